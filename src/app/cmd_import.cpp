@@ -1,0 +1,43 @@
+// `import`: boundaries plus tables into one dataset GeoPackage.
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/data_source.h"
+#include "core/error.h"
+#include "io/tables.h"
+
+namespace ntm::app {
+
+int run_import(const std::vector<std::string>& argv) {
+    const Args args(argv, {});
+    args.allow_only("import", {"out", "boundaries", "attainment", "recognitions", "events", "title",
+                               "criteria-set", "layer", "code-field", "name-field", "kind-field",
+                               "district-field", "district-code-field", "encoding", "source-crs",
+                               "display-crs"});
+    const auto out = args.get("out");
+    const auto source = args.get("boundaries");
+    if (!out) throw Error("import: --out D.gpkg is required");
+    if (!source) throw Error("import: --boundaries SOURCE is required");
+
+    io::LoadOptions o = boundary_options(args, *source);
+    o.check_topology = false;
+    io::LoadedBoundaries loaded = io::load_boundaries(o);
+    Dataset d;
+    d.criteria = criteria_set_by_id(args.get_or("criteria-set", "2021-2025"));
+    d.info.title = args.get_or("title", std::filesystem::path(*source).stem().string());
+    d.info.source = *source;
+    d.units = std::move(loaded.units);
+    d.reindex();
+    if (const auto t = args.get("attainment")) d.observations = io::read_attainment_table(*t, d);
+    if (const auto t = args.get("recognitions")) d.recognitions = io::read_recognitions_table(*t, d);
+    if (const auto t = args.get("events")) d.events = io::read_events_table(*t, d);
+    io::save_dataset(*out, d, loaded.geometry);
+    std::cout << "Wrote " << *out << ": " << d.units.size() << " units, " << d.observations.size()
+              << " observations, " << d.recognitions.size() << " recognitions, " << d.events.size()
+              << " events; " << loaded.report.repairs.size() << " repairs (see `ntm-atlas check "
+              << *source << "`)\n";
+    return 0;
+}
+
+}  // namespace ntm::app

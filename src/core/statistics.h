@@ -1,0 +1,62 @@
+#pragma once
+// Statistics on a date over xã only (phường and thị trấn are "not applicable").
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/state.h"
+
+namespace ntm {
+
+struct BandCount {
+    std::string label;
+    int count = 0;
+    double percent = 0;  // of xã in scope (with or without data)
+};
+
+struct Summary {
+    Date date;
+    std::string scope_code, scope_name;  // "" / province title for the whole dataset
+    int units_total = 0;                 // every unit in scope
+    int not_applicable = 0;              // phường, thị trấn (and unknown kinds)
+    int xa_total = 0;
+    int xa_with_data = 0;
+    std::vector<BandCount> bands;        // same order as CriteriaSet::bands
+    double average_criteria = 0;         // over xã with data
+    int at_standard = 0;                 // all criteria met
+    int advanced = 0, model = 0;         // by recognised level
+    int below_threshold = 0;             // below the second band (below 15 of 19)
+    int threshold = 0;                   // that edge, e.g. 15
+    std::vector<int> misses;             // misses[number-1]: xã with data missing that criterion
+};
+
+using UnitFilter = std::function<bool(int unit)>;
+
+Summary summarize(const Dataset& dataset, const std::vector<UnitState>& states, Date date,
+                  const UnitFilter& in_scope = nullptr);
+// One summary per district, in Dataset::districts() order.
+std::vector<Summary> summarize_by_district(const Dataset& dataset,
+                                           const std::vector<UnitState>& states, Date date);
+
+struct UnitRank {
+    int unit = -1;
+    int count = 0;
+    int band = -1;
+    Level level = Level::None;
+    std::vector<int> missing;  // criterion numbers not met
+};
+
+// Xã with data from fewest criteria up (ties by district, then name).
+std::vector<UnitRank> rank_lagging(const Dataset& dataset, const std::vector<UnitState>& states,
+                                   const UnitFilter& in_scope = nullptr);
+// Xã short of the standard but in the band just below it, fewest missing first.
+std::vector<UnitRank> closest_to_standard(const Dataset& dataset,
+                                          const std::vector<UnitState>& states,
+                                          const UnitFilter& in_scope = nullptr);
+
+enum class Step { Month, Year };
+// Summaries at the end of each month (or year) from `from` to `to`, both included.
+std::vector<Summary> time_series(const Dataset& dataset, const AttainmentIndex& index, Date from,
+                                 Date to, Step step, const UnitFilter& in_scope = nullptr);
+
+}  // namespace ntm

@@ -1,0 +1,402 @@
+#include "io/boundary_loader.h"
+
+#include <gdal_priv.h>
+#include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "io/crs.h"
+#include "io/ogr_convert.h"
+#include "io/field_detection.h"
+#include "io/gdal_session.h"
+#include "io/text_encoding.h"
+#include "io/topology_check.h"
+
+namespace fs = std::filesystem;
+
+namespace ntm::io {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// Parts smaller than this (m², in the display CRS) are slivers, not territory.
+constexpr double kDegenerateAreaM2 = 1.0;
+
+bool is_local_path(const std::string& s) {
+    return s.rfind("/vsi", 0) != 0 && s.find("://") == std::string::npos &&
+           s.find(':') == std::string::npos;
+}
+
+std::string lower_ext(const std::string& path) {
+    std::string e = fs::path(path).extension().string();
+    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return std::tolower(c); });
+    return e;
+}
+
+// Sidecar file of a shapefile (".dbf", ".DBF", ...), or "" when absent.
+std::string sidecar(const std::string& shp, const std::string& ext) {
+    std::string upper = ext;
+    std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
+    for (const std::string& e : {ext, upper}) {
+        const fs::path p = fs::path(shp).replace_extension(e);
+        if (fs::exists(p)) return p.string();
+    }
+    return "";
+}
+
+void check_shapefile_sidecars(const std::string& shp) {
+    if (sidecar(shp, ".shx").empty())
+        throw Error(shp + ": the index file " + fs::path(shp).stem().string() +
+                    ".shx is missing beside it (copy all the shapefile's files together)");
+    if (sidecar(shp, ".dbf").empty())
+        throw Error(shp + ": the attribute file " + fs::path(shp).stem().string() +
+                    ".dbf is missing beside it (copy all the shapefile's files together)");
+}
+
+GDALDatasetUniquePtr open_vector(const std::string& source, bool raw_text) {
+    GdalErrorCapture capture;
+    const char* raw_options[] = {"ENCODING=", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                              nullptr, raw_text ? raw_options : nullptr, nullptr));
+    if (!ds) {
+        const std::string why = capture.message();
+        throw Error(source + ": cannot be opened as vector data" + (why.empty() ? "" : " (" + why + ")"));
+    }
+    return ds;
+}
+
+bool polygonal(OGRwkbGeometryType t) {
+    const OGRwkbGeometryType f = wkbFlatten(t);
+    return f == wkbPolygon || f == wkbMultiPolygon || f == wkbCurvePolygon || f == wkbMultiSurface;
+}
+
+OGRLayer* choose_layer(GDALDataset& ds, const std::string& wanted, const std::string& source) {
+    if (!wanted.empty()) {
+        OGRLayer* l = ds.GetLayerByName(wanted.c_str());
+        if (!l) throw Error(source + ": no layer named '" + wanted + "'");
+        return l;
+    }
+    std::string seen;
+    for (OGRLayer* l : ds.GetLayers()) {
+        const OGRwkbGeometryType t = l->GetGeomType();
+        if (polygonal(t) || wkbFlatten(t) == wkbUnknown) return l;
+        seen += (seen.empty() ? "" : ", ") + std::string(l->GetName()) + " (" +
+                OGRGeometryTypeToName(t) + ")";
+    }
+    if (seen.empty()) throw Error(source + ": holds no vector layers");
+    throw Error(source + ": no polygon layer (found " + seen + ")");
+}
+
+struct RawFeature {
+    std::vector<std::string> values;  // raw bytes of each field as GDAL gives them
+    geo::MultiPolygon shape;           // source CRS until transformed
+};
+
+std::string feature_label(int index, const std::string& code) {
+    return "feature " + std::to_string(index) + (code.empty() ? "" : " (code " + code + ")");
+}
+
+std::string choose_encoding(const LoadOptions& o, const std::string& driver,
+                            const std::vector<RawFeature>& raw, std::string* reason) {
+    if (!o.encoding.empty()) {
+        *reason = "given with --encoding";
+        return o.encoding;
+    }
+    if (driver == "ESRI Shapefile" && is_local_path(o.source)) {
+        const std::string cpg = sidecar(o.source, ".cpg");
+        if (!cpg.empty()) {
+            std::ifstream in(cpg);
+            std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            const std::string enc = encoding_from_cpg(text);
+            if (!enc.empty()) {
+                *reason = "from " + fs::path(cpg).filename().string() + " ('" + trim(text) + "')";
+                return enc;
+            }
+        }
+        const std::string dbf = sidecar(o.source, ".dbf");
+        const std::string ldid = dbf.empty() ? "" : read_dbf_ldid_encoding(dbf);
+        if (!ldid.empty()) {
+            *reason = "from the DBF language driver id";
+            return ldid;
+        }
+    }
+    std::vector<std::string> samples;
+    for (const RawFeature& f : raw)
+        for (const std::string& v : f.values)
+            if (std::any_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+                samples.push_back(v);
+    if (samples.empty()) {
+        *reason = "all text is ASCII";
+        return "UTF-8";
+    }
+    const std::string detected = detect_encoding(samples);
+    *reason = "detected from " + std::to_string(samples.size()) + " non-ASCII values";
+    return detected;
+}
+
+void fix_orientation(geo::MultiPolygon& shape, int* reoriented) {
+    for (geo::Polygon& p : shape.parts) {
+        if (geo::signed_area(p.outer) < 0) {
+            std::reverse(p.outer.begin(), p.outer.end());
+            ++*reoriented;
+        }
+        for (geo::Ring& h : p.holes)
+            if (geo::signed_area(h) > 0) {
+                std::reverse(h.begin(), h.end());
+                ++*reoriented;
+            }
+    }
+}
+
+}  // namespace
+
+LoadedBoundaries load_boundaries(const LoadOptions& o) {
+    ensure_gdal();
+    const auto report_progress = [&](double f, const std::string& stage) {
+        if (o.progress) o.progress(f, stage);
+    };
+    LoadedBoundaries out;
+    LoadReport& rep = out.report;
+    rep.source = o.source;
+    const auto t_open = Clock::now();
+    report_progress(0, "opening");
+
+    if (is_local_path(o.source) && !fs::exists(o.source)) throw Error(o.source + ": no such file");
+    if (is_local_path(o.source) && lower_ext(o.source) == ".shp") check_shapefile_sidecars(o.source);
+    GDALDatasetUniquePtr ds = open_vector(o.source, false);
+    rep.driver = ds->GetDriver()->GetDescription();
+    // Shapefiles are reopened without GDAL's recoding so that legacy Vietnamese encodings
+    // (TCVN3, VNI) that GDAL does not know reach our own decoder intact.
+    if (rep.driver == "ESRI Shapefile") ds = open_vector(o.source, true);
+    OGRLayer* layer = choose_layer(*ds, o.layer, o.source);
+    rep.layer = layer->GetName();
+    rep.seconds_open = seconds_since(t_open);
+
+    // --- read every feature: raw attribute bytes and geometry in the source CRS -------------
+    const auto t_read = Clock::now();
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const int field_count = defn->GetFieldCount();
+    const GIntBig expected = layer->GetFeatureCount(FALSE);
+    std::vector<RawFeature> raw;
+    // Repairs found while reading, before the unit codes are known.
+    struct PendingRepair { int feature; std::string what; };
+    std::vector<PendingRepair> pending;
+    GdalErrorCapture capture;
+    layer->ResetReading();
+    int index = 0;
+    for (OGRFeatureUniquePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature()), ++index) {
+        RawFeature rf;
+        rf.values.resize(field_count);
+        for (int i = 0; i < field_count; ++i)
+            if (f->IsFieldSetAndNotNull(i)) rf.values[i] = f->GetFieldAsString(i);
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g || g->IsEmpty()) {
+            pending.push_back({index, "has no geometry: kept as a unit without a shape"});
+        } else if (!polygonal(g->getGeometryType()) &&
+                   wkbFlatten(g->getGeometryType()) != wkbGeometryCollection) {
+            if (index == 0 && expected == 1)
+                throw Error(o.source + ": layer '" + rep.layer + "' holds " +
+                            OGRGeometryTypeToName(g->getGeometryType()) + " geometries, not polygons");
+            pending.push_back({index, std::string("has a ") + OGRGeometryTypeToName(g->getGeometryType()) +
+                                          " geometry, not a polygon: kept without a shape"});
+        } else if (!g->IsValid()) {
+            std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
+            if (!fixed) throw Error(o.source + ": " + feature_label(index, "") + " has an invalid polygon that cannot be repaired");
+            append_ogr(*fixed, rf.shape, &rep.duplicate_vertices_removed);
+            ++rep.invalid_repaired;
+            pending.push_back({index, "invalid polygon (self-intersection or bad ring) repaired with MakeValid"});
+        } else {
+            append_ogr(*g, rf.shape, &rep.duplicate_vertices_removed);
+        }
+        raw.push_back(std::move(rf));
+        if ((index & 63) == 0 && expected > 0) report_progress(0.6 * index / double(expected), "reading");
+    }
+    if (!capture.message().empty() && (expected < 0 || index < expected))
+        throw Error(o.source + ": " + feature_label(index, "") + " cannot be read (" + capture.message() + ")");
+    if (expected > 0 && index < expected)
+        throw Error(o.source + ": only " + std::to_string(index) + " of " + std::to_string(expected) +
+                    " features could be read (the file is truncated or damaged)");
+    if (raw.empty()) throw Error(o.source + ": layer '" + rep.layer + "' has no features");
+    rep.features = index;
+
+    // --- text: one encoding for the whole source, then NFC and Đ folding --------------------
+    std::string enc_reason;
+    rep.encoding = choose_encoding(o, rep.driver, raw, &enc_reason);
+    rep.encoding_reason = enc_reason;
+    std::vector<FieldColumn> columns(field_count);
+    for (int i = 0; i < field_count; ++i) {
+        const OGRFieldDefn* fd = defn->GetFieldDefn(i);
+        columns[i].name = fd->GetNameRef();
+        columns[i].numeric = fd->GetType() == OFTInteger || fd->GetType() == OFTInteger64 || fd->GetType() == OFTReal;
+        columns[i].values.reserve(raw.size());
+    }
+    for (size_t f = 0; f < raw.size(); ++f)
+        for (int i = 0; i < field_count; ++i) {
+            try {
+                columns[i].values.push_back(clean_text(decode_text(raw[f].values[i], rep.encoding)));
+            } catch (const Error& e) {
+                throw Error(o.source + ": " + feature_label(int(f), "") + ", field '" + columns[i].name +
+                            "': " + e.what() + " (encoding " + rep.encoding + ", " + enc_reason +
+                            "; give the right one with --encoding)");
+            }
+        }
+
+    // --- which field is what -------------------------------------------------------------
+    const FieldRoles roles = detect_fields(columns, o.fields, o.source);
+    auto note_field = [&](const char* role, int i) { if (i >= 0) rep.fields[role] = columns[i].name; };
+    note_field("code", roles.code);
+    note_field("name", roles.name);
+    note_field("kind", roles.kind);
+    note_field("district", roles.district);
+    note_field("district_code", roles.district_code);
+    if (roles.kind >= 0) rep.kind_from = "field '" + columns[roles.kind].name + "'";
+    else if (roles.kind_prefix >= 0) rep.kind_from = "name prefix in field '" + columns[roles.kind_prefix].name + "'";
+    else rep.kind_from = "nothing: no kind field and no name prefix (every unit is of unknown kind)";
+    if (roles.name < 0) throw Error(o.source + ": no field with unit names found; name it with --name-field");
+
+    // Integer codes lose their leading zeros (06184 -> 6184): pad GSO-sized codes back to 5 digits.
+    const bool pad_codes = roles.code >= 0 && columns[roles.code].numeric &&
+        std::all_of(columns[roles.code].values.begin(), columns[roles.code].values.end(),
+                    [](const std::string& v) { return v.size() <= 5; });
+
+    std::map<std::string, int> code_seen;
+    out.units.resize(raw.size());
+    for (size_t f = 0; f < raw.size(); ++f) {
+        Unit& u = out.units[f];
+        u.code = roles.code >= 0 ? columns[roles.code].values[f] : "";
+        if (pad_codes && !u.code.empty() && u.code.size() < 5) u.code.insert(0, 5 - u.code.size(), '0');
+        const std::string raw_name = columns[roles.name].values[f];
+        u.name = strip_kind_prefix(raw_name);
+        if (roles.kind >= 0) u.kind = kind_from_text(columns[roles.kind].values[f]);
+        else if (roles.kind_prefix >= 0) u.kind = kind_from_text(columns[roles.kind_prefix].values[f]);
+        else u.kind = kind_from_text(raw_name);
+        if (roles.district >= 0) u.district_name = columns[roles.district].values[f];
+        if (roles.district_code >= 0) u.district_code = columns[roles.district_code].values[f];
+        u.search_key = fold_search_key(u.name);
+        if (u.code.empty()) {
+            u.code = "#" + std::to_string(f);
+            rep.missing_codes.push_back("feature " + std::to_string(f) + " (" + raw_name + ") has no code: given " + u.code);
+        }
+        if (int& n = code_seen[u.code]; ++n > 1) {
+            if (n == 2) rep.duplicate_codes.push_back(u.code);
+            u.code += "#" + std::to_string(n);
+        }
+        if (u.kind == UnitKind::Unknown)
+            rep.repairs.push_back({int(f), u.code, "kind unknown for '" + raw_name + "': drawn as not applicable"});
+    }
+    for (const PendingRepair& p : pending) rep.repairs.push_back({p.feature, out.units[p.feature].code, p.what});
+    // --- CRS: source (or assumed), display (chosen), transform everything once ---------------
+    report_progress(0.65, "reprojecting");
+    std::unique_ptr<OGRSpatialReference> src;
+    geo::Bounds extent;
+    for (const RawFeature& f : raw) extent.add(f.shape.bounds());
+    if (!o.source_crs.empty()) {
+        src = make_srs(o.source_crs, o.source);
+        rep.source_crs = srs_name(*src) + " (given with --source-crs)";
+    } else if (const OGRSpatialReference* s = layer->GetSpatialRef()) {
+        src.reset(s->Clone());
+        src->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        rep.source_crs = srs_name(*src);
+    } else if (!extent.empty() && extent.min_x >= -180 && extent.max_x <= 180 && extent.min_y >= -90 && extent.max_y <= 90) {
+        src = make_srs("EPSG:4326", o.source);
+        rep.source_crs = "none in the source; assumed EPSG:4326 WGS 84 because every coordinate is a longitude/latitude";
+    } else {
+        throw Error(o.source + ": has no CRS (a .prj file is missing?) and its coordinates are not longitude/latitude; "
+                    "give it with --source-crs (e.g. EPSG:9210 for VN-2000 / UTM 48N)");
+    }
+    const auto wgs84 = make_srs("EPSG:4326", o.source);
+    geo::Bounds lonlat;
+    {
+        Transform to_wgs = make_transform(*src, *wgs84);
+        std::vector<geo::Vec2> sample;
+        for (const RawFeature& f : raw)
+            for (const geo::Polygon& p : f.shape.parts)
+                for (size_t i = 0; i < p.outer.size(); i += 1 + p.outer.size() / 64) sample.push_back(p.outer[i]);
+        transform_points(*to_wgs, sample);
+        for (geo::Vec2 v : sample) lonlat.add(v);
+    }
+    DisplayCrs display = o.display_crs.empty() ? choose_display_crs(lonlat)
+                                               : DisplayCrs{o.display_crs, "", "given with --display-crs"};
+    const auto dst = make_srs(display.definition, "display CRS");
+    if (display.name.empty()) display.name = srs_name(*dst);
+    rep.display_crs = display.name;
+    rep.display_crs_reason = display.reason;
+    out.geometry.crs_wkt = srs_wkt(*dst);
+    out.geometry.crs_name = display.name;
+    Transform to_display = make_transform(*src, *dst);
+
+    out.geometry.shapes.resize(raw.size());
+    for (size_t f = 0; f < raw.size(); ++f) {
+        geo::MultiPolygon& shape = raw[f].shape;
+        for (geo::Polygon& p : shape.parts) {
+            bool ok = transform_points(*to_display, p.outer);
+            for (geo::Ring& h : p.holes) ok = transform_points(*to_display, h) && ok;
+            if (!ok) throw Error(o.source + ": " + feature_label(int(f), out.units[f].code) +
+                                 " has coordinates that cannot be transformed to " + display.name);
+        }
+        // Slivers and rings that collapsed to a line are not territory: drop them, and say so.
+        auto& parts = shape.parts;
+        for (auto it = parts.begin(); it != parts.end();) {
+            const double a = it->outer.size() < 3 ? 0 : geo::area(*it);
+            if (a < kDegenerateAreaM2 && parts.size() > 1) {
+                char what[160];
+                std::snprintf(what, sizeof what, "degenerate part of %.2g m² (%zu vertices) removed", a, it->outer.size());
+                rep.repairs.push_back({int(f), out.units[f].code, what});
+                ++rep.degenerate_parts_removed;
+                it = parts.erase(it);
+            } else {
+                for (auto h = it->holes.begin(); h != it->holes.end();) {
+                    if (h->size() < 3 || std::abs(geo::signed_area(*h)) < kDegenerateAreaM2) {
+                        rep.repairs.push_back({int(f), out.units[f].code, "degenerate hole removed"});
+                        ++rep.degenerate_parts_removed;
+                        h = it->holes.erase(h);
+                    } else {
+                        ++h;
+                    }
+                }
+                ++it;
+            }
+        }
+        fix_orientation(shape, &rep.rings_reoriented);
+        rep.vertices += shape.vertex_count();
+        out.geometry.shapes[f] = std::move(shape);
+        if ((f & 63) == 0) report_progress(0.65 + 0.2 * f / double(raw.size()), "reprojecting");
+    }
+
+    rep.seconds_read = seconds_since(t_read);
+
+    // --- census of what was loaded ----------------------------------------------------------
+    for (const Unit& u : out.units) {
+        ++rep.units_per_kind[u.kind];
+        if (u.district_name.empty() && u.district_code.empty()) continue;
+        const std::string d = u.district_name.empty() ? u.district_code : u.district_name;
+        auto it = std::find_if(rep.units_per_district.begin(), rep.units_per_district.end(),
+                               [&](const auto& p) { return p.first == d; });
+        if (it == rep.units_per_district.end()) rep.units_per_district.push_back({d, 1});
+        else ++it->second;
+    }
+
+    if (o.check_topology) {
+        report_progress(0.85, "checking overlaps and gaps");
+        const auto t_topo = Clock::now();
+        check_topology(out.units, out.geometry, rep);
+        rep.seconds_topology = seconds_since(t_topo);
+    } else {
+        rep.topology_note = "not checked (switched off)";
+    }
+    report_progress(1, "done");
+    return out;
+}
+
+}  // namespace ntm::io
