@@ -1,0 +1,157 @@
+// The command line as scripts and users see it: output, exit codes and one-line errors.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "support/test_support.h"
+
+namespace fs = std::filesystem;
+using ntm::test::run_cli;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+TEST(Cli, SummaryOnTheDemoReproducesTheJuly2020Report) {
+    const auto r = run_cli("summary --date 2020-07-31");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "Số xã: 181")) << r.out;
+    EXPECT_TRUE(contains(r.out, "19 tiêu chí          51 xã  28.18 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "15–18 tiêu chí       4 xã  2.21 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "10–14 tiêu chí       36 xã  19.89 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "5–9 tiêu chí         90 xã  49.72 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "0–4 tiêu chí         0 xã  0.00 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Bình quân tiêu chí/xã: 11.66")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Dữ liệu minh họa")) << r.out;
+}
+
+TEST(Cli, SummaryJsonListsBandsWithColours) {
+    const auto r = run_cli("summary --date 2020-07-31 --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "{\"label\": \"19\", \"lo\": 19, \"hi\": 19, \"count\": 51, \"percent\": 28.18, \"colour\": \"#253494\"}")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"label\": \"15–18\", \"lo\": 15, \"hi\": 18, \"count\": 4, \"percent\": 2.21")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"average_criteria\": 11.66")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"xa_total\": 181")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"illustrative\": true")) << r.out;
+}
+
+TEST(Cli, SummaryByDistrictAndUnitAddUp) {
+    const auto d = run_cli("summary --date 2020-07-31 --by district --format csv");
+    ASSERT_EQ(d.exit_code, 0) << d.err;
+    int lines = 0, xa = 0, at19 = 0;
+    std::istringstream in(d.out);
+    std::string line;
+    std::getline(in, line);  // header
+    std::vector<std::string> rows;
+    while (std::getline(in, line)) rows.push_back(line);
+    ASSERT_EQ(rows.size(), 12u);  // 11 districts + the province
+    for (size_t i = 0; i + 1 < rows.size(); ++i) {
+        std::vector<std::string> cells;
+        std::stringstream ss(rows[i]);
+        std::string cell;
+        while (std::getline(ss, cell, ',')) cells.push_back(cell);
+        xa += std::stoi(cells[3]);
+        at19 += std::stoi(cells[6]);
+        ++lines;
+    }
+    EXPECT_EQ(xa, 181);
+    EXPECT_EQ(at19, 51);
+    const auto u = run_cli("summary --date 2020-07-31 --by unit --format csv");
+    ASSERT_EQ(u.exit_code, 0) << u.err;
+    int units = -1, band19 = 0;
+    std::istringstream uin(u.out);
+    while (std::getline(uin, line)) {
+        ++units;
+        if (contains(line, ",19,19,")) ++band19;
+    }
+    EXPECT_EQ(units, 200);
+    EXPECT_EQ(band19, 51);
+}
+
+TEST(Cli, BadInputGivesOneLineAndNonZeroExit) {
+    auto r = run_cli("summary --date 2020-13-01");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "ntm-atlas: --date: '2020-13-01' is not a date (use YYYY-MM-DD)\n");
+    r = run_cli("frobnicate");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "ntm-atlas: unknown command 'frobnicate' (see ntm-atlas --help)\n");
+    r = run_cli("summary --colour red");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "ntm-atlas: summary: unknown option --colour\n");
+    r = run_cli("summary --data /nonexistent/d.gpkg");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "ntm-atlas: /nonexistent/d.gpkg: no such file\n");
+    r = run_cli("check /nonexistent/x.shp");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "ntm-atlas: /nonexistent/x.shp: no such file\n");
+}
+
+TEST(Cli, CheckLangSon2025) {
+    const std::string path = ntm::test::shared_data("boundaries/langson_communes_2025.geojson");
+    if (path.empty()) GTEST_SKIP() << "../shared/data is absent; skipping";
+    const auto r = run_cli("check '" + path + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "Units:        65 (61 Xã, 4 Phường)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Display CRS:  EPSG:9215 VN-2000 / TM-3 107-15")) << r.out;
+    EXPECT_TRUE(contains(r.out, "2298 duplicate vertices removed")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(06184): degenerate part")) << r.out;
+}
+
+TEST(Cli, CheckLangSon2009) {
+    const std::string path = ntm::test::shared_data("boundaries/langson_communes_2009.geojson");
+    if (path.empty()) GTEST_SKIP() << "../shared/data is absent; skipping";
+    const auto r = run_cli("check '" + path + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "Units:        226 (207 Xã, 14 Thị trấn, 5 Phường)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Districts:    11")) << r.out;
+    EXPECT_TRUE(contains(r.out, "overlapping neighbour pairs")) << r.out;
+}
+
+TEST(Cli, CheckNationalFile) {
+    const std::string path = ntm::test::shared_data("boundaries/vn_communes_2025.geojson.gz");
+    if (path.empty()) GTEST_SKIP() << "../shared/data is absent; skipping";
+    const auto r = run_cli("check '/vsigzip/" + path + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "Units:        3321 (")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Timings:")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Transverse Mercator")) << r.out;
+}
+
+TEST(Cli, ImportThenSummary) {
+    const std::string path = ntm::test::shared_data("boundaries/langson_communes_2025.geojson");
+    if (path.empty()) GTEST_SKIP() << "../shared/data is absent; skipping";
+    const std::string dir = ntm::test::temp_dir("import");
+    std::ofstream(dir + "/tc.csv") << "ma_xa,ngay,TC1,TC2,TC3,TC4,TC5,TC6,TC7,TC8,TC9,TC10,TC11,TC12,TC13,TC14,TC15,TC16,TC17,TC18,TC19\n"
+                                      "06184,2024-06-30,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x\n"
+                                      "06001,2024-06-30,x,x,x,,,x,x,x,x,x,x,x,x,x,x,x,x,x,\n";
+    auto r = run_cli("import --out '" + dir + "/ls.gpkg' --boundaries '" + path + "' --attainment '" + dir + "/tc.csv'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = run_cli("summary --data '" + dir + "/ls.gpkg' --date 2024-12-31 --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "\"xa_total\": 61")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"xa_with_data\": 2")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"at_standard\": 1")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"average_criteria\": 17.50")) << r.out;
+    // A table with an unknown code fails with one line and leaves the good dataset alone.
+    std::ofstream(dir + "/bad.csv") << "ma_xa,ngay,TC1\n99999,2024-06-30,x\n";
+    const auto before = ntm::test::read_file(dir + "/ls.gpkg");
+    r = run_cli("import --out '" + dir + "/ls.gpkg' --boundaries '" + path + "' --attainment '" + dir + "/bad.csv'");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "ntm-atlas: " + dir + "/bad.csv, row 2: unknown unit code '99999' (not among the dataset's units)\n");
+    EXPECT_EQ(ntm::test::read_file(dir + "/ls.gpkg"), before);
+}
+
+TEST(Cli, DemoIsDeterministic) {
+    const std::string dir = ntm::test::temp_dir("demo");
+    ASSERT_EQ(run_cli("demo --out '" + dir + "/a.gpkg'").exit_code, 0);
+    const auto a = run_cli("summary --data '" + dir + "/a.gpkg' --date 2025-06-30 --by unit --format csv");
+    const auto b = run_cli("summary --date 2025-06-30 --by unit --format csv");
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    EXPECT_EQ(a.out, b.out);
+}
+
+}  // namespace
