@@ -9,6 +9,7 @@ const char* kind_name_vi(UnitKind kind) {
         case UnitKind::Xa: return "Xã";
         case UnitKind::Phuong: return "Phường";
         case UnitKind::ThiTran: return "Thị trấn";
+        case UnitKind::DacKhu: return "Đặc khu";
         case UnitKind::Unknown: break;
     }
     return "Không rõ";
@@ -19,6 +20,7 @@ const char* kind_name_en(UnitKind kind) {
         case UnitKind::Xa: return "Commune";
         case UnitKind::Phuong: return "Ward";
         case UnitKind::ThiTran: return "Township";
+        case UnitKind::DacKhu: return "Special zone";
         case UnitKind::Unknown: break;
     }
     return "Unknown";
@@ -29,13 +31,14 @@ const char* kind_id(UnitKind kind) {
         case UnitKind::Xa: return "xa";
         case UnitKind::Phuong: return "phuong";
         case UnitKind::ThiTran: return "thi_tran";
+        case UnitKind::DacKhu: return "dac_khu";
         case UnitKind::Unknown: break;
     }
     return "unknown";
 }
 
 UnitKind kind_from_id(std::string_view id) {
-    for (UnitKind k : {UnitKind::Xa, UnitKind::Phuong, UnitKind::ThiTran})
+    for (UnitKind k : {UnitKind::Xa, UnitKind::Phuong, UnitKind::ThiTran, UnitKind::DacKhu})
         if (id == kind_id(k)) return k;
     return UnitKind::Unknown;
 }
@@ -50,6 +53,7 @@ struct Prefix {
     int words;
 };
 const Prefix kPrefixes[] = {{"thi tran", UnitKind::ThiTran, false, 2},
+                            {"dac khu", UnitKind::DacKhu, false, 2},
                             {"phuong", UnitKind::Phuong, false, 1},
                             {"xa", UnitKind::Xa, false, 1},
                             {"tt", UnitKind::ThiTran, true, 1},
@@ -73,6 +77,8 @@ bool spelled_as_type_word(const std::string& word, UnitKind kind) {
     static const char* phuong[] = {"phường", "Phường", "PHƯỜNG", "phuong", "Phuong", "PHUONG"};
     static const char* thi_tran[] = {"thị trấn", "Thị trấn", "Thị Trấn", "THỊ TRẤN",
                                      "thi tran", "Thi tran", "Thi Tran", "THI TRAN"};
+    static const char* dac_khu[] = {"đặc khu", "Đặc khu", "Đặc Khu", "ĐẶC KHU",
+                                    "dac khu", "Dac khu", "Dac Khu", "DAC KHU"};
     auto in = [&](const auto& list) {
         for (const char* s : list)
             if (word == s) return true;
@@ -82,6 +88,7 @@ bool spelled_as_type_word(const std::string& word, UnitKind kind) {
         case UnitKind::Xa: return in(xa);
         case UnitKind::Phuong: return in(phuong);
         case UnitKind::ThiTran: return in(thi_tran);
+        case UnitKind::DacKhu: return in(dac_khu);
         case UnitKind::Unknown: break;
     }
     return false;

@@ -6,11 +6,12 @@
 
 namespace ntm {
 
-enum class UnitKind { Xa, Phuong, ThiTran, Unknown };
+// Đặc khu: the special zones (island districts) that became commune-level units in July 2025.
+enum class UnitKind { Xa, Phuong, ThiTran, DacKhu, Unknown };
 
-const char* kind_name_vi(UnitKind kind);  // "Xã", "Phường", "Thị trấn", "Không rõ"
-const char* kind_name_en(UnitKind kind);  // "Commune", "Ward", "Township", "Unknown"
-const char* kind_id(UnitKind kind);       // "xa", "phuong", "thi_tran", "unknown" (stable, for files)
+const char* kind_name_vi(UnitKind kind);  // "Xã", "Phường", "Thị trấn", "Đặc khu", "Không rõ"
+const char* kind_name_en(UnitKind kind);  // "Commune", "Ward", "Township", "Special zone", "Unknown"
+const char* kind_id(UnitKind kind);       // "xa", "phuong", "thi_tran", "dac_khu", "unknown" (stable)
 UnitKind kind_from_id(std::string_view id);  // inverse of kind_id; Unknown otherwise
 
 // Kind from a type word or a name prefix ("Xã Liên Hội", "THỊ TRẤN Na Sầm", "phuong", "xa"):

@@ -196,6 +196,9 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
     layer->ResetReading();
     int index = 0;
     for (OGRFeatureUniquePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature()), ++index) {
+        // A damaged record (e.g. a truncated .shp) reads as an empty geometry plus a GDAL error.
+        if (capture.has_error())
+            throw Error(o.source + ": " + feature_label(index, "") + " cannot be read (" + capture.message() + ")");
         RawFeature rf;
         rf.values.resize(field_count);
         for (int i = 0; i < field_count; ++i)
@@ -222,7 +225,7 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
         raw.push_back(std::move(rf));
         if ((index & 63) == 0 && expected > 0) report_progress(0.6 * index / double(expected), "reading");
     }
-    if (!capture.message().empty() && (expected < 0 || index < expected))
+    if (capture.has_error())
         throw Error(o.source + ": " + feature_label(index, "") + " cannot be read (" + capture.message() + ")");
     if (expected > 0 && index < expected)
         throw Error(o.source + ": only " + std::to_string(index) + " of " + std::to_string(expected) +

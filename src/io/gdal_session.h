@@ -19,6 +19,7 @@ public:
 
     // The first error message GDAL reported (warnings when there was no error), or "".
     std::string message() const;
+    bool has_error() const { return !first_error_.empty(); }
     void clear();
 
 private:

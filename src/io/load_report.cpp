@@ -17,7 +17,7 @@ std::string LoadReport::text() const {
     s << "Driver/layer: " << driver << " / " << layer << "\n";
     s << "Units:        " << features << " (";
     bool first = true;
-    for (UnitKind k : {UnitKind::Xa, UnitKind::ThiTran, UnitKind::Phuong, UnitKind::Unknown}) {
+    for (UnitKind k : {UnitKind::Xa, UnitKind::ThiTran, UnitKind::Phuong, UnitKind::DacKhu, UnitKind::Unknown}) {
         const auto it = units_per_kind.find(k);
         if (it == units_per_kind.end() || it->second == 0) continue;
         s << (first ? "" : ", ") << it->second << " " << kind_name_vi(k);

@@ -69,7 +69,7 @@ void check_topology(const std::vector<Unit>& units, const geo::MapGeometry& geom
             const double area = area_of(common.get());
             if (area < kNoiseM2) continue;
             const geo::Vec2 inside = point_inside(*common);
-            overlaps.push_back({units[a].code, units[b].code, area, inside.x, inside.y});
+            overlaps.push_back({units[a].code + " " + units[a].full_name(), units[b].code + " " + units[b].full_name(), area, inside.x, inside.y});
             report.overlap_area_m2 += area;
         }
     }

@@ -43,6 +43,8 @@ TEST(Units, KindFromNamePrefixInAnyCase) {
     EXPECT_EQ(kind_from_text("Phương Sơn"), UnitKind::Unknown);
     EXPECT_EQ(kind_from_text("Xà Phìn"), UnitKind::Unknown);
     EXPECT_EQ(strip_kind_prefix("Xã Xà Phìn"), "Xà Phìn");
+    EXPECT_EQ(kind_from_text("Đặc khu Vân Đồn"), UnitKind::DacKhu);
+    EXPECT_EQ(strip_kind_prefix("Đặc khu Vân Đồn"), "Vân Đồn");
 }
 
 TEST(Units, StripKindPrefix) {

@@ -1,0 +1,47 @@
+#pragma once
+// Attainment, recognition and event tables the way provinces keep them: CSV (comma or semicolon,
+// with or without a UTF-8 BOM), XLSX, ODS, or any table OGR reads (a GeoPackage attribute table,
+// ...). Everything goes through GDAL's own drivers and every cell is read as text.
+//
+// Columns are found by name, case- and diacritic-insensitively, ignoring spaces, '_', '-' and
+// '.': "Mã xã", "ma_xa" and "MAXA" are the same column. Unit codes are matched to the dataset's
+// units exactly, then zero-padded to 5 digits (spreadsheets turn 06184 into 6184).
+//
+// Every failure throws ntm::Error with one line naming the file as given, and the row (the
+// spreadsheet line: the header is line 1, the first data row line 2) and column where relevant.
+// Rows whose cells are all blank are skipped.
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+#include "core/records.h"
+
+namespace ntm::io {
+
+// Observations of criteria, in one of two forms told apart by the header:
+//  * wide: one row per unit and assessment date; a unit-code column (ma_xa, ma_dvhc, code,
+//    unit_code, ma, ...), a date column (date, ngay, ngay_danh_gia, thoi_diem, ...), an optional
+//    source column (source, nguon, ghi_chu) and one column per criterion ("1".."19", "TC1",
+//    "TC 1", "tc_01", "Tiêu chí 1", "criterion_1", "C1"). Each criterion column gives one
+//    observation per row; a blank cell means "not met".
+//  * long: a unit-code column, a criterion column (criterion, tieu_chi, tc) holding the number,
+//    a met column (met, dat, ket_qua, result) holding a mark, a date column and optional source.
+// Marks: met = x, X, 1, Đạt, ✓, ✔, v, yes, có, true; not met = blank, 0, không, chưa đạt, -,
+// no, false, ✗, ✘. Source defaults to the file's name when there is no source column or the
+// cell is blank. Observations come out in row order, criteria ascending within a row.
+std::vector<Observation> read_attainment_table(const std::string& path, const Dataset& dataset);
+
+// Recognitions of levels: unit code, level (standard/advanced/model, Đạt chuẩn/Nâng cao/Kiểu
+// mẫu, none/revoked), date, optional decision (decision, quyet_dinh, so_quyet_dinh).
+std::vector<Recognition> read_recognitions_table(const std::string& path, const Dataset& dataset);
+
+// Events: start date (start, date, ngay, tu_ngay), optional end (end, ngay_ket_thuc, den_ngay;
+// blank = one-day event), kind (kind, loai, hinh_thuc: inspection/kiểm tra, tập huấn, hội nghị,
+// phát động, công nhận, chỉ đạo, công văn, quyết định; blank or no column = other), organiser
+// (organiser, don_vi_to_chuc), units (codes or names separated by ';' or ','), districts (codes
+// or names, with or without "huyện"/"thành phố", matched against the dataset's districts and
+// stored as Dataset::districts() keys them: the code, or the name when there is no code), title
+// (title, noi_dung), source (source, nguon) and participants (participants, so_nguoi).
+std::vector<Event> read_events_table(const std::string& path, const Dataset& dataset);
+
+}  // namespace ntm::io
