@@ -1,4 +1,5 @@
 // `summary`: the statistics of a date, for the province, per district or per unit.
+#include <algorithm>
 #include <ctime>
 #include <iostream>
 #include <sstream>
@@ -18,6 +19,13 @@ Date today() {
     std::tm tm{};
     localtime_r(&t, &tm);
     return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+// Column padding counts characters, not bytes ("15–18" has a 3-byte dash).
+int code_points(const std::string& s) {
+    int n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
 }
 
 std::string missing_list(const UnitState& st) {
@@ -64,8 +72,8 @@ void summary_text(std::ostream& o, const Dataset& d, const Summary& s, bool en) 
       << s.xa_with_data << "); " << (en ? "wards and townships (not applicable): " : "phường, thị trấn (không áp dụng): ")
       << s.not_applicable << "\n";
     for (size_t b = 0; b < s.bands.size(); ++b) {
-        std::string label = s.bands[b].label + (en ? " criteria" : " tiêu chí");
-        o << "  " << label << std::string(label.size() < 20 ? 20 - label.size() : 1, ' ') << s.bands[b].count
+        const std::string label = s.bands[b].label + (en ? " criteria" : " tiêu chí");
+        o << "  " << label << std::string(std::max(1, 20 - code_points(label)), ' ') << s.bands[b].count
           << (en ? " communes" : " xã") << "  " << fixed(s.bands[b].percent, 2) << " %\n";
     }
     o << (en ? "Average criteria per commune: " : "Bình quân tiêu chí/xã: ") << fixed(s.average_criteria, 2) << "\n";

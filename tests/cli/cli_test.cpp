@@ -20,11 +20,11 @@ TEST(Cli, SummaryOnTheDemoReproducesTheJuly2020Report) {
     const auto r = run_cli("summary --date 2020-07-31");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "Số xã: 181")) << r.out;
-    EXPECT_TRUE(contains(r.out, "19 tiêu chí          51 xã  28.18 %")) << r.out;
-    EXPECT_TRUE(contains(r.out, "15–18 tiêu chí       4 xã  2.21 %")) << r.out;
-    EXPECT_TRUE(contains(r.out, "10–14 tiêu chí       36 xã  19.89 %")) << r.out;
-    EXPECT_TRUE(contains(r.out, "5–9 tiêu chí         90 xã  49.72 %")) << r.out;
-    EXPECT_TRUE(contains(r.out, "0–4 tiêu chí         0 xã  0.00 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "19 tiêu chí         51 xã  28.18 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "15–18 tiêu chí      4 xã  2.21 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "10–14 tiêu chí      36 xã  19.89 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "5–9 tiêu chí        90 xã  49.72 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "0–4 tiêu chí        0 xã  0.00 %")) << r.out;
     EXPECT_TRUE(contains(r.out, "Bình quân tiêu chí/xã: 11.66")) << r.out;
     EXPECT_TRUE(contains(r.out, "Dữ liệu minh họa")) << r.out;
 }
@@ -42,7 +42,7 @@ TEST(Cli, SummaryJsonListsBandsWithColours) {
 TEST(Cli, SummaryByDistrictAndUnitAddUp) {
     const auto d = run_cli("summary --date 2020-07-31 --by district --format csv");
     ASSERT_EQ(d.exit_code, 0) << d.err;
-    int lines = 0, xa = 0, at19 = 0;
+    int xa = 0, at19 = 0;
     std::istringstream in(d.out);
     std::string line;
     std::getline(in, line);  // header
@@ -56,7 +56,6 @@ TEST(Cli, SummaryByDistrictAndUnitAddUp) {
         while (std::getline(ss, cell, ',')) cells.push_back(cell);
         xa += std::stoi(cells[3]);
         at19 += std::stoi(cells[6]);
-        ++lines;
     }
     EXPECT_EQ(xa, 181);
     EXPECT_EQ(at19, 51);
