@@ -110,8 +110,13 @@ std::string feature_label(int index, const std::string& code) {
 std::string choose_encoding(const LoadOptions& o, const std::string& driver,
                             const std::vector<RawFeature>& raw, std::string* reason) {
     if (!o.encoding.empty()) {
+        try {
+            decode_text("", o.encoding);  // rejects names it does not know
+        } catch (const Error& e) {
+            throw Error(o.source + ": --encoding: " + e.what());
+        }
         *reason = "given with --encoding";
-        return o.encoding;
+        return canonical_encoding_name(o.encoding);
     }
     if (driver == "ESRI Shapefile" && is_local_path(o.source)) {
         const std::string cpg = sidecar(o.source, ".cpg");

@@ -196,6 +196,8 @@ TEST(BoundaryLoader, CpgAndExplicitEncodingWin) {
     o.encoding = "CP1258";
     b = load_boundaries(o);
     EXPECT_EQ(b.report.encoding_reason, "given with --encoding");
+    o.encoding = "klingon";
+    EXPECT_EQ(load_error(o), shp + ": --encoding: unknown text encoding 'klingon' (known: UTF-8, CP1258, TCVN3, VNI, and any iconv name)");
 }
 
 TEST(BoundaryLoader, EthIsFoldedToDWithStroke) {
