@@ -25,6 +25,7 @@
 //   its xã at standard from 2018); Đình Lập's xã all reach it by 2025 (its goal of becoming a
 //   district at NTM standard in 2025); Liên Hội (Văn Quan), a pilot xã for 2023, reaches it in
 //   2023.
+#include "core/random.h"
 #include "core/demo.h"
 
 #include <algorithm>
@@ -45,34 +46,7 @@ namespace {
 
 constexpr uint64_t kSeed = 0x4E544D2D4C534E20ull;  // fixed; changing it changes every history
 
-// splitmix64: tiny, well mixed, and the same on every platform and library version.
-class Rng {
-public:
-    explicit Rng(uint64_t seed) : state_(seed) {}
-    uint64_t next() {
-        uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
-    int range(int lo, int hi) {  // inclusive
-        return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1));
-    }
-    bool chance(double p) { return uniform() < p; }
 
-private:
-    uint64_t state_;
-};
-
-uint64_t hash_text(const std::string& text) {  // FNV-1a
-    uint64_t h = 0xCBF29CE484222325ull;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 0x100000001B3ull;
-    }
-    return h;
-}
 
 // An independent stream per unit and purpose, so adding a unit does not reshuffle the others.
 Rng stream(const std::string& key, uint64_t purpose) {

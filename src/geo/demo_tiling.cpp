@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "core/random.h"
 #include "core/error.h"
 
 namespace ntm::geo {
@@ -64,31 +65,7 @@ const DistrictPlace kDistricts[] = {
 const char* const kCity = "178";      // Thành phố Lạng Sơn
 const char* const kCityHost = "183";  // Cao Lộc, which surrounds it
 
-// ---- deterministic randomness (splitmix64) ----------------------------------------------------
 
-class Rng {
-public:
-    explicit Rng(uint64_t seed) : state_(seed) {}
-    uint64_t next() {
-        uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
-
-private:
-    uint64_t state_;
-};
-
-uint64_t hash_text(const std::string& text) {  // FNV-1a
-    uint64_t h = 0xCBF29CE484222325ull;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 0x100000001B3ull;
-    }
-    return h;
-}
 
 // ---- convex cells with labelled edges ---------------------------------------------------------
 
