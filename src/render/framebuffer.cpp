@@ -1,0 +1,152 @@
+#include "render/framebuffer.h"
+
+#include <glad/gl.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <utility>
+
+#include "core/error.h"
+#include "render/gl_objects.h"
+
+namespace ntm::render {
+
+namespace {
+
+void check_complete(const char* which) {
+    const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+    if (status == GL_FRAMEBUFFER_COMPLETE) return;
+    char code[16];
+    std::snprintf(code, sizeof code, "0x%04x", status);
+    throw Error(std::string("the ") + which + " framebuffer is incomplete (status " + code + ")");
+}
+
+}  // namespace
+
+int Framebuffer::max_size() {
+    GLint renderbuffer = 0, texture = 0, viewport[2] = {0, 0};
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &renderbuffer);
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &texture);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+    return std::min({renderbuffer, texture, viewport[0], viewport[1]});
+}
+
+Framebuffer::Framebuffer(int width, int height, int samples) : width_(width), height_(height) {
+    const int limit = max_size();
+    if (width < 1 || height < 1 || width > limit || height > limit)
+        throw Error("image size " + std::to_string(width) + "x" + std::to_string(height) +
+                    " is outside what this OpenGL implementation can render in one piece (1.." +
+                    std::to_string(limit) + " per side)");
+    GLint max_samples = 1;
+    glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
+    samples_ = std::clamp(samples, 1, std::max(1, int(max_samples)));
+
+    try {
+        glGenTextures(1, &texture_);
+        glBindTexture(GL_TEXTURE_2D, texture_);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        glGenFramebuffers(1, &resolve_fbo_);
+        glBindFramebuffer(GL_FRAMEBUFFER, resolve_fbo_);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
+        check_complete("resolve");
+
+        if (samples_ > 1) {
+            glGenRenderbuffers(1, &multisample_rbo_);
+            glBindRenderbuffer(GL_RENDERBUFFER, multisample_rbo_);
+            glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
+            glBindRenderbuffer(GL_RENDERBUFFER, 0);
+            glGenFramebuffers(1, &multisample_fbo_);
+            glBindFramebuffer(GL_FRAMEBUFFER, multisample_fbo_);
+            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                                      multisample_rbo_);
+            check_complete("multisampled");
+        }
+        gl::check("creating a framebuffer");
+    } catch (...) {
+        release();
+        throw;
+    }
+    bind();
+}
+
+Framebuffer::~Framebuffer() { release(); }
+
+Framebuffer::Framebuffer(Framebuffer&& o) noexcept
+    : width_(o.width_),
+      height_(o.height_),
+      samples_(o.samples_),
+      texture_(std::exchange(o.texture_, 0)),
+      resolve_fbo_(std::exchange(o.resolve_fbo_, 0)),
+      multisample_rbo_(std::exchange(o.multisample_rbo_, 0)),
+      multisample_fbo_(std::exchange(o.multisample_fbo_, 0)) {}
+
+Framebuffer& Framebuffer::operator=(Framebuffer&& o) noexcept {
+    if (this != &o) {
+        release();
+        width_ = o.width_;
+        height_ = o.height_;
+        samples_ = o.samples_;
+        texture_ = std::exchange(o.texture_, 0);
+        resolve_fbo_ = std::exchange(o.resolve_fbo_, 0);
+        multisample_rbo_ = std::exchange(o.multisample_rbo_, 0);
+        multisample_fbo_ = std::exchange(o.multisample_fbo_, 0);
+    }
+    return *this;
+}
+
+void Framebuffer::release() {
+    if (multisample_fbo_) glDeleteFramebuffers(1, &multisample_fbo_);
+    if (multisample_rbo_) glDeleteRenderbuffers(1, &multisample_rbo_);
+    if (resolve_fbo_) glDeleteFramebuffers(1, &resolve_fbo_);
+    if (texture_) glDeleteTextures(1, &texture_);
+    multisample_fbo_ = multisample_rbo_ = resolve_fbo_ = texture_ = 0;
+}
+
+void Framebuffer::bind() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, multisample_fbo_ ? multisample_fbo_ : resolve_fbo_);
+    glViewport(0, 0, width_, height_);
+}
+
+void Framebuffer::resolve() const {
+    if (!multisample_fbo_) return;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, multisample_fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
+}
+
+Image Framebuffer::read_pixels() const {
+    resolve();
+    glBindFramebuffer(GL_FRAMEBUFFER, resolve_fbo_);
+    Image image;
+    image.width = width_;
+    image.height = height_;
+    const size_t row = size_t(width_) * 4;
+    image.rgba.resize(row * size_t(height_));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    gl::check("reading pixels back");
+    // OpenGL returns the bottom row first; images are top row first.
+    std::vector<uint8_t> swap(row);
+    for (int top = 0, bottom = height_ - 1; top < bottom; ++top, --bottom) {
+        uint8_t* a = image.rgba.data() + row * size_t(top);
+        uint8_t* b = image.rgba.data() + row * size_t(bottom);
+        std::memcpy(swap.data(), a, row);
+        std::memcpy(a, b, row);
+        std::memcpy(b, swap.data(), row);
+    }
+    bind();
+    return image;
+}
+
+}  // namespace ntm::render
