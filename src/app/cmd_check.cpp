@@ -6,7 +6,6 @@
 #include "app/commands.h"
 #include "app/data_source.h"
 #include "core/error.h"
-#include "io/topology_check.h"
 
 namespace ntm::app {
 
@@ -18,15 +17,12 @@ int run_check(const std::vector<std::string>& argv) {
     if (args.positional().size() != 1) throw Error("check: give exactly one SOURCE (a file or GDAL connection)");
     io::LoadOptions o = boundary_options(args, args.positional()[0]);
     o.check_topology = !args.has("no-topology");
-    // The topology check decides itself whether the source is too large, unless forced.
-    const bool force = args.has("topology");
-    if (force) o.check_topology = false;
+    o.force_topology = args.has("topology");
     o.progress = [](double fraction, const std::string& stage) {
         if (isatty(2)) std::cerr << "\r" << static_cast<int>(fraction * 100) << " % " << stage << "        " << std::flush;
     };
     io::LoadedBoundaries loaded = io::load_boundaries(o);
     if (isatty(2)) std::cerr << "\r" << std::string(40, ' ') << "\r";
-    if (force) io::check_topology(loaded.units, loaded.geometry, loaded.report, true);
     std::cout << loaded.report.text();
     return 0;
 }

@@ -67,7 +67,7 @@ void summary_json(std::ostream& o, const Dataset& d, const Summary& s, const std
     o << "]";
 }
 
-void summary_text(std::ostream& o, const Dataset& d, const Summary& s, bool en) {
+void summary_text(std::ostream& o, const Summary& s, bool en) {
     o << (en ? "Communes (xã): " : "Số xã: ") << s.xa_total << (en ? " (with data " : " (có dữ liệu ")
       << s.xa_with_data << "); " << (en ? "wards and townships (not applicable): " : "phường, thị trấn (không áp dụng): ")
       << s.not_applicable << "\n";
@@ -80,7 +80,6 @@ void summary_text(std::ostream& o, const Dataset& d, const Summary& s, bool en) 
     o << (en ? "At standard: " : "Đạt chuẩn: ") << s.at_standard << "; " << (en ? "advanced: " : "nâng cao: ")
       << s.advanced << "; " << (en ? "model: " : "kiểu mẫu: ") << s.model << "; "
       << (en ? "below " : "dưới ") << s.threshold << (en ? " criteria: " : " tiêu chí: ") << s.below_threshold << "\n";
-    (void)d;
 }
 
 }  // namespace
@@ -173,10 +172,10 @@ int run_summary(const std::vector<std::string>& argv) {
           << (d.info.illustrative ? (en ? " (illustrative data)" : " (Dữ liệu minh họa)") : "") << "\n";
         o << (en ? "Criteria set " : "Bộ tiêu chí ") << d.criteria.id << " (" << d.criteria.size()
           << (en ? " criteria)\n" : " tiêu chí)\n");
-        summary_text(o, d, total, en);
+        summary_text(o, total, en);
         for (const Summary& s : districts) {
             o << "\n" << s.scope_name << (s.scope_code.empty() ? "" : " (" + s.scope_code + ")") << "\n";
-            summary_text(o, d, s, en);
+            summary_text(o, s, en);
         }
         if (by == "unit") {
             o << "\n";

@@ -5,9 +5,13 @@
 namespace ntm {
 
 int Dataset::find_unit(const std::string& code) const {
-    if (code_index_.size() != units.size()) const_cast<Dataset*>(this)->reindex();
     const auto it = code_index_.find(code);
-    return it == code_index_.end() ? -1 : it->second;
+    if (it != code_index_.end() && it->second < int(units.size()) && units[it->second].code == code)
+        return it->second;
+    // Not indexed, or units changed since the last reindex(): answer correctly, just slower.
+    for (size_t i = 0; i < units.size(); ++i)
+        if (units[i].code == code) return static_cast<int>(i);
+    return -1;
 }
 
 void Dataset::reindex() {

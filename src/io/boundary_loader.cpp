@@ -194,9 +194,6 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
     const int field_count = defn->GetFieldCount();
     const GIntBig expected = layer->GetFeatureCount(FALSE);
     std::vector<RawFeature> raw;
-    // Repairs found while reading, before the unit codes are known.
-    struct PendingRepair { int feature; std::string what; };
-    std::vector<PendingRepair> pending;
     GdalErrorCapture capture;
     layer->ResetReading();
     int index = 0;
@@ -210,20 +207,20 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
             if (f->IsFieldSetAndNotNull(i)) rf.values[i] = f->GetFieldAsString(i);
         const OGRGeometry* g = f->GetGeometryRef();
         if (!g || g->IsEmpty()) {
-            pending.push_back({index, "has no geometry: kept as a unit without a shape"});
+            rep.repairs.push_back({index, "", "has no geometry: kept as a unit without a shape"});
         } else if (!polygonal(g->getGeometryType()) &&
                    wkbFlatten(g->getGeometryType()) != wkbGeometryCollection) {
             if (index == 0 && expected == 1)
                 throw Error(o.source + ": layer '" + rep.layer + "' holds " +
                             OGRGeometryTypeToName(g->getGeometryType()) + " geometries, not polygons");
-            pending.push_back({index, std::string("has a ") + OGRGeometryTypeToName(g->getGeometryType()) +
+            rep.repairs.push_back({index, "", std::string("has a ") + OGRGeometryTypeToName(g->getGeometryType()) +
                                           " geometry, not a polygon: kept without a shape"});
         } else if (!g->IsValid()) {
             std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
             if (!fixed) throw Error(o.source + ": " + feature_label(index, "") + " has an invalid polygon that cannot be repaired");
             append_ogr(*fixed, rf.shape, &rep.duplicate_vertices_removed);
             ++rep.invalid_repaired;
-            pending.push_back({index, "invalid polygon (self-intersection or bad ring) repaired with MakeValid"});
+            rep.repairs.push_back({index, "", "invalid polygon (self-intersection or bad ring) repaired with MakeValid"});
         } else {
             append_ogr(*g, rf.shape, &rep.duplicate_vertices_removed);
         }
@@ -303,7 +300,9 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
         if (u.kind == UnitKind::Unknown)
             rep.repairs.push_back({int(f), u.code, "kind unknown for '" + raw_name + "': drawn as not applicable"});
     }
-    for (const PendingRepair& p : pending) rep.repairs.push_back({p.feature, out.units[p.feature].code, p.what});
+    // Repairs noted while reading came before the codes were known.
+    for (Repair& r : rep.repairs)
+        if (r.unit_code.empty()) r.unit_code = out.units[r.feature].code;
     // --- CRS: source (or assumed), display (chosen), transform everything once ---------------
     report_progress(0.65, "reprojecting");
     std::unique_ptr<OGRSpatialReference> src;
@@ -398,7 +397,7 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
     if (o.check_topology) {
         report_progress(0.85, "checking overlaps and gaps");
         const auto t_topo = Clock::now();
-        check_topology(out.units, out.geometry, rep);
+        check_topology(out.units, out.geometry, rep, o.force_topology);
         rep.seconds_topology = seconds_since(t_topo);
     } else {
         rep.topology_note = "not checked (switched off)";

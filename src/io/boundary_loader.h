@@ -26,6 +26,7 @@ struct LoadOptions {
     std::string source_crs;   // overrides a missing or wrong CRS in the source (e.g. "EPSG:3405")
     std::string display_crs;  // explicit (e.g. "EPSG:3405"); empty: chosen from the data
     bool check_topology = true;  // overlaps and gaps between neighbours
+    bool force_topology = false; // check them even above kTopologyVertexLimit
     Progress progress;
 };
 

@@ -88,7 +88,7 @@ void write_units(const std::string& path, const std::vector<FixtureUnit>& units,
             if (ct) poly.transform(ct);
             f.SetGeometry(&poly);
         }
-        layer->CreateFeature(&f);
+        ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
     }
     if (ct) OGRCoordinateTransformation::DestroyCT(ct);
 }
