@@ -38,14 +38,7 @@ io::DatasetFile open_data(const Args& args) {
     if (const auto source = args.get("boundaries")) {
         io::LoadOptions o = boundary_options(args, *source);
         o.check_topology = false;
-        io::LoadedBoundaries loaded = io::load_boundaries(o);
-        io::DatasetFile f;
-        f.dataset.info.title = fs::path(*source).stem().string();
-        f.dataset.info.source = *source;
-        f.dataset.units = std::move(loaded.units);
-        f.dataset.reindex();
-        f.geometry = std::move(loaded.geometry);
-        return f;
+        return io::dataset_from_boundaries(o);
     }
     const std::string path = args.get_or("data", default_dataset_path());
     if (!args.get("data") && !fs::exists(path))

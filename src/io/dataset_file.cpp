@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 
@@ -293,6 +294,93 @@ DatasetFile load_dataset(const std::string& path, const Progress& progress) {
     });
     if (progress) progress(1, "done");
     return out;
+}
+
+bool is_dataset_file(const std::string& path) {
+    if (path.size() < 5 || fold_search_key(path.substr(path.size() - 5)) != ".gpkg") return false;
+    if (!fs::exists(path)) return false;
+    ensure_gdal();
+    GdalErrorCapture capture;
+    const char* drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    return ds && ds->GetLayerByName("units") && ds->GetLayerByName("metadata");
+}
+
+DatasetFile dataset_from_boundaries(const LoadOptions& options) {
+    LoadedBoundaries loaded = load_boundaries(options);
+    DatasetFile f;
+    std::string stem = fs::path(options.source).stem().string();
+    if (fs::path(stem).extension() == ".geojson") stem = fs::path(stem).stem().string();  // x.geojson.gz
+    f.dataset.info.title = stem;
+    f.dataset.info.source = options.source;
+    f.dataset.units = std::move(loaded.units);
+    f.dataset.reindex();
+    f.geometry = std::move(loaded.geometry);
+    return f;
+}
+
+namespace {
+
+// Binary formats GDAL reads in a fraction of a second are not worth caching.
+bool is_text_source(const std::string& source) {
+    const std::string key = fold_search_key(source);
+    for (const char* ext : {".geojson", ".geojson.gz", ".json", ".json.gz", ".csv", ".kml", ".gml", ".gz"})
+        if (key.size() > std::strlen(ext) && key.compare(key.size() - std::strlen(ext), std::string::npos, ext) == 0)
+            return true;
+    return false;
+}
+
+std::string cache_file_for(const std::string& source, const std::string& cache_dir) {
+    std::string path = source;
+    if (path.rfind("/vsigzip/", 0) == 0) path = path.substr(9);
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) return "";
+    const auto mtime = fs::last_write_time(path, ec).time_since_epoch().count();
+    if (ec) return "";
+    // FNV-1a of what identifies this version of the source.
+    uint64_t h = 1469598103934665603ull;
+    for (char c : source + "|" + std::to_string(size) + "|" + std::to_string(mtime)) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    char name[40];
+    std::snprintf(name, sizeof name, "%016llx.gpkg", static_cast<unsigned long long>(h));
+    return (fs::path(cache_dir) / name).string();
+}
+
+}  // namespace
+
+DatasetFile open_any(const std::string& source, const std::string& cache_dir, const Progress& progress) {
+    if (is_dataset_file(source)) return load_dataset(source, progress);
+    const std::string cached = !cache_dir.empty() && is_text_source(source) ? cache_file_for(source, cache_dir) : "";
+    if (!cached.empty() && fs::exists(cached)) {
+        try {
+            DatasetFile f = load_dataset(cached, progress);
+            f.dataset.info.source = source;
+            return f;
+        } catch (const Error&) {
+            fs::remove(cached);  // damaged cache: parse the source again
+        }
+    }
+    LoadOptions options;
+    options.source = source;
+    options.check_topology = false;
+    options.progress = progress;
+    // A gzip file without the /vsigzip/ prefix is opened through it.
+    if (source.rfind("/vsi", 0) != 0 && fold_search_key(fs::path(source).extension().string()) == ".gz")
+        options.source = "/vsigzip/" + source;
+    DatasetFile f = dataset_from_boundaries(options);
+    if (!cached.empty()) {
+        try {
+            std::error_code ec;
+            fs::create_directories(cache_dir, ec);
+            save_dataset(cached, f.dataset, f.geometry);
+        } catch (const Error&) {
+            // A cache that cannot be written only costs time on the next open.
+        }
+    }
+    return f;
 }
 
 }  // namespace ntm::io

@@ -147,6 +147,21 @@ FieldRoles detect_fields(const std::vector<FieldColumn>& cols, const FieldOverri
         r.district_code = pick(cols, stats, kDistrictCodeNames, [&](const FieldColumn& c, const Stats& s) {
             return named_in(kDistrictCodeNames)(c, s) && s.digits > 0.9;
         }, {r.code});
+    if (r.district < 0 && r.district_code < 0) {
+        // Files of the whole country after July 2025 have no districts: their provinces group the
+        // units instead (outlines, lists, search), when there is more than one.
+        auto province_field = [&](bool digits) {
+            for (size_t i = 0; i < cols.size(); ++i) {
+                const bool several = stats[i].distinct > 1;
+                const bool is_digits = stats[i].digits > 0.9;
+                if (mentions_province(folded_name(cols[i].name)) && several && is_digits == digits)
+                    return static_cast<int>(i);
+            }
+            return -1;
+        };
+        r.district = province_field(false);
+        r.district_code = province_field(true);
+    }
     if (r.code < 0)  // no conventional name: any unique all-digit field
         r.code = pick(cols, stats, {}, [](const FieldColumn&, const Stats& s) {
             return s.digits > 0.99 && s.unique > 0.99;
