@@ -188,7 +188,8 @@ struct Chunk {
     std::exception_ptr error;
 };
 
-void run_chunk(Tessellator& tessellator, const MapGeometry& geometry, Vec2 origin, Chunk& chunk) {
+void run_chunk(Tessellator& tessellator, const MapGeometry& geometry, Vec2 origin,
+               const std::vector<uint8_t>& include, Chunk& chunk) {
     Sink sink;
     sink.xy = &chunk.xy;
     sink.unit = &chunk.unit;
@@ -198,6 +199,7 @@ void run_chunk(Tessellator& tessellator, const MapGeometry& geometry, Vec2 origi
         chunk.triangle_first.push_back(static_cast<uint32_t>(chunk.triangles.size()));
         chunk.segment_first.push_back(static_cast<uint32_t>(chunk.segments.size()));
         sink.current_unit = static_cast<uint32_t>(u);
+        if (!include.empty() && !include[u]) continue;
         try {
             tessellate_into(tessellator, geometry.shapes[u], origin, sink, &chunk.segments);
         } catch (const Error& e) {
@@ -232,16 +234,33 @@ double mesh_area(const Mesh& mesh) {
 }
 
 MapMesh tessellate_map(const MapGeometry& geometry, int threads) {
+    const Bounds bounds = geometry.bounds();
+    return tessellate_map(geometry, bounds.empty() ? Vec2{} : bounds.center(), nullptr, threads);
+}
+
+MapMesh tessellate_map(const MapGeometry& geometry, Vec2 origin, const std::vector<uint32_t>* subset,
+                       int threads) {
     MapMesh mesh;
     const size_t units = geometry.shapes.size();
-    mesh.bounds = geometry.bounds();
-    mesh.origin = mesh.bounds.empty() ? Vec2{} : mesh.bounds.center();
+    std::vector<uint8_t> include;  // empty: every unit
+    if (subset) {
+        include.assign(units, 0);
+        for (uint32_t u : *subset)
+            if (u < units) {
+                include[u] = 1;
+                mesh.bounds.add(geometry.shapes[u].bounds());
+            }
+    } else {
+        mesh.bounds = geometry.bounds();
+    }
+    mesh.origin = origin;
 
     // Split the units into contiguous chunks of similar vertex counts; workers take chunks in
     // turn. More chunks than threads balances uneven units; the output order is fixed.
     std::vector<size_t> vertices(units);
     size_t total_vertices = 0;
-    for (size_t u = 0; u < units; ++u) total_vertices += vertices[u] = geometry.shapes[u].vertex_count();
+    for (size_t u = 0; u < units; ++u)
+        total_vertices += vertices[u] = include.empty() || include[u] ? geometry.shapes[u].vertex_count() : 0;
     threads = std::max(1, threads);
     const size_t target_chunks = threads == 1 ? 1 : size_t(threads) * 8;
     const size_t per_chunk = std::max<size_t>(1, total_vertices / target_chunks);
@@ -261,7 +280,7 @@ MapMesh tessellate_map(const MapGeometry& geometry, int threads) {
             Tessellator tessellator;
             for (size_t i; (i = next.fetch_add(1)) < chunks.size();) {
                 try {
-                    run_chunk(tessellator, geometry, mesh.origin, chunks[i]);
+                    run_chunk(tessellator, geometry, mesh.origin, include, chunks[i]);
                 } catch (...) {
                     chunks[i].error = std::current_exception();
                 }

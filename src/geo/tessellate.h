@@ -60,6 +60,10 @@ struct MapMesh {
 // Throws ntm::Error naming the unit index when a unit cannot be tessellated, or when the mesh
 // would exceed 2^32 vertices.
 MapMesh tessellate_map(const MapGeometry& geometry, int threads = 2);
+// The same with a chosen origin, for only the units listed in `units` (ascending; every unit
+// when null): the others keep empty ranges, and `bounds` covers the listed units only.
+MapMesh tessellate_map(const MapGeometry& geometry, Vec2 origin, const std::vector<uint32_t>* units,
+                       int threads = 2);
 
 // Line segments (x0, y0, x1, y1 per segment, relative to `origin`, as float) for every edge of
 // `rings`: closing edges included when `closed` (rings), left out otherwise (polylines). A closing
