@@ -2,14 +2,11 @@
 
 #include <cstdio>
 
+#include "core/csv.h"
+
 namespace ntm::app {
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
+std::string csv_field(const std::string& s) { return ntm::csv_field(s); }
 
 std::string json_string(const std::string& s) {
     std::string out = "\"";

@@ -1,0 +1,140 @@
+// `lagging`: the planner's lagging list — xã from fewest criteria up — as text, CSV or JSON.
+// The figures come from core/planner (lagging_list, lagging_table), the same as the panel's.
+#include <algorithm>
+#include <ctime>
+#include <iostream>
+#include <sstream>
+
+#include "app/commands.h"
+#include "app/data_source.h"
+#include "app/output_format.h"
+#include "core/error.h"
+#include "core/planner.h"
+
+namespace ntm::app {
+namespace {
+
+Date today() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+// Column padding counts characters, not bytes ("5–9" has a 3-byte dash).
+size_t code_points(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// The table's columns as aligned text; `skip` columns are left out.
+void print_text_table(std::ostream& o, const Table& t, bool en, const std::vector<std::string>& skip) {
+    std::vector<int> cols;
+    for (size_t c = 0; c < t.columns.size(); ++c)
+        if (std::find(skip.begin(), skip.end(), t.columns[c].id) == skip.end()) cols.push_back(static_cast<int>(c));
+    std::vector<size_t> width(t.columns.size(), 0);
+    for (int c : cols) {
+        width[c] = code_points(en ? t.columns[c].header_en : t.columns[c].header_vi);
+        for (const auto& row : t.rows) width[c] = std::max(width[c], code_points(row[c].text));
+    }
+    auto line = [&](auto text_of) {
+        std::string out;
+        for (size_t i = 0; i < cols.size(); ++i) {
+            const int c = cols[i];
+            const std::string text = text_of(c);
+            const std::string pad(width[c] - code_points(text), ' ');
+            if (i + 1 == cols.size()) out += text;
+            else if (t.columns[c].id == "rank") out += pad + text + "  ";
+            else out += text + pad + "  ";
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        o << out << "\n";
+    };
+    line([&](int c) { return en ? t.columns[c].header_en : t.columns[c].header_vi; });
+    for (const auto& row : t.rows) line([&](int c) { return row[c].text; });
+}
+
+}  // namespace
+
+int run_lagging(const std::vector<std::string>& argv) {
+    const Args args(argv, {});
+    args.allow_only("lagging", {"data", "boundaries", "date", "limit", "district", "format", "lang", "layer",
+                                "code-field", "name-field", "kind-field", "district-field",
+                                "district-code-field", "encoding", "source-crs", "display-crs"});
+    const std::string format = args.get_or("format", "text"), lang = args.get_or("lang", "vi");
+    if (format != "text" && format != "csv" && format != "json")
+        throw Error("lagging: --format must be text, csv or json (not '" + format + "')");
+    if (lang != "vi" && lang != "en") throw Error("lagging: --lang must be vi or en (not '" + lang + "')");
+    const bool en = lang == "en";
+    const int limit = args.integer("limit", 0);
+    if (args.get("limit") && limit < 1)
+        throw Error("lagging: --limit must be at least 1 (not '" + *args.get("limit") + "')");
+    const Date date = args.date().value_or(today());
+
+    const io::DatasetFile data = open_data(args);
+    const Dataset& d = data.dataset;
+    UnitFilterSpec filter;
+    std::optional<District> district;
+    if (const auto text = args.get("district")) {
+        district = find_district(d, *text);
+        if (!district) {
+            const std::vector<District> all = d.districts();
+            if (all.empty()) throw Error("lagging: unknown district '" + *text + "' (the dataset has no districts)");
+            throw Error("lagging: unknown district '" + *text + "' (give a district code or name, e.g. " +
+                        (all.front().code.empty() ? all.front().name : all.front().code + " or " + all.front().name) +
+                        ")");
+        }
+        filter.districts = {district_key(*district)};
+    }
+
+    const AttainmentIndex index(d);
+    const std::vector<UnitState> states = index.states(date);
+    std::vector<UnitRow> rows = lagging_list(d, states, filter);
+    const size_t with_data = rows.size();
+    if (limit > 0 && rows.size() > static_cast<size_t>(limit)) rows.resize(limit);
+    const Table table = lagging_table(d, rows, en);
+    std::ostringstream o;
+
+    if (format == "csv") {
+        o << to_csv(table, en);
+    } else if (format == "json") {
+        o << "{\n  \"dataset\": " << json_string(d.info.title) << ",\n  \"date\": \"" << date.iso()
+          << "\",\n  \"illustrative\": " << (d.info.illustrative ? "true" : "false")
+          << ",\n  \"criteria_set\": {\"id\": " << json_string(d.criteria.id) << ", \"size\": " << d.criteria.size()
+          << "},\n  \"district\": ";
+        if (district)
+            o << "{\"code\": " << json_string(district->code) << ", \"name\": " << json_string(district->name) << "}";
+        else
+            o << "null";
+        o << ",\n  \"xa_with_data\": " << with_data << ",\n  \"shown\": " << rows.size() << ",\n  \"units\": [";
+        for (size_t i = 0; i < rows.size(); ++i) {
+            const UnitRow& r = rows[i];
+            o << (i ? ",\n" : "\n") << "    {\"rank\": " << r.rank << ", \"code\": " << json_string(r.code)
+              << ", \"name\": " << json_string(r.name) << ", \"district_code\": " << json_string(r.district_code)
+              << ", \"district\": " << json_string(r.district_name) << ", \"criteria\": " << r.count
+              << ", \"of\": " << r.of << ", \"band\": " << json_string(r.band_label) << ", \"level\": \""
+              << level_id(r.level) << "\", \"missing\": [";
+            for (size_t m = 0; m < r.missing.size(); ++m) o << (m ? ", " : "") << r.missing[m].number;
+            o << "], \"missing_names\": [";
+            for (size_t m = 0; m < r.missing.size(); ++m)
+                o << (m ? ", " : "") << json_string(en ? r.missing[m].name_en : r.missing[m].name_vi);
+            o << "]}";
+        }
+        o << (rows.empty() ? "]\n}\n" : "\n  ]\n}\n");
+    } else {
+        o << "NTM Atlas — " << d.info.title << ", " << date.iso()
+          << (d.info.illustrative ? (en ? " (illustrative data)" : " (Dữ liệu minh họa)") : "") << "\n";
+        if (district) o << district->name << (district->code.empty() ? "" : " (" + district->code + ")") << "\n";
+        o << (en ? "Communes (xã) from fewest criteria met: " : "Xã theo số tiêu chí đạt, từ thấp nhất: ") << with_data
+          << (en ? " with data" : " xã có dữ liệu");
+        if (rows.size() < with_data) o << (en ? ", first " : ", ") << rows.size() << (en ? " shown" : " xã đầu");
+        o << "\n";
+        if (rows.empty()) o << (en ? "No commune has data on this date.\n" : "Chưa có xã nào có dữ liệu vào ngày này.\n");
+        else print_text_table(o, table, en, {"missing_names"});
+    }
+    std::cout << o.str();
+    return 0;
+}
+
+}  // namespace ntm::app
