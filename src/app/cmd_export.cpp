@@ -1,0 +1,196 @@
+// `export`: one map image (or a series of dated frames) as a georeferenced PNG, without a display.
+#include "app/cmd_export.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "app/commands.h"
+#include "app/data_source.h"
+#include "app/headless_gl.h"
+#include "core/error.h"
+#include "core/filters.h"
+#include "core/text.h"
+
+namespace fs = std::filesystem;
+
+namespace ntm::app {
+namespace {
+
+Date today() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+bool ends_with_png(const std::string& path) {
+    const std::string ext = fs::path(path).extension().string();
+    return ext.size() == 4 && (ext[1] == 'p' || ext[1] == 'P') && (ext[2] == 'n' || ext[2] == 'N') &&
+           (ext[3] == 'g' || ext[3] == 'G');
+}
+
+void check_writable_dir(const fs::path& dir, const std::string& what) {
+    std::error_code ec;
+    if (!fs::exists(dir, ec)) throw Error(what + ": the folder " + dir.string() + " does not exist");
+    if (!fs::is_directory(dir, ec)) throw Error(what + ": " + dir.string() + " is not a folder");
+    if (access(dir.c_str(), W_OK) != 0) throw Error(what + ": the folder " + dir.string() + " is not writable");
+}
+
+// End of each month (or year) from `from` to `to`, the last clamped to `to`: the dates
+// time_series() and the app's playback step through.
+std::vector<Date> frame_dates(Date from, Date to, Step step) {
+    std::vector<Date> out;
+    Date at = step == Step::Month ? last_day_of_month(from.year(), from.month()) : Date::from_ymd(from.year(), 12, 31);
+    while (true) {
+        out.push_back(at > to ? to : at);
+        if (at >= to) break;
+        if (step == Step::Month) {
+            const Date next = add_months(at, 1);
+            at = last_day_of_month(next.year(), next.month());
+        } else {
+            at = Date::from_ymd(at.year() + 1, 12, 31);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::set<std::string>& export_common_options() {
+    static const std::set<std::string> options{
+        "data",       "boundaries", "date",     "size",           "preset",         "dpi",
+        "title",      "lang",       "map-only", "layer",          "code-field",     "name-field",
+        "kind-field", "district-field", "district-code-field", "encoding", "source-crs", "display-crs"};
+    return options;
+}
+
+render::ExportOptions parse_export_options(const Args& args, const std::string& command) {
+    render::ExportOptions o;
+    const auto size = args.get("size"), preset = args.get("preset");
+    if (size && preset) throw Error(command + ": give either --size or --preset, not both");
+    render::ExportSize s{1920, 1080, 96};
+    if (preset) {
+        const auto p = render::export_preset(*preset);
+        if (!p) throw Error("--preset: unknown preset '" + *preset + "' (use hd, 4k, a4-300 or a3-300)");
+        s = *p;
+    } else if (size) {
+        s = render::parse_export_size(*size);
+    }
+    o.width = s.width;
+    o.height = s.height;
+    o.dpi = s.dpi;
+    if (args.get("dpi")) {
+        const int dpi = args.integer("dpi", 96);
+        if (dpi < 10 || dpi > 2400) throw Error("--dpi: " + std::to_string(dpi) + " is outside 10..2400");
+        o.dpi = dpi;
+    }
+    const std::string lang = args.get_or("lang", "vi");
+    if (lang != "vi" && lang != "en") throw Error("--lang: '" + lang + "' is not a language (use vi or en)");
+    o.lang = lang == "en" ? render::Lang::En : render::Lang::Vi;
+    o.title = args.get_or("title", "");
+    if (!o.title.empty() && !is_valid_utf8(o.title)) throw Error("--title: not valid UTF-8 text");
+    o.decorations = !args.has("map-only");
+    o.date = args.date().value_or(today());
+    return o;
+}
+
+int resolve_district(const Dataset& dataset, const std::string& text, const std::string& command) {
+    const std::vector<District> all = dataset.districts();
+    if (all.empty()) throw Error(command + ": unknown district '" + text + "' (the dataset has no districts)");
+    const std::optional<District> found = find_district(dataset, text);
+    if (found) {
+        const std::string key = district_key(*found);
+        for (size_t i = 0; i < all.size(); ++i)
+            if (district_key(all[i]) == key) return static_cast<int>(i);
+    }
+    std::string examples;
+    for (size_t i = 0; i < all.size() && i < 3; ++i)
+        examples += (i ? ", " : "") + all[i].name + (all[i].code.empty() ? "" : " (" + all[i].code + ")");
+    throw Error(command + ": unknown district '" + text + "' (give a district code or name, e.g. " + examples +
+                (all.size() > 3 ? ", …" : "") + ")");
+}
+
+void prepare_out_dir(const std::string& dir, const std::string& command) {
+    if (dir.empty()) throw Error(command + ": --out-dir is empty");
+    std::error_code ec;
+    if (!fs::exists(dir, ec)) {
+        fs::create_directories(dir, ec);
+        if (ec) throw Error("--out-dir: " + dir + " cannot be created (" + ec.message() + ")");
+    }
+    check_writable_dir(dir, "--out-dir");
+}
+
+void check_out_file(const std::string& path, const std::string& command) {
+    if (path.empty()) throw Error(command + ": --out is empty");
+    if (!ends_with_png(path)) throw Error("--out: '" + path + "' must name a .png file");
+    const fs::path parent = fs::path(path).parent_path();
+    check_writable_dir(parent.empty() ? fs::path(".") : parent, "--out");
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw Error("--out: " + path + " is a folder");
+}
+
+std::string describe_written(const std::string& path, const render::ExportResult& r) {
+    char dpi[32];
+    std::snprintf(dpi, sizeof dpi, "%g", r.dpi);
+    return path + " (" + std::to_string(r.width) + "×" + std::to_string(r.height) + ", " + dpi + " dpi)";
+}
+
+int run_export(const std::vector<std::string>& argv) {
+    const Args args(argv, {"map-only"});
+    std::set<std::string> known = export_common_options();
+    known.insert({"out", "district", "from", "to", "step", "out-dir"});
+    args.allow_only("export", known);
+
+    // Everything that can be checked without the data first, so mistakes fail fast.
+    render::ExportOptions options = parse_export_options(args, "export");
+    const bool series = args.get("from") || args.get("to") || args.get("step") || args.get("out-dir");
+    std::vector<Date> dates;
+    std::string out_dir, out;
+    if (series) {
+        if (args.get("out")) throw Error("export: --out names one image; a series (--from/--to) takes --out-dir");
+        if (args.get("date")) throw Error("export: --date names one image; a series takes --from and --to");
+        const auto from = args.date("from"), to = args.date("to");
+        if (!from || !to) throw Error("export: a series needs both --from and --to (YYYY-MM-DD)");
+        if (*to < *from) throw Error("export: --to " + to->iso() + " is before --from " + from->iso());
+        const std::string step = args.get_or("step", "month");
+        if (step != "month" && step != "year") throw Error("--step: '" + step + "' is not a step (use month or year)");
+        dates = frame_dates(*from, *to, step == "year" ? Step::Year : Step::Month);
+        if (dates.size() > 2000)
+            throw Error("export: " + std::to_string(dates.size()) + " frames is too many (at most 2000; use --step year)");
+        if (!args.get("out-dir")) throw Error("export: a series needs --out-dir DIR");
+        out_dir = *args.get("out-dir");
+        prepare_out_dir(out_dir, "export");
+    } else {
+        if (!args.get("out")) throw Error("export: --out FILE.png is required");
+        out = *args.get("out");
+        check_out_file(out, "export");
+    }
+
+    const io::DatasetFile data = open_data(args);
+    if (const auto district = args.get("district")) options.district = resolve_district(data.dataset, *district, "export");
+
+    HeadlessGl gl;
+    render::MapExporter exporter(data.dataset, data.geometry);
+    if (!series) {
+        const render::ExportResult r = exporter.export_png(options, out);
+        std::cout << describe_written(out, r) << "\n";
+        return 0;
+    }
+    options.world_file = false;  // frames are for slides and animations, not for GIS
+    for (size_t i = 0; i < dates.size(); ++i) {
+        options.date = dates[i];
+        char name[64];
+        std::snprintf(name, sizeof name, "frame_%04zu_%s.png", i + 1, dates[i].iso().c_str());
+        const std::string path = (fs::path(out_dir) / name).string();
+        const render::ExportResult r = exporter.export_png(options, path);
+        std::cout << describe_written(path, r) << "\n";
+    }
+    return 0;
+}
+
+}  // namespace ntm::app

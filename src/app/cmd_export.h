@@ -1,0 +1,32 @@
+#pragma once
+// Shared by `export` and `atlas`: the image options, checked before any data is read, and the
+// checks of output paths.
+#include <set>
+#include <string>
+
+#include "app/args.h"
+#include "core/dataset.h"
+#include "render/map_export.h"
+
+namespace ntm::app {
+
+// Options both commands accept besides their own.
+const std::set<std::string>& export_common_options();
+
+// --size / --preset / --dpi / --lang / --title / --map-only / --date (default today), checked.
+// Throws ntm::Error with a one-line message naming the option.
+render::ExportOptions parse_export_options(const Args& args, const std::string& command);
+
+// Index into dataset.districts() of --district's NAME|CODE (with or without diacritics);
+// throws ntm::Error naming the text and some districts when there is none.
+int resolve_district(const Dataset& dataset, const std::string& text, const std::string& command);
+
+// The output folder exists (made when missing) and is writable; throws ntm::Error otherwise.
+void prepare_out_dir(const std::string& dir, const std::string& command);
+// The folder of an output file exists and is writable and the name ends in .png.
+void check_out_file(const std::string& path, const std::string& command);
+
+// "out.png (1920×1080, 96 dpi)"
+std::string describe_written(const std::string& path, const render::ExportResult& result);
+
+}  // namespace ntm::app

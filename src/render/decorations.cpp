@@ -1,0 +1,560 @@
+#include "render/decorations.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "core/text.h"
+#include "core/unit.h"
+
+namespace ntm::render {
+namespace {
+
+const char* const kMonthsEn[] = {"January", "February", "March",     "April",   "May",      "June",
+                                 "July",    "August",   "September", "October", "November", "December"};
+
+// Colours of the composition (ImGui's ABGR packing through IM_COL32).
+const ImU32 kText = IM_COL32(31, 31, 31, 255);
+const ImU32 kMuted = IM_COL32(85, 85, 85, 255);
+const ImU32 kWarning = IM_COL32(176, 0, 32, 255);
+const ImU32 kSwatchBorder = IM_COL32(120, 120, 120, 255);
+const ImU32 kBoxBorder = IM_COL32(200, 200, 200, 255);
+const ImU32 kBoxFill = IM_COL32(255, 255, 255, 240);
+const ImU32 kDark = IM_COL32(40, 40, 40, 255);
+const ImU32 kWhite = IM_COL32(255, 255, 255, 255);
+const ImU32 kHatch = IM_COL32(120, 120, 120, 255);  // MapStyle::hatch
+
+ImU32 colour(Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// "Huyện Cao Lộc" -> "huyện Cao Lộc" in the middle of a sentence (the type words start with an
+// ASCII capital).
+std::string lower_type_word(const std::string& name) {
+    const std::string key = fold_search_key(name);
+    for (const char* type : {"huyen ", "thanh pho ", "thi xa ", "quan ", "tinh ", "xa ", "phuong "})
+        if (starts_with(key, type) && !name.empty() && name[0] >= 'A' && name[0] <= 'Z') {
+            std::string out = name;
+            out[0] = static_cast<char>(out[0] - 'A' + 'a');
+            return out;
+        }
+    return name;
+}
+
+// A district's English form: "Huyện Cao Lộc" -> "Cao Lộc district".
+std::string english_district(const std::string& name) {
+    const std::string key = fold_search_key(name);
+    struct Type { const char* key; size_t bytes; const char* en; };
+    // Byte lengths of the Vietnamese type words with their trailing space.
+    const Type types[] = {{"huyen ", std::string("Huyện ").size(), " district"},
+                          {"thanh pho ", std::string("Thành phố ").size(), " city"},
+                          {"thi xa ", std::string("Thị xã ").size(), " town"},
+                          {"quan ", std::string("Quận ").size(), " district"}};
+    for (const Type& t : types)
+        if (starts_with(key, t.key) && name.size() > t.bytes) return name.substr(t.bytes) + t.en;
+    return name;
+}
+
+// A dataset title that is a file's stem ("langson_communes_2025") is shown as it is; a place
+// name gets "tỉnh" / "province" unless it already says what it is.
+bool looks_like_file_name(const std::string& title) {
+    return title.find_first_of("_/\\.") != std::string::npos;
+}
+
+std::string province_place(const std::string& title, Lang lang) {
+    if (title.empty() || looks_like_file_name(title)) return title;
+    const std::string key = fold_search_key(title);
+    if (starts_with(key, "tinh ") || starts_with(key, "thanh pho ") || key == "viet nam")
+        return lang == Lang::Vi ? lower_type_word(title) : title;
+    return lang == Lang::Vi ? "tỉnh " + title : title + " province";
+}
+
+std::string with_decimal_comma(std::string s, Lang lang) {
+    if (lang == Lang::Vi)
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+std::string fixed_text(double v, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+    return buffer;
+}
+
+// Thousands grouped with '.' (vi) or ',' (en): "1.230.000".
+std::string grouped(long long v, Lang lang) {
+    std::string digits = std::to_string(v < 0 ? -v : v), out;
+    const char sep = lang == Lang::Vi ? '.' : ',';
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += sep;
+        out += digits[i];
+    }
+    return (v < 0 ? "-" : "") + out;
+}
+
+std::string not_applicable_label(const Dataset& dataset, Lang lang) {
+    std::set<UnitKind> kinds;
+    for (const Unit& u : dataset.units)
+        if (!u.assessed()) kinds.insert(u.kind);
+    std::string list;
+    for (UnitKind k : {UnitKind::Phuong, UnitKind::ThiTran, UnitKind::DacKhu, UnitKind::Unknown}) {
+        if (!kinds.count(k)) continue;
+        const char* word = nullptr;
+        switch (k) {
+            case UnitKind::Phuong: word = lang == Lang::Vi ? "phường" : "wards"; break;
+            case UnitKind::ThiTran: word = lang == Lang::Vi ? "thị trấn" : "townships"; break;
+            case UnitKind::DacKhu: word = lang == Lang::Vi ? "đặc khu" : "special zones"; break;
+            default: word = lang == Lang::Vi ? "khác" : "other"; break;
+        }
+        list += (list.empty() ? "" : ", ") + std::string(word);
+    }
+    if (list.empty()) list = lang == Lang::Vi ? "phường, thị trấn" : "wards, townships";
+    return (lang == Lang::Vi ? "Không áp dụng (" : "Not applicable (") + list + ")";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout
+
+ImVec2 measure(ImFont* font, float px, const std::string& text, float wrap = 0) {
+    if (text.empty() || !font) return ImVec2(0, 0);
+    return font->CalcTextSizeA(px, FLT_MAX, wrap, text.data(), text.data() + text.size());
+}
+
+void put_text(ImDrawList* list, ImFont* font, float px, ImVec2 at, ImU32 col, const std::string& text,
+              float wrap = 0) {
+    if (text.empty() || !font) return;
+    list->AddText(font, px, ImVec2(std::round(at.x), std::round(at.y)), col, text.data(),
+                  text.data() + text.size(), wrap);
+}
+
+struct Sizes {
+    float s = 1;
+    float body, title, small, note, pad, gap;
+    float swatch_w, swatch_h, inner, row_gap;
+    float scale_bar_max, scale_bar_h, arrow_w, arrow_h;
+    explicit Sizes(float scale) : s(scale) {
+        body = kDecorBasePx * s;
+        title = kDecorBasePx * kLargeFontFactor * s;
+        small = 12.5f * s;
+        note = 14.0f * s;
+        pad = 22 * s;
+        gap = 8 * s;
+        swatch_w = 30 * s;
+        swatch_h = 18 * s;
+        inner = 12 * s;
+        row_gap = 6 * s;
+        scale_bar_max = 170 * s;
+        scale_bar_h = 8 * s;
+        arrow_w = 24 * s;
+        arrow_h = 40 * s;
+    }
+};
+
+struct LegendPlan {
+    float label_wrap = 0, label_w = 0, count_w = 0, percent_w = 0;
+    float title_h = 0, header_h = 0, note_h = 0;
+    std::vector<float> row_h;
+    float width = 0, height = 0;
+};
+
+struct Plan {
+    DecorationLayout layout;
+    Sizes z{1};
+    float title_px = 0;
+    float title_h = 0, date_h = 0, note_h = 0, source_h = 0;
+    LegendPlan legend;
+    float scale_block_h = 0;
+};
+
+LegendPlan plan_legend(const DecorationData& d, const UiFonts& f, const Sizes& z) {
+    LegendPlan p;
+    p.label_wrap = 190 * z.s;
+    bool any_percent = false;
+    for (const LegendRow& r : d.legend) {
+        const ImVec2 size = measure(f.regular, z.body, r.label, p.label_wrap);
+        p.label_w = std::max(p.label_w, size.x);
+        p.row_h.push_back(std::max(z.swatch_h, size.y) + z.row_gap);
+        p.count_w = std::max(p.count_w, measure(f.regular, z.body, std::to_string(r.count)).x);
+        if (r.percent >= 0) {
+            any_percent = true;
+            p.percent_w = std::max(p.percent_w, measure(f.regular, z.body, format_percent(r.percent, d.lang)).x);
+        }
+    }
+    p.count_w = std::max(p.count_w, measure(f.regular, z.small, d.count_header).x);
+    if (any_percent) p.percent_w = std::max(p.percent_w, measure(f.regular, z.small, d.percent_header).x);
+    const float columns = z.swatch_w + 10 * z.s + p.label_w + 16 * z.s + p.count_w +
+                          (any_percent ? 14 * z.s + p.percent_w : 0);
+    const float title_w = measure(f.bold, z.body, d.legend_title).x;
+    p.width = 2 * z.inner + std::max(columns, title_w);
+    p.title_h = measure(f.bold, z.body, d.legend_title, p.width - 2 * z.inner).y;
+    p.header_h = measure(f.regular, z.small, "Ag").y;
+    p.note_h = measure(f.regular, z.small, d.legend_note, p.width - 2 * z.inner).y;
+    float rows = 0;
+    for (float h : p.row_h) rows += h;
+    p.height = 2 * z.inner + p.title_h + 4 * z.s + p.header_h + 4 * z.s + rows +
+               (d.legend_note.empty() ? 0 : 4 * z.s + p.note_h);
+    return p;
+}
+
+Plan make_plan(const DecorationData& d, const UiFonts& f, const PixelRect& frame, float scale,
+               unsigned elements) {
+    Plan p;
+    p.z = Sizes(scale > 0 ? scale : 1);
+    const Sizes& z = p.z;
+    DecorationLayout& L = p.layout;
+    L.frame = frame;
+    L.scale = z.s;
+
+    const bool title = elements & kDecorTitle, date = elements & kDecorDate;
+    const bool note = (elements & kDecorIllustrative) && d.illustrative;
+    const bool legend = (elements & kDecorLegend) && !d.legend.empty();
+    const bool scale_bar = elements & kDecorScaleBar, north = elements & kDecorNorthArrow;
+    const bool source = (elements & kDecorSource) && !d.source_line.empty();
+    if (!(title || date || note || legend || scale_bar || north || source)) {
+        const float m = std::min(frame.w, frame.h) * 0.02f;
+        L.map_area = {frame.x + m, frame.y + m, frame.w - 2 * m, frame.h - 2 * m};
+        return p;
+    }
+    const float avail = std::max(1.0f, frame.w - 2 * z.pad);
+
+    // Header: title (shrunk up to 28 %, then wrapped), date line, illustrative note.
+    float y = frame.y + z.pad;
+    if (title && !d.title.empty()) {
+        p.title_px = z.title;
+        const float w = measure(f.large, p.title_px, d.title).x;
+        if (w > avail) p.title_px = std::max(0.72f * z.title, z.title * avail / w);
+        p.title_h = measure(f.large, p.title_px, d.title, avail).y;
+        y += p.title_h + 4 * z.s;
+    }
+    if (date && !d.date_line.empty()) {
+        p.date_h = measure(f.regular, z.body, d.date_line, avail).y;
+        y += p.date_h + 3 * z.s;
+    }
+    if (note && !d.illustrative_note.empty()) {
+        p.note_h = measure(f.bold, z.note, d.illustrative_note, avail).y;
+        y += p.note_h + 3 * z.s;
+    }
+    if (y > frame.y + z.pad) {
+        L.header = {frame.x + z.pad, frame.y + z.pad, avail, y - (frame.y + z.pad)};
+        y += 10 * z.s;
+    }
+    const float top = y;
+
+    // Footer: the source line, wrapped.
+    float bottom = frame.bottom() - z.pad;
+    if (source) {
+        p.source_h = measure(f.regular, z.small, d.source_line, avail).y;
+        L.footer = {frame.x + z.pad, frame.bottom() - 0.75f * z.pad - p.source_h, avail, p.source_h};
+        bottom = L.footer.y - 10 * z.s;
+    }
+
+    // Legend, scale bar, north arrow.
+    if (legend) p.legend = plan_legend(d, f, z);
+    const float small_h = measure(f.regular, z.small, "Ag").y;
+    p.scale_block_h = small_h + 3 * z.s + z.scale_bar_h + (d.dpi > 0 ? 4 * z.s + small_h : 0);
+    const float arrow_block_h = measure(f.bold, z.body, "N").y + 2 * z.s + z.arrow_h;
+    const float scale_w = scale_bar ? z.scale_bar_max : 0, arrow_w = north ? z.arrow_w : 0;
+    const float tools_w = scale_w + (scale_bar && north ? 24 * z.s : 0) + arrow_w;
+    const float tools_h = std::max(scale_bar ? p.scale_block_h : 0, north ? arrow_block_h : 0);
+    const bool any_tool = scale_bar || north;
+
+    if (legend || any_tool) {
+        const bool landscape = frame.w >= frame.h;
+        if (landscape) {
+            const float col_w = std::max(legend ? p.legend.width : 0, tools_w);
+            const float col_x = frame.right() - z.pad - col_w;
+            float cy = top;
+            if (legend) {
+                L.legend = {col_x, cy, col_w, p.legend.height};
+                cy += p.legend.height + 18 * z.s;
+            }
+            if (north) L.north_arrow = {col_x + col_w - z.arrow_w - 4 * z.s, cy, z.arrow_w, arrow_block_h};
+            if (scale_bar)
+                L.scale_bar = {col_x, cy + (tools_h - p.scale_block_h),
+                               col_w - (north ? z.arrow_w + 28 * z.s : 0), p.scale_block_h};
+            L.map_area = {frame.x + z.pad, top, col_x - 16 * z.s - (frame.x + z.pad), bottom - top};
+        } else {
+            const float band_h = std::max(legend ? p.legend.height : 0, tools_h);
+            const float band_y = bottom - band_h;
+            float bx = frame.x + z.pad;
+            if (legend) {
+                L.legend = {bx, band_y, p.legend.width, p.legend.height};
+                bx += p.legend.width + 24 * z.s;
+            }
+            const float right = frame.right() - z.pad;
+            if (north) L.north_arrow = {right - z.arrow_w - 4 * z.s, band_y + band_h - arrow_block_h, z.arrow_w, arrow_block_h};
+            if (scale_bar) {
+                const float end = north ? L.north_arrow.x - 24 * z.s : right;
+                L.scale_bar = {bx, band_y + band_h - p.scale_block_h, std::max(20 * z.s, std::min(z.scale_bar_max, end - bx)),
+                               p.scale_block_h};
+            }
+            L.map_area = {frame.x + z.pad, top, avail, band_y - 14 * z.s - top};
+        }
+    } else {
+        L.map_area = {frame.x + z.pad, top, avail, bottom - top};
+    }
+    L.map_area.w = std::max(1.0f, L.map_area.w);
+    L.map_area.h = std::max(1.0f, L.map_area.h);
+    return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+void draw_swatch(ImDrawList* list, ImVec2 a, ImVec2 b, const LegendRow& row, float s) {
+    list->AddRectFilled(a, b, colour(row.colour));
+    if (row.hatched) {
+        // The map's hatching: stripes along x + y = const on screen ("\" going down-right).
+        list->PushClipRect(a, b, true);
+        const float period = std::max(2.0f, std::round(8 * s));
+        const float h = b.y - a.y;
+        for (float x = a.x - h; x < b.x + period; x += period)
+            list->AddLine(ImVec2(x, a.y), ImVec2(x + h, b.y), kHatch, 1.41f * s);
+        list->PopClipRect();
+    }
+    list->AddRect(a, b, kSwatchBorder, 0, 0, std::max(1.0f, s));
+}
+
+void draw_legend(ImDrawList* list, const UiFonts& f, const DecorationData& d, const Plan& p) {
+    const Sizes& z = p.z;
+    const LegendPlan& lp = p.legend;
+    const PixelRect& r = p.layout.legend;
+    list->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), kBoxFill, 4 * z.s);
+    list->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), kBoxBorder, 4 * z.s, 0, std::max(1.0f, z.s));
+    const float x0 = r.x + z.inner, x1 = r.right() - z.inner;
+    float y = r.y + z.inner;
+    put_text(list, f.bold, z.body, ImVec2(x0, y), kText, d.legend_title, x1 - x0);
+    y += lp.title_h + 4 * z.s;
+    const bool any_percent = lp.percent_w > 0;
+    const float percent_right = x1;
+    const float count_right = any_percent ? x1 - lp.percent_w - 14 * z.s : x1;
+    auto right_text = [&](ImFont* font, float px, float right, float top, ImU32 col, const std::string& text) {
+        put_text(list, font, px, ImVec2(right - measure(font, px, text).x, top), col, text);
+    };
+    right_text(f.regular, z.small, count_right, y, kMuted, d.count_header);
+    if (any_percent) right_text(f.regular, z.small, percent_right, y, kMuted, d.percent_header);
+    y += lp.header_h + 4 * z.s;
+    const float body_h = measure(f.regular, z.body, "Ag").y;
+    for (size_t i = 0; i < d.legend.size(); ++i) {
+        const LegendRow& row = d.legend[i];
+        const float h = lp.row_h[i] - z.row_gap;
+        const float sy = y + (std::min(h, body_h) - z.swatch_h) / 2;  // centred on the first line
+        draw_swatch(list, ImVec2(x0, sy), ImVec2(x0 + z.swatch_w, sy + z.swatch_h), row, z.s);
+        const float ty = y + (std::min(h, body_h) - body_h) / 2;
+        put_text(list, f.regular, z.body, ImVec2(x0 + z.swatch_w + 10 * z.s, ty), kText, row.label, lp.label_wrap);
+        right_text(f.regular, z.body, count_right, ty, kText, std::to_string(row.count));
+        if (row.percent >= 0) right_text(f.regular, z.body, percent_right, ty, kText, format_percent(row.percent, d.lang));
+        y += lp.row_h[i];
+    }
+    if (!d.legend_note.empty()) {
+        list->AddLine(ImVec2(x0, y), ImVec2(x1, y), kBoxBorder, std::max(1.0f, z.s));
+        y += 4 * z.s;
+        put_text(list, f.regular, z.small, ImVec2(x0, y), kMuted, d.legend_note, x1 - x0);
+    }
+}
+
+void draw_scale_bar(ImDrawList* list, const UiFonts& f, const DecorationData& d, const Plan& p) {
+    const Sizes& z = p.z;
+    const PixelRect& r = p.layout.scale_bar;
+    if (!(d.metres_per_pixel > 0) || r.w <= 0) return;
+    const double length = nice_scale_length(r.w * d.metres_per_pixel);
+    const float px = float(length / d.metres_per_pixel);
+    const float small_h = measure(f.regular, z.small, "Ag").y;
+    const float x0 = std::round(r.x), y0 = std::round(r.y + small_h + 3 * z.s);
+    const float y1 = y0 + std::round(z.scale_bar_h);
+    const float mid = std::round(x0 + px / 2), x1 = std::round(x0 + px);
+    list->AddRectFilled(ImVec2(x0, y0), ImVec2(mid, y1), kDark);
+    list->AddRectFilled(ImVec2(mid, y0), ImVec2(x1, y1), kWhite);
+    list->AddRect(ImVec2(x0, y0), ImVec2(x1, y1), kDark, 0, 0, std::max(1.0f, z.s));
+    put_text(list, f.regular, z.small, ImVec2(x0 - measure(f.regular, z.small, "0").x / 2, r.y), kText, "0");
+    const std::string label = format_distance(length, d.lang);
+    put_text(list, f.regular, z.small, ImVec2(x1 - measure(f.regular, z.small, label).x / 2, r.y), kText, label);
+    if (d.dpi > 0) {
+        // Representative fraction at the print size the PNG records, to 2 significant digits.
+        const double denominator = d.metres_per_pixel * d.dpi / 0.0254;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(denominator)) - 1);
+        const long long rounded = std::llround(std::round(denominator / magnitude) * magnitude);
+        const std::string text = (d.lang == Lang::Vi ? "Tỷ lệ 1:" : "Scale 1:") + grouped(rounded, d.lang);
+        put_text(list, f.regular, z.small, ImVec2(x0, y1 + 4 * z.s), kMuted, text);
+    }
+}
+
+void draw_north_arrow(ImDrawList* list, const UiFonts& f, const DecorationData& d, const Plan& p) {
+    const Sizes& z = p.z;
+    const PixelRect& r = p.layout.north_arrow;
+    const ImVec2 label = measure(f.bold, z.body, d.north_label);
+    const float cx = r.x + r.w / 2;
+    put_text(list, f.bold, z.body, ImVec2(cx - label.x / 2, r.y), kText, d.north_label);
+    const float top = r.y + label.y + 2 * z.s, bottom = r.bottom();
+    const ImVec2 tip(cx, top), left(r.x, bottom), right(r.right(), bottom),
+        notch(cx, bottom - z.arrow_h * 0.28f);
+    list->AddTriangleFilled(tip, left, notch, kDark);
+    list->AddTriangleFilled(tip, notch, right, kWhite);
+    const ImVec2 outline[] = {tip, right, notch, left};
+    list->AddPolyline(outline, 4, kDark, ImDrawFlags_Closed, std::max(1.0f, 1.2f * z.s));
+}
+
+}  // namespace
+
+std::string DecorationData::all_text() const {
+    std::string out = title + date_line + legend_title + count_header + percent_header +
+                      legend_note + source_line + illustrative_note + north_label;
+    for (const LegendRow& r : legend) out += r.label;
+    out += "0123456789 ,.%:–—·kmTỷlệScale";
+    return out;
+}
+
+std::string format_date(Date date, Lang lang) {
+    char buffer[64];
+    if (lang == Lang::Vi)
+        std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", date.day(), date.month(), date.year());
+    else
+        std::snprintf(buffer, sizeof buffer, "%d %s %d", date.day(), kMonthsEn[date.month() - 1], date.year());
+    return buffer;
+}
+
+std::string format_percent(double percent, Lang lang) {
+    return with_decimal_comma(fixed_text(percent, 2), lang) + " %";
+}
+
+double nice_scale_length(double max_metres) {
+    if (!(max_metres > 0)) return 0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(max_metres)));
+    for (double step : {5.0, 2.0, 1.0})
+        if (step * magnitude <= max_metres * (1 + 1e-9)) return step * magnitude;
+    return magnitude / 2;
+}
+
+std::string format_distance(double metres, Lang lang) {
+    if (metres >= 1000) {
+        const double km = metres / 1000;
+        const bool whole = std::fabs(km - std::round(km)) < 1e-9;
+        return with_decimal_comma(fixed_text(km, whole ? 0 : (km * 10 == std::round(km * 10) ? 1 : 2)), lang) + " km";
+    }
+    const bool whole = std::fabs(metres - std::round(metres)) < 1e-9;
+    return with_decimal_comma(fixed_text(metres, whole ? 0 : 1), lang) + " m";
+}
+
+std::string default_title(const Dataset& dataset, Date date, Lang lang, const std::string& scope_name) {
+    const std::string province = province_place(dataset.info.title, lang);
+    std::string place;
+    if (!scope_name.empty())
+        place = lang == Lang::Vi ? lower_type_word(scope_name) : english_district(scope_name);
+    if (!province.empty()) place += (place.empty() ? "" : ", ") + province;
+    if (lang == Lang::Vi)
+        return "Kết quả xây dựng nông thôn mới" + (place.empty() ? "" : " — " + place) + ", ngày " +
+               format_date(date, lang);
+    return "New rural development results" + (place.empty() ? "" : " — " + place) + ", " +
+           format_date(date, lang);
+}
+
+DecorationData make_decoration_data(const Dataset& dataset, const Summary& summary, Date date, Lang lang,
+                                    const std::string& scope_name, const std::string& title_override,
+                                    const std::string& crs_name) {
+    const bool vi = lang == Lang::Vi;
+    DecorationData d;
+    d.lang = lang;
+    d.title = title_override.empty() ? default_title(dataset, date, lang, scope_name) : title_override;
+    const std::string n = std::to_string(dataset.criteria.size());
+    d.date_line = vi ? "Số liệu đến ngày " + format_date(date, lang) + " · Bộ tiêu chí " + dataset.criteria.id +
+                           " (" + n + " tiêu chí)"
+                     : "Data as of " + format_date(date, lang) + " · criteria set " + dataset.criteria.id + " (" +
+                           n + " criteria)";
+    d.legend_title = vi ? "Số tiêu chí đạt (xã)" : "Criteria met (communes)";
+    d.count_header = vi ? "Số lượng" : "Count";
+    d.percent_header = vi ? "Tỷ lệ" : "Share";
+
+    const int band_count = static_cast<int>(dataset.criteria.bands.size());
+    for (int b = 0; b < band_count; ++b) {
+        LegendRow row;
+        row.label = dataset.criteria.bands[b].label;
+        row.count = b < static_cast<int>(summary.bands.size()) ? summary.bands[b].count : 0;
+        row.percent = b < static_cast<int>(summary.bands.size()) ? summary.bands[b].percent : 0;
+        row.colour = band_colour(b, band_count);
+        row.band = b;
+        d.legend.push_back(row);
+    }
+    const int no_data = summary.xa_total - summary.xa_with_data;
+    if (no_data > 0) {
+        LegendRow row;
+        row.label = vi ? "Chưa có dữ liệu" : "No data";
+        row.count = no_data;
+        row.percent = summary.xa_total ? 100.0 * no_data / summary.xa_total : 0;
+        row.colour = no_data_colour();
+        d.legend.push_back(row);
+    }
+    if (summary.not_applicable > 0) {
+        LegendRow row;
+        row.label = not_applicable_label(dataset, lang);
+        row.count = summary.not_applicable;
+        row.colour = not_applicable_colour();
+        row.hatched = true;
+        d.legend.push_back(row);
+    }
+    const std::string average = with_decimal_comma(fixed_text(summary.average_criteria, 2), lang);
+    if (vi)
+        d.legend_note = "Tổng số: " + std::to_string(summary.xa_total) + " xã" +
+                        (summary.xa_with_data > 0 ? " · bình quân " + average + " tiêu chí/xã" : "");
+    else
+        d.legend_note = "Total: " + std::to_string(summary.xa_total) + " communes" +
+                        (summary.xa_with_data > 0 ? " · average " + average + " criteria per commune" : "");
+
+    std::string source = dataset.info.source;
+    if (source.find('/') != std::string::npos && source.find(' ') == std::string::npos)
+        source = source.substr(source.find_last_of('/') + 1);  // a path: its file name
+    d.source_line = (vi ? "Nguồn: " : "Source: ") + (source.empty() ? std::string("NTM Atlas") : source);
+    if (!crs_name.empty()) d.source_line += (vi ? " · Hệ tọa độ: " : " · Coordinate system: ") + crs_name;
+    if (!source.empty()) d.source_line += " · NTM Atlas";
+    d.illustrative = dataset.info.illustrative;
+    d.illustrative_note = vi ? "Dữ liệu minh họa — không phải số liệu chính thức"
+                             : "Illustrative data (Dữ liệu minh họa) — not official figures";
+    d.north_label = vi ? "B" : "N";
+    return d;
+}
+
+DecorationLayout layout_decorations(const DecorationData& data, const UiFonts& fonts, const PixelRect& frame,
+                                    float scale, unsigned elements) {
+    return make_plan(data, fonts, frame, scale, elements).layout;
+}
+
+DecorationLayout draw_decorations(ImDrawList* list, const UiFonts& fonts, const DecorationData& d,
+                                  const PixelRect& frame, float scale, unsigned elements) {
+    const Plan p = make_plan(d, fonts, frame, scale, elements);
+    const DecorationLayout& L = p.layout;
+    const Sizes& z = p.z;
+    if (!L.header.empty()) {
+        float y = L.header.y;
+        if (p.title_h > 0) {
+            put_text(list, fonts.large, p.title_px, ImVec2(L.header.x, y), kText, d.title, L.header.w);
+            y += p.title_h + 4 * z.s;
+        }
+        if (p.date_h > 0) {
+            put_text(list, fonts.regular, z.body, ImVec2(L.header.x, y), kMuted, d.date_line, L.header.w);
+            y += p.date_h + 3 * z.s;
+        }
+        if (p.note_h > 0) put_text(list, fonts.bold, z.note, ImVec2(L.header.x, y), kWarning, d.illustrative_note, L.header.w);
+    }
+    if (!L.legend.empty()) draw_legend(list, fonts, d, p);
+    if (!L.scale_bar.empty()) draw_scale_bar(list, fonts, d, p);
+    if (!L.north_arrow.empty()) draw_north_arrow(list, fonts, d, p);
+    if (!L.footer.empty()) put_text(list, fonts.regular, z.small, ImVec2(L.footer.x, L.footer.y), kMuted, d.source_line, L.footer.w);
+    return L;
+}
+
+Camera fit_camera_in(const geo::Bounds& bounds, const PixelRect& area, int frame_w, int frame_h, double margin_px) {
+    Camera camera = Camera::fit(bounds, std::max(1, int(std::floor(area.w))), std::max(1, int(std::floor(area.h))),
+                                margin_px);
+    if (bounds.empty()) return camera;
+    const geo::Vec2 c = bounds.center();
+    const double area_cx = area.x + area.w / 2.0, area_cy = area.y + area.h / 2.0;
+    camera.center = {c.x - (area_cx - frame_w / 2.0) * camera.metres_per_pixel,
+                     c.y + (area_cy - frame_h / 2.0) * camera.metres_per_pixel};
+    return camera;
+}
+
+}  // namespace ntm::render

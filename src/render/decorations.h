@@ -1,0 +1,129 @@
+#pragma once
+// The composition around a map — title, date line, legend with counts and percentages, scale
+// bar, north arrow, source line and the "Dữ liệu minh họa" note — shared by the app's map view and
+// the exports, so what the user sees is what the PNG shows.
+//
+// Two steps: make_decoration_data() turns the domain (dataset, summary on a date, language) into
+// text and legend rows; layout_decorations() / draw_decorations() place them in a frame of
+// pixels and draw them into an ImGui draw list (any draw list whose current texture is the atlas
+// holding `fonts`). Sizes are in pixels at 96 dpi times `scale` (dpi / 96 for print exports, the
+// monitor's content scale in the app).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+#include "core/palette.h"
+#include "core/statistics.h"
+#include "render/camera.h"
+#include "render/fonts.h"
+
+struct ImDrawList;
+
+namespace ntm::render {
+
+enum class Lang { Vi, En };
+
+struct LegendRow {
+    std::string label;     // "19", "15–18", ..., "Chưa có dữ liệu", "Không áp dụng (phường, thị trấn)"
+    int count = 0;
+    double percent = -1;   // of xã in scope; < 0: not shown (not-applicable row)
+    Rgb colour;
+    bool hatched = false;  // drawn with the map's not-applicable hatching
+    int band = -1;         // index into CriteriaSet::bands, -1 for the other rows
+};
+
+struct DecorationData {
+    Lang lang = Lang::Vi;
+    std::string title;         // "Kết quả xây dựng nông thôn mới — tỉnh Lạng Sơn, ngày 31/07/2020"
+    std::string date_line;     // "Số liệu đến ngày 31/07/2020 · Bộ tiêu chí 2021-2025 (19 tiêu chí)"
+    std::string legend_title;  // "Số tiêu chí đạt"
+    std::string count_header, percent_header;  // "Số lượng", "Tỷ lệ"
+    std::vector<LegendRow> legend;             // bands top first, then no data, not applicable
+    std::string legend_note;   // "181 xã · bình quân 11,66 tiêu chí/xã"
+    std::string source_line;   // "Nguồn: ... · Hệ tọa độ: ..."
+    bool illustrative = false;
+    std::string illustrative_note;  // "Dữ liệu minh họa — không phải số liệu chính thức"
+    std::string north_label;        // "B" (Bắc) / "N"
+
+    // Set by the caller for the frame being drawn: ground metres per frame pixel in the display
+    // CRS (Camera::metres_per_pixel) for the scale bar, and the print resolution (0: none) for
+    // the representative fraction "1:250.000" under it.
+    double metres_per_pixel = 0;
+    double dpi = 0;
+
+    // Every character the decorations may draw, for building a font atlas with only those glyphs.
+    std::string all_text() const;
+};
+
+// Builds the decorations of `summary` (from summarize() over the units shown, on `date`).
+// `scope_name` names a district when the map is zoomed to one ("Huyện Cao Lộc"), else "".
+// `title_override` replaces the default title when not empty. `crs_name` (MapGeometry::crs_name)
+// goes into the source line when not empty.
+DecorationData make_decoration_data(const Dataset& dataset, const Summary& summary, Date date,
+                                    Lang lang, const std::string& scope_name = "",
+                                    const std::string& title_override = "",
+                                    const std::string& crs_name = "");
+
+// The default title: "Kết quả xây dựng nông thôn mới — tỉnh Lạng Sơn, ngày 31/07/2020",
+// "... — huyện Cao Lộc, tỉnh Lạng Sơn, ngày ..."; English "New rural development — Lạng Sơn
+// province, 31 July 2020".
+std::string default_title(const Dataset& dataset, Date date, Lang lang,
+                          const std::string& scope_name = "");
+std::string format_date(Date date, Lang lang);  // "31/07/2020" / "31 July 2020"
+// "28,18 %" (vi) / "28.18 %" (en)
+std::string format_percent(double percent, Lang lang);
+
+// The scale bar's length: the longest 1-2-5 × 10^k metres not longer than max_metres (> 0).
+double nice_scale_length(double max_metres);
+// "500 m", "2 km", "1,5 km" (vi) / "1.5 km" (en)
+std::string format_distance(double metres, Lang lang);
+
+enum DecorationElement : unsigned {
+    kDecorTitle = 1,         // title
+    kDecorDate = 2,          // the date line under the title
+    kDecorLegend = 4,
+    kDecorScaleBar = 8,
+    kDecorNorthArrow = 16,
+    kDecorSource = 32,
+    kDecorIllustrative = 64,  // drawn only when DecorationData::illustrative
+    kDecorAll = 127,
+};
+
+struct PixelRect {
+    float x = 0, y = 0, w = 0, h = 0;  // top-left corner and size, pixels, y down
+    float right() const { return x + w; }
+    float bottom() const { return y + h; }
+    bool empty() const { return !(w > 0 && h > 0); }
+};
+
+struct DecorationLayout {
+    PixelRect frame;
+    PixelRect map_area;  // where the map goes: fit the camera into it (fit_camera_in)
+    PixelRect header, legend, scale_bar, north_arrow, footer;  // empty when not drawn
+    float scale = 1;
+};
+
+// Where everything goes in `frame`: a header with the title and date line across the top, a
+// footer with the source and illustrative note, and the legend, north arrow and scale bar in a
+// column on the right (landscape frames) or a band along the bottom (portrait frames); the map
+// area is what is left. With no elements the map area is the frame less a small margin.
+DecorationLayout layout_decorations(const DecorationData& data, const UiFonts& fonts,
+                                    const PixelRect& frame, float scale, unsigned elements);
+
+// Draws the elements into `list` at the layout's places (layout_decorations() of the same
+// arguments) and returns that layout.
+DecorationLayout draw_decorations(ImDrawList* list, const UiFonts& fonts,
+                                  const DecorationData& data, const PixelRect& frame, float scale,
+                                  unsigned elements = kDecorAll);
+
+// The camera that shows all of `bounds` as large as possible inside `area` of a frame_w x
+// frame_h viewport (keeping `margin_px` free on every side of the area), centred in the area.
+Camera fit_camera_in(const geo::Bounds& bounds, const PixelRect& area, int frame_w, int frame_h,
+                     double margin_px);
+
+// Font size in pixels of the body text at `scale`: UiFonts made with this base size draw the
+// decorations 1:1 (exports build their atlas so; the app's fonts are scaled).
+constexpr float kDecorBasePx = 15.0f;
+
+}  // namespace ntm::render

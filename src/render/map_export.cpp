@@ -1,0 +1,494 @@
+#include "render/map_export.h"
+
+#include <glad/gl.h>
+#include <imgui.h>
+#include <png.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "core/filters.h"
+#include "core/map_colours.h"
+#include "core/state.h"
+#include "core/statistics.h"
+#include "core/text.h"
+#include "render/framebuffer.h"
+#include "render/gl_objects.h"
+#include "render/imgui_painter.h"
+#include "render/map_renderer.h"
+
+namespace fs = std::filesystem;
+
+namespace ntm::render {
+namespace {
+
+// Largest tile (pixels) and strip buffer (bytes) of an automatic tiling: a multisampled tile of
+// 2 Mpx costs about 40 MB on llvmpipe; hd and smaller exports are one tile.
+constexpr long kTileArea = 1920L * 1088L;
+constexpr int kTileSide = 4096;
+constexpr long kStripBytes = 64L << 20;
+constexpr float kMutedAmount = 0.65f;  // other districts' fills blended toward white
+
+std::string errno_text() { return std::strerror(errno); }
+
+// ---------------------------------------------------------------------------------------------
+// PNG rows streamed to a file (RGB, 8 bits), resolution in pHYs.
+
+[[noreturn]] void png_fail(png_structp, png_const_charp message) { throw Error(message); }
+void png_warn(png_structp, png_const_charp) {}
+
+class PngStream {
+public:
+    PngStream(const std::string& path, int width, int height, double dpi) : width_(width) {
+        file_ = std::fopen(path.c_str(), "wb");
+        if (!file_) throw Error("cannot be created (" + errno_text() + ")");
+        png_ = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, png_fail, png_warn);
+        info_ = png_ ? png_create_info_struct(png_) : nullptr;
+        if (!info_) throw Error("out of memory");
+        png_init_io(png_, file_);
+        png_set_IHDR(png_, info_, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB,
+                     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+        if (dpi > 0) {
+            const auto ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
+            png_set_pHYs(png_, info_, ppm, ppm, PNG_RESOLUTION_METER);
+        }
+        // Maps are large flat areas: the Sub filter with a fast zlib level compresses them well
+        // at a fraction of the cost of adaptive filtering.
+        png_set_filter(png_, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+        png_set_compression_level(png_, 2);
+        png_write_info(png_, info_);
+    }
+    ~PngStream() {
+        if (png_) png_destroy_write_struct(&png_, info_ ? &info_ : nullptr);
+        if (file_) std::fclose(file_);
+    }
+    PngStream(const PngStream&) = delete;
+    PngStream& operator=(const PngStream&) = delete;
+
+    void rows(const uint8_t* data, int count) {
+        for (int r = 0; r < count; ++r)
+            png_write_row(png_, const_cast<png_bytep>(data + size_t(r) * size_t(width_) * 3));
+    }
+    void finish() {
+        png_write_end(png_, info_);
+        const bool flushed = std::fflush(file_) == 0;
+        const bool closed = std::fclose(file_) == 0;
+        file_ = nullptr;
+        if (!flushed || !closed) throw Error("cannot be written (" + errno_text() + ")");
+    }
+
+private:
+    int width_;
+    FILE* file_ = nullptr;
+    png_structp png_ = nullptr;
+    png_infop info_ = nullptr;
+};
+
+void write_text_file(const std::string& path, const std::string& text) {
+    FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) throw Error(path + ": cannot be created (" + errno_text() + ")");
+    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    if (std::fclose(f) != 0 || !ok) {
+        std::remove(path.c_str());
+        throw Error(path + ": cannot be written (" + errno_text() + ")");
+    }
+}
+
+std::string replace_extension(const std::string& path, const char* ext) {
+    return fs::path(path).replace_extension(ext).string();
+}
+
+Rgb mute(Rgb c) {
+    auto m = [](uint8_t v) { return static_cast<uint8_t>(std::lround(v + (255 - v) * kMutedAmount)); };
+    return {m(c.r), m(c.g), m(c.b)};
+}
+
+// Restores the ImGui context that was current when it was made.
+struct ImGuiContextSwitch {
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    explicit ImGuiContextSwitch(ImGuiContext* next) { ImGui::SetCurrentContext(next); }
+    ~ImGuiContextSwitch() { ImGui::SetCurrentContext(previous); }
+};
+
+}  // namespace
+
+// -------------------------------------------------------------------------------------------------
+
+std::optional<ExportSize> export_preset(const std::string& name) {
+    if (name == "hd") return ExportSize{1920, 1080, 96};
+    if (name == "4k") return ExportSize{3840, 2160, 96};
+    if (name == "a4-300") return ExportSize{3508, 2480, 300};
+    if (name == "a3-300") return ExportSize{4961, 3508, 300};
+    return std::nullopt;
+}
+
+ExportSize parse_export_size(const std::string& text) {
+    std::string t = text;
+    const std::string times = "×";
+    if (const size_t p = t.find(times); p != std::string::npos) t.replace(p, times.size(), "x");
+    const size_t x = t.find_first_of("xX");
+    auto number = [](const std::string& s, int& out) {
+        if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+        out = std::stoi(s);
+        return true;
+    };
+    ExportSize size;
+    if (x == std::string::npos || !number(t.substr(0, x), size.width) || !number(t.substr(x + 1), size.height))
+        throw Error("--size: '" + text + "' is not a size (use WIDTHxHEIGHT, e.g. 1920x1080)");
+    if (size.width < 16 || size.height < 16 || size.width > kMaxExportSide || size.height > kMaxExportSide)
+        throw Error("--size: " + text + " is outside 16.." + std::to_string(kMaxExportSide) + " pixels per side");
+    return size;
+}
+
+std::string file_slug(const std::string& name) {
+    const std::string key = fold_search_key(name);
+    std::string out;
+    for (char c : key) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum) out += c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "unit" : out;
+}
+
+std::vector<geo::Ring> district_boundary_segments(const Dataset& dataset, const geo::MapGeometry& geometry) {
+    std::vector<geo::Ring> out;
+    if (dataset.districts().size() < 2) return out;
+    // District of each unit as a small integer.
+    std::unordered_map<std::string, int> ids;
+    std::vector<int> district(dataset.units.size());
+    for (size_t u = 0; u < dataset.units.size(); ++u)
+        district[u] = ids.emplace(district_key(dataset.units[u]), int(ids.size())).first->second;
+
+    struct Edge {
+        geo::Vec2 a, b;
+        int district = -1;
+        int uses = 0;
+        bool mixed = false;
+    };
+    auto key_of = [](geo::Vec2 p) {
+        return std::make_pair(std::llround(p.x * 100), std::llround(p.y * 100));
+    };
+    struct PairHash {
+        size_t operator()(const std::array<long long, 4>& k) const {
+            size_t h = 1469598103934665603ull;
+            for (long long v : k) h = (h ^ size_t(v)) * 1099511628211ull;
+            return h;
+        }
+    };
+    std::unordered_map<std::array<long long, 4>, Edge, PairHash> edges;
+    size_t total = 0;
+    const size_t n = std::min(geometry.shapes.size(), dataset.units.size());
+    for (size_t u = 0; u < n; ++u) {
+        auto add_ring = [&](const geo::Ring& ring) {
+            for (size_t i = 0; i < ring.size(); ++i) {
+                const geo::Vec2 a = ring[i], b = ring[(i + 1) % ring.size()];
+                auto ka = key_of(a), kb = key_of(b);
+                if (ka == kb) continue;
+                if (kb < ka) std::swap(ka, kb);
+                Edge& e = edges[{ka.first, ka.second, kb.first, kb.second}];
+                if (e.uses == 0) {
+                    e.a = a;
+                    e.b = b;
+                    e.district = district[u];
+                } else if (e.district != district[u]) {
+                    e.mixed = true;
+                }
+                ++e.uses;
+                ++total;
+            }
+        };
+        for (const geo::Polygon& part : geometry.shapes[u].parts) {
+            add_ring(part.outer);
+            for (const geo::Ring& hole : part.holes) add_ring(hole);
+        }
+    }
+    size_t single = 0;
+    for (const auto& [key, e] : edges) single += e.uses == 1;
+    // Boundaries that do not share vertices would turn every edge into a "district boundary".
+    if (total == 0 || single > total / 3) return out;
+    for (const auto& [key, e] : edges)
+        if (e.uses == 1 || e.mixed) out.push_back({e.a, e.b});
+    return out;
+}
+
+// -------------------------------------------------------------------------------------------------
+
+struct MapExporter::Impl {
+    const Dataset& dataset;
+    const geo::MapGeometry& geometry;
+    AttainmentIndex index;
+    MapRenderer renderer;
+    std::vector<District> districts;
+    bool outlines_set = false;
+
+    std::unique_ptr<ImGuiPainter> painter;
+    std::unique_ptr<ImFontAtlas> atlas;
+    ImGuiContext* imgui = nullptr;
+    std::string font_key;
+    UiFonts fonts;
+
+    std::unique_ptr<Framebuffer> target;
+    GLuint read_fbo = 0;
+
+    Impl(const Dataset& d, const geo::MapGeometry& g) : dataset(d), geometry(g), index(d), districts(d.districts()) {}
+    ~Impl() {
+        if (imgui) ImGui::DestroyContext(imgui);
+        if (read_fbo) glDeleteFramebuffers(1, &read_fbo);
+    }
+
+    void ensure_fonts(float base_px, const std::string& text) {
+        std::set<char32_t> glyphs;
+        size_t pos = 0;
+        char32_t cp = 0;
+        while (pos < text.size())
+            if (next_code_point(text, pos, cp)) glyphs.insert(cp);
+        std::string key = std::to_string(std::lround(base_px * 100)) + ":";
+        for (char32_t g : glyphs) append_utf8(key, g);
+        if (key == font_key && atlas) return;
+        if (!painter) painter = std::make_unique<ImGuiPainter>();
+        if (!atlas) atlas = std::make_unique<ImFontAtlas>();
+        atlas->Clear();
+        std::string glyph_text;
+        for (char32_t g : glyphs) append_utf8(glyph_text, g);
+        fonts = add_ui_fonts_for_text(*atlas, base_px, glyph_text);
+        painter->upload_font_atlas(*atlas);
+        atlas->ClearTexData();
+        font_key = key;
+        if (!imgui) {
+            ImGuiContext* previous = ImGui::GetCurrentContext();
+            imgui = ImGui::CreateContext(atlas.get());
+            ImGui::SetCurrentContext(imgui);
+            ImGuiIO& io = ImGui::GetIO();
+            io.IniFilename = nullptr;
+            io.LogFilename = nullptr;
+            io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+            ImGui::SetCurrentContext(previous);
+        }
+    }
+
+    using Sink = std::function<void(const uint8_t* rgb, int first_row, int rows)>;
+    ExportResult render(const ExportOptions& o, const Sink& sink);
+};
+
+MapExporter::MapExporter(const Dataset& dataset, const geo::MapGeometry& geometry, int threads)
+    : impl_(std::make_unique<Impl>(dataset, geometry)) {
+    if (geometry.shapes.size() != dataset.units.size())
+        throw Error("the map has " + std::to_string(geometry.shapes.size()) + " shapes for " +
+                    std::to_string(dataset.units.size()) + " units");
+    impl_->renderer.upload(geometry, threads);
+}
+
+MapExporter::~MapExporter() = default;
+
+const Dataset& MapExporter::dataset() const { return impl_->dataset; }
+
+ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink) {
+    const int W = o.width, H = o.height;
+    if (W < 1 || H < 1 || W > kMaxExportSide || H > kMaxExportSide)
+        throw Error("image size " + std::to_string(W) + "x" + std::to_string(H) + " is outside 1.." +
+                    std::to_string(kMaxExportSide) + " pixels per side");
+    if (!(o.dpi > 0)) throw Error("the resolution must be positive (not " + std::to_string(o.dpi) + " dpi)");
+    if (o.district >= static_cast<int>(districts.size())) throw Error("no district number " + std::to_string(o.district));
+    const float s = static_cast<float>(o.dpi / 96.0);
+
+    ExportResult result;
+    result.width = W;
+    result.height = H;
+    result.dpi = o.dpi;
+
+    // State, statistics and colours on the date; the district in focus, the others muted.
+    const std::vector<UnitState> states = index.states(o.date);
+    std::vector<uint8_t> in_scope(dataset.units.size(), 1);
+    std::string scope_name;
+    if (o.district >= 0) {
+        const std::string key = district_key(districts[o.district]);
+        for (size_t u = 0; u < dataset.units.size(); ++u) in_scope[u] = district_key(dataset.units[u]) == key;
+        scope_name = districts[o.district].name;
+    }
+    result.summary = summarize(dataset, states, o.date,
+                               o.district >= 0 ? UnitFilter([&](int u) { return in_scope[u] != 0; }) : UnitFilter());
+    if (o.district >= 0) {
+        result.summary.scope_code = districts[o.district].code;
+        result.summary.scope_name = scope_name;
+    }
+    UnitPaint paint = paint_units(dataset, states);
+    std::vector<uint8_t> flags(dataset.units.size(), 0);
+    geo::Bounds focus;
+    for (size_t u = 0; u < dataset.units.size(); ++u) {
+        if (in_scope[u]) {
+            if (paint.not_applicable[u]) flags[u] |= kUnitHatched;
+            focus.add(geometry.shapes[u].bounds());
+        } else {
+            paint.fill[u] = mute(paint.fill[u]);
+        }
+    }
+    if (focus.empty()) focus = renderer.bounds();
+    renderer.set_unit_colours(paint.fill);
+    renderer.set_unit_flags(flags);
+    if (!outlines_set) {
+        renderer.set_district_outlines(district_boundary_segments(dataset, geometry), false);
+        outlines_set = true;
+    }
+
+    MapStyle style;
+    style.pixel_scale = s;
+    // A whole number of pixels per hatch stripe, so tiles that start on multiples of it continue
+    // the stripes seamlessly.
+    const int period = std::max(1, static_cast<int>(std::lround(8.0 * s)));
+    style.hatch_period_px = period / s;
+    renderer.set_style(style);
+
+    // Decorations and the map area.
+    const PixelRect frame{0, 0, float(W), float(H)};
+    DecorationLayout layout;
+    ImDrawData* draw_data = nullptr;
+    std::unique_ptr<ImGuiContextSwitch> imgui_switch;
+    if (o.decorations) {
+        result.decorations = make_decoration_data(dataset, result.summary, o.date, o.lang, scope_name, o.title,
+                                                  geometry.crs_name);
+        result.decorations.dpi = o.dpi >= 150 ? o.dpi : 0;
+        ensure_fonts(kDecorBasePx * s, result.decorations.all_text());
+        layout = layout_decorations(result.decorations, fonts, frame, s, kDecorAll);
+        result.camera = fit_camera_in(focus, layout.map_area, W, H, 8.0 * s);
+        result.decorations.metres_per_pixel = result.camera.metres_per_pixel;
+
+        imgui_switch = std::make_unique<ImGuiContextSwitch>(imgui);
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(float(W), float(H));
+        io.DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        draw_decorations(ImGui::GetBackgroundDrawList(), fonts, result.decorations, frame, s, kDecorAll);
+        ImGui::Render();
+        draw_data = ImGui::GetDrawData();
+    } else {
+        const float m = 0.02f * std::min(W, H);
+        layout.map_area = {m, m, W - 2 * m, H - 2 * m};
+        result.camera = fit_camera_in(focus, layout.map_area, W, H, 0);
+    }
+    const double mpp = result.camera.metres_per_pixel;
+    const geo::Vec2 corner = result.camera.screen_to_world({0.5, 0.5}, W, H);
+    result.world = {mpp, 0, 0, -mpp, corner.x, corner.y};
+
+    // Tiles: columns from the left, strips from the bottom, both starting on multiples of the
+    // hatch period (see above); strips are produced top first for the PNG.
+    const int max_side = std::max(period, std::min(Framebuffer::max_size(), o.max_tile > 0 ? o.max_tile : kTileSide));
+    int tile_w = W;
+    if (tile_w > max_side) tile_w = std::max(period, max_side / period * period);
+    const long area = o.max_tile > 0 ? long(max_side) * max_side : kTileArea;
+    const long rows_cap = std::min<long>({long(max_side), std::max(1L, area / tile_w), std::max(1L, kStripBytes / (long(W) * 3))});
+    int tile_h = H;
+    if (tile_h > rows_cap) tile_h = std::max(period, int(rows_cap) / period * period);
+
+    if (!target || target->width() != tile_w || target->height() != tile_h || target->samples() != std::max(1, o.samples)) {
+        target.reset();
+        target = std::make_unique<Framebuffer>(tile_w, tile_h, o.samples);
+    }
+    if (!read_fbo) glGenFramebuffers(1, &read_fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, read_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target->texture(), 0);
+    gl::check("preparing the export read-back");
+
+    std::vector<uint8_t> strip(size_t(W) * size_t(tile_h) * 3);
+    std::vector<uint8_t> tile(size_t(tile_w) * size_t(tile_h) * 4);
+    const int strips = (H + tile_h - 1) / tile_h;
+    for (int k = strips - 1; k >= 0; --k) {
+        const int bottom_up0 = k * tile_h, bottom_up1 = std::min(H, (k + 1) * tile_h);
+        const int th = bottom_up1 - bottom_up0;
+        const int oy = H - bottom_up1;  // top row of the strip, top-down
+        for (int ox = 0; ox < W; ox += tile_w) {
+            const int tw = std::min(tile_w, W - ox);
+            Camera camera = result.camera;
+            camera.center = result.camera.screen_to_world({ox + tw / 2.0, oy + th / 2.0}, W, H);
+            target->bind();
+            glViewport(0, 0, tw, th);
+            renderer.draw(camera, tw, th);
+            if (draw_data) painter->draw(*draw_data, tw, th, float(ox), float(oy));
+            target->resolve();
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, read_fbo);
+            glPixelStorei(GL_PACK_ALIGNMENT, 1);
+            glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+            glReadPixels(0, 0, tw, th, GL_RGBA, GL_UNSIGNED_BYTE, tile.data());
+            gl::check("reading an export tile back");
+            ++result.tiles;
+            for (int r = 0; r < th; ++r) {  // GL rows are bottom first
+                const uint8_t* src = tile.data() + size_t(th - 1 - r) * size_t(tw) * 4;
+                uint8_t* dst = strip.data() + (size_t(r) * size_t(W) + size_t(ox)) * 3;
+                for (int x = 0; x < tw; ++x) {
+                    dst[3 * x] = src[4 * x];
+                    dst[3 * x + 1] = src[4 * x + 1];
+                    dst[3 * x + 2] = src[4 * x + 2];
+                }
+            }
+        }
+        sink(strip.data(), oy, th);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return result;
+}
+
+Image MapExporter::render_image(const ExportOptions& options, ExportResult* result) {
+    Image image;
+    image.width = options.width;
+    image.height = options.height;
+    image.rgba.assign(size_t(options.width) * size_t(options.height) * 4, 255);
+    ExportResult r = impl_->render(options, [&](const uint8_t* rgb, int first, int rows) {
+        for (size_t i = 0, n = size_t(rows) * size_t(options.width); i < n; ++i) {
+            uint8_t* dst = image.rgba.data() + (size_t(first) * size_t(options.width) + i) * 4;
+            dst[0] = rgb[3 * i];
+            dst[1] = rgb[3 * i + 1];
+            dst[2] = rgb[3 * i + 2];
+        }
+    });
+    if (result) *result = std::move(r);
+    return image;
+}
+
+ExportResult MapExporter::export_png(const ExportOptions& options, const std::string& path) {
+    const std::string suffix = ".tmp-" + std::to_string(getpid());
+    const std::string tmp = path + suffix;
+    const std::string pgw = replace_extension(path, ".pgw"), prj = replace_extension(path, ".prj");
+    std::vector<std::string> temporaries{tmp};
+    try {
+        ExportResult result;
+        {
+            PngStream png(tmp, options.width, options.height, options.dpi);
+            result = impl_->render(options, [&](const uint8_t* rgb, int, int rows) { png.rows(rgb, rows); });
+            png.finish();
+        }
+        if (options.world_file) {
+            char text[512];
+            std::snprintf(text, sizeof text, "%.10f\n%.10f\n%.10f\n%.10f\n%.10f\n%.10f\n", result.world[0],
+                          result.world[1], result.world[2], result.world[3], result.world[4], result.world[5]);
+            temporaries.push_back(pgw + suffix);
+            write_text_file(pgw + suffix, text);
+            if (!impl_->geometry.crs_wkt.empty()) {
+                temporaries.push_back(prj + suffix);
+                write_text_file(prj + suffix, impl_->geometry.crs_wkt + "\n");
+            }
+            fs::rename(pgw + suffix, pgw);
+            if (!impl_->geometry.crs_wkt.empty()) fs::rename(prj + suffix, prj);
+        }
+        fs::rename(tmp, path);
+        return result;
+    } catch (const Error& e) {
+        for (const std::string& t : temporaries) std::remove(t.c_str());
+        const std::string what = e.what();
+        throw Error(what.rfind(path, 0) == 0 ? what : path + ": " + what);
+    } catch (const fs::filesystem_error& e) {
+        for (const std::string& t : temporaries) std::remove(t.c_str());
+        throw Error(path + ": cannot be written (" + e.code().message() + ")");
+    }
+}
+
+}  // namespace ntm::render

@@ -1,0 +1,96 @@
+#pragma once
+// Print-quality, georeferenced PNG exports of a dataset's map on a date: the map fills coloured
+// by core's paint_units(), the decorations of decorations.h, any size (tiled beyond the GPU's
+// framebuffer limit and streamed to the PNG strip by strip, so memory stays bounded), the
+// resolution in pHYs, and a world file (.pgw) plus .prj beside the image.
+//
+// A MapExporter needs a current OpenGL 3.3 context with the functions loaded for its whole life
+// (OffscreenContext on the command line, the app's own context in the app). It uploads the
+// geometry once, so an atlas or a series of frames re-uses it.
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+#include "core/date.h"
+#include "geo/geometry.h"
+#include "render/camera.h"
+#include "render/decorations.h"
+#include "render/png_writer.h"
+
+namespace ntm::render {
+
+struct ExportSize {
+    int width = 0, height = 0;
+    double dpi = 96;
+};
+
+// hd 1920x1080, 4k 3840x2160 (96 dpi); a4-300 3508x2480 and a3-300 4961x3508 (landscape, 300 dpi).
+// nullopt for an unknown name.
+std::optional<ExportSize> export_preset(const std::string& name);
+// "1920x1080" (also "1920X1080", "1920×1080"); throws ntm::Error for anything else or a side
+// outside 16..kMaxExportSide.
+ExportSize parse_export_size(const std::string& text);
+constexpr int kMaxExportSide = 32768;
+
+struct ExportOptions {
+    int width = 1920, height = 1080;
+    double dpi = 96;            // recorded in pHYs; text and line widths scale with dpi / 96
+    Date date;                  // the state shown
+    int district = -1;          // index into Dataset::districts() to zoom to (others muted), -1: all
+    std::string title;          // replaces the default title when not empty
+    Lang lang = Lang::Vi;
+    bool decorations = true;    // false: the map alone (--map-only)
+    int samples = 4;            // multisampling
+    int max_tile = 0;           // > 0: largest tile side (tests force tiling with small values)
+    bool world_file = true;     // write FILE.pgw and FILE.prj beside FILE.png
+};
+
+struct ExportResult {
+    int width = 0, height = 0;
+    double dpi = 0;
+    Camera camera;               // of the whole image
+    int tiles = 0;               // framebuffer passes
+    DecorationData decorations;  // what the legend and title say
+    Summary summary;             // the statistics the legend shows
+    // World file lines: x size of a pixel, rotation, rotation, -y size, x and y of the centre of
+    // the top-left pixel, in the display CRS.
+    std::array<double, 6> world{};
+};
+
+// Segments of the boundaries between districts and of the outer edge of all units, as two-point
+// open polylines (for MapRenderer::set_district_outlines(..., closed = false)). Found by matching
+// unit edges that share both end points (to the centimetre): an edge of two units of different
+// districts, or of one unit only, is kept. Empty when the dataset has fewer than two districts or
+// when too few edges match (boundaries without shared vertices).
+std::vector<geo::Ring> district_boundary_segments(const Dataset& dataset, const geo::MapGeometry& geometry);
+
+class MapExporter {
+public:
+    // Uploads `geometry` (parallel to dataset.units) with `threads` tessellation threads. Both
+    // must outlive the exporter.
+    MapExporter(const Dataset& dataset, const geo::MapGeometry& geometry, int threads = 2);
+    ~MapExporter();
+    MapExporter(const MapExporter&) = delete;
+    MapExporter& operator=(const MapExporter&) = delete;
+
+    // Writes the PNG (via a temporary file renamed over `path` when complete; a good file at
+    // `path` is left alone on failure) and, when options.world_file, `path` with .pgw and .prj.
+    // Throws ntm::Error naming the file.
+    ExportResult export_png(const ExportOptions& options, const std::string& path);
+    // The same image in memory (tests, previews); still tiled as export_png() would.
+    Image render_image(const ExportOptions& options, ExportResult* result = nullptr);
+
+    const Dataset& dataset() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// "Lạng Sơn" -> "lang-son" (fold_search_key, non-alphanumerics to single dashes), for file names.
+std::string file_slug(const std::string& name);
+
+}  // namespace ntm::render
