@@ -1,0 +1,205 @@
+// `import-news [--data D] FILE... [--dry-run] [--format text|json]`: dated events, document
+// references and reported figures from provincial news bulletins, added to the dataset.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "app/args.h"
+#include "app/commands.h"
+#include "app/data_source.h"
+#include "app/output_format.h"
+#include "core/error.h"
+#include "io/dataset_file.h"
+#include "io/news_import.h"
+
+namespace fs = std::filesystem;
+
+namespace ntm::app {
+namespace {
+
+struct FileResult {
+    std::string path;
+    io::NewsBulletin bulletin;
+    io::NewsMerge merge;
+};
+
+std::string number_text(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+std::string dates_text(const Event& e) {
+    return e.start == e.end ? e.start.iso() : e.start.iso() + ".." + e.end.iso();
+}
+
+std::string places_text(const std::vector<io::NewsPlace>& places) {
+    std::string out;
+    for (const io::NewsPlace& p : places) out += (out.empty() ? "" : ", ") + p.name + " (" + p.code + ")";
+    return out;
+}
+
+std::string document_text(const io::NewsDocument& d) {
+    std::string out = d.type + " " + d.number;
+    if (!d.issuer.empty()) out += ", " + d.issuer;
+    if (d.date) out += ", " + d.date->iso();
+    return out;
+}
+
+void print_text(std::ostream& o, const std::vector<FileResult>& results) {
+    for (const FileResult& r : results) {
+        const io::NewsBulletin& b = r.bulletin;
+        o << r.path << ": " << b.events.size() << " sự kiện, " << b.figures.size() << " số liệu, "
+          << b.documents.size() << " văn bản\n";
+        for (size_t i = 0; i < b.events.size(); ++i) {
+            const io::NewsEvent& ne = b.events[i];
+            const Event& e = ne.event;
+            o << "  " << dates_text(e) << "  " << event_kind_name_vi(e.kind) << " (" << event_kind_id(e.kind) << ")"
+              << (r.merge.event_added[i] ? "" : "  [đã có]") << "\n";
+            o << "    Thời gian: " << ne.date_text << " (dòng " << ne.line << ")\n";
+            if (!e.organiser.empty()) o << "    Tổ chức:   " << e.organiser << "\n";
+            if (!ne.places.empty()) o << "    Địa bàn:   " << places_text(ne.places) << "\n";
+            if (e.participants > 0) o << "    Số người:  " << e.participants << "\n";
+            for (const io::NewsDocument& d : ne.documents) o << "    Văn bản:   " << document_text(d) << "\n";
+            o << "    Nội dung:  " << e.title << "\n";
+            o << "    Câu:       " << ne.sentence << "\n";
+        }
+        if (!b.figures.empty()) o << "  Số liệu báo cáo:\n";
+        for (size_t i = 0; i < b.figures.size(); ++i) {
+            const io::NewsFigure& f = b.figures[i];
+            o << "    " << f.figure.date.iso() << "  " << f.figure.scope << "  " << f.figure.figure << " = "
+              << number_text(f.figure.value) << (r.merge.figure_added[i] ? "" : "  [đã có]") << "  (dòng " << f.line
+              << ")\n";
+        }
+        bool documents_header = false;
+        for (const io::NewsDocument& d : b.documents) {
+            if (!documents_header) o << "  Văn bản được nhắc đến:\n";
+            documents_header = true;
+            o << "    " << document_text(d) << "  (dòng " << d.line << ")\n";
+        }
+        if (!b.notes.empty()) o << "  Ghi chú:\n";
+        for (const io::NewsNote& n : b.notes) o << "    dòng " << n.line << ": " << n.message << "\n";
+    }
+}
+
+void json_document(std::ostream& o, const io::NewsDocument& d) {
+    o << "{\"type\": " << json_string(d.type) << ", \"number\": " << json_string(d.number)
+      << ", \"issuer\": " << json_string(d.issuer) << ", \"date\": " << (d.date ? json_string(d.date->iso()) : "null")
+      << ", \"text\": " << json_string(d.text) << ", \"line\": " << d.line << "}";
+}
+
+void print_json(std::ostream& o, const std::vector<FileResult>& results) {
+    o << "  \"files\": [";
+    for (size_t r = 0; r < results.size(); ++r) {
+        const io::NewsBulletin& b = results[r].bulletin;
+        const io::NewsMerge& m = results[r].merge;
+        o << (r ? ",\n" : "\n") << "    {\"file\": " << json_string(results[r].path) << ",\n     \"events\": [";
+        for (size_t i = 0; i < b.events.size(); ++i) {
+            const io::NewsEvent& ne = b.events[i];
+            const Event& e = ne.event;
+            o << (i ? ",\n" : "\n") << "       {\"start\": \"" << e.start.iso() << "\", \"end\": \"" << e.end.iso()
+              << "\", \"kind\": \"" << event_kind_id(e.kind) << "\", \"date_text\": " << json_string(ne.date_text)
+              << ", \"organiser\": " << json_string(e.organiser) << ", \"districts\": [";
+            bool first = true;
+            for (const io::NewsPlace& p : ne.places)
+                if (p.district) {
+                    o << (first ? "" : ", ") << "{\"code\": " << json_string(p.code) << ", \"name\": " << json_string(p.name) << "}";
+                    first = false;
+                }
+            o << "], \"units\": [";
+            first = true;
+            for (const io::NewsPlace& p : ne.places)
+                if (!p.district) {
+                    o << (first ? "" : ", ") << "{\"code\": " << json_string(p.code) << ", \"name\": " << json_string(p.name) << "}";
+                    first = false;
+                }
+            o << "], \"district_codes\": [";
+            for (size_t k = 0; k < e.district_codes.size(); ++k) o << (k ? ", " : "") << json_string(e.district_codes[k]);
+            o << "], \"participants\": " << e.participants << ", \"documents\": [";
+            for (size_t k = 0; k < ne.documents.size(); ++k) {
+                o << (k ? ", " : "");
+                json_document(o, ne.documents[k]);
+            }
+            o << "], \"title\": " << json_string(e.title) << ", \"sentence\": " << json_string(ne.sentence)
+              << ", \"line\": " << ne.line << ", \"status\": \"" << (m.event_added[i] ? "new" : "duplicate") << "\"}";
+        }
+        o << (b.events.empty() ? "" : "\n     ") << "],\n     \"figures\": [";
+        for (size_t i = 0; i < b.figures.size(); ++i) {
+            const io::NewsFigure& f = b.figures[i];
+            o << (i ? ",\n" : "\n") << "       {\"date\": \"" << f.figure.date.iso() << "\", \"scope\": "
+              << json_string(f.figure.scope) << ", \"figure\": " << json_string(f.figure.figure)
+              << ", \"value\": " << number_text(f.figure.value) << ", \"sentence\": " << json_string(f.sentence)
+              << ", \"line\": " << f.line << ", \"status\": \"" << (m.figure_added[i] ? "new" : "duplicate") << "\"}";
+        }
+        o << (b.figures.empty() ? "" : "\n     ") << "],\n     \"documents\": [";
+        for (size_t i = 0; i < b.documents.size(); ++i) {
+            o << (i ? ",\n       " : "\n       ");
+            json_document(o, b.documents[i]);
+        }
+        o << (b.documents.empty() ? "" : "\n     ") << "],\n     \"notes\": [";
+        for (size_t i = 0; i < b.notes.size(); ++i)
+            o << (i ? ", " : "") << "{\"line\": " << b.notes[i].line << ", \"message\": " << json_string(b.notes[i].message) << "}";
+        o << "]}";
+    }
+    o << "\n  ]";
+}
+
+}  // namespace
+
+int run_import_news(const std::vector<std::string>& argv) {
+    const Args args(argv, {"dry-run"});
+    args.allow_only("import-news", {"data", "format", "dry-run"});
+    const std::string format = args.get_or("format", "text");
+    if (format != "text" && format != "json")
+        throw Error("import-news: --format must be text or json (not '" + format + "')");
+    const std::vector<std::string>& files = args.positional();
+    if (files.empty())
+        throw Error("import-news: no bulletin given (ntm-atlas import-news [--data D.gpkg] FILE... [--dry-run] [--format text|json])");
+    const bool dry_run = args.has("dry-run");
+    const std::optional<std::string> data_path = args.get("data");
+    if (!dry_run && !data_path)
+        throw Error("import-news needs --data D.gpkg to store results; use --dry-run to preview");
+
+    // Every file is read and checked before the dataset is touched: one bad file stops all.
+    std::vector<std::pair<std::string, std::string>> texts;
+    for (const std::string& f : files) texts.push_back({f, io::read_news_file(f)});
+
+    io::DatasetFile data = open_data(args);
+    std::vector<FileResult> results;
+    int events_added = 0, events_duplicate = 0, figures_added = 0, figures_duplicate = 0;
+    for (const auto& [path, text] : texts) {
+        FileResult r;
+        r.path = path;
+        r.bulletin = io::parse_news(text, fs::path(path).filename().string(), data.dataset);
+        r.merge = io::merge_news(data.dataset, r.bulletin);
+        events_added += r.merge.events_added;
+        events_duplicate += r.merge.events_duplicate;
+        figures_added += r.merge.figures_added;
+        figures_duplicate += r.merge.figures_duplicate;
+        results.push_back(std::move(r));
+    }
+    const bool write = !dry_run && (events_added > 0 || figures_added > 0);
+    if (write) io::save_dataset(*data_path, data.dataset, data.geometry);
+
+    std::ostringstream o;
+    if (format == "json") {
+        o << "{\n  \"dataset\": " << json_string(data.dataset.info.title) << ",\n  \"dry_run\": "
+          << (dry_run ? "true" : "false") << ",\n  \"written\": " << (write ? json_string(*data_path) : "null") << ",\n";
+        print_json(o, results);
+        o << ",\n  \"added\": {\"events\": " << events_added << ", \"figures\": " << figures_added
+          << "},\n  \"duplicates\": {\"events\": " << events_duplicate << ", \"figures\": " << figures_duplicate
+          << "}\n}\n";
+    } else {
+        print_text(o, results);
+        o << "Mới: " << events_added << " sự kiện, " << figures_added << " số liệu; đã có: " << events_duplicate
+          << " sự kiện, " << figures_duplicate << " số liệu. ";
+        if (dry_run) o << "Chạy thử (--dry-run): không ghi gì.\n";
+        else if (write) o << "Đã ghi vào " << *data_path << ".\n";
+        else o << "Không có gì mới để ghi vào " << *data_path << ".\n";
+    }
+    std::cout << o.str();
+    return 0;
+}
+
+}  // namespace ntm::app

@@ -1,0 +1,436 @@
+#include "io/news_figures.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "core/reconciliation.h"
+#include "io/news_numbers.h"
+
+namespace ntm::io::news {
+namespace {
+
+struct Qualifier {
+    FigureName::What what = FigureName::Unknown;
+    int lo = 0, hi = 0;
+    size_t end = 0;
+};
+
+// A whole number (no decimals, not a percentage) at i.
+std::optional<VnNumber> whole(const Tokens& t, size_t i, size_t to) {
+    if (i >= to) return std::nullopt;
+    auto n = parse_number(t, i);
+    if (!n || n->percent || !n->is_integer() || n->end > to) return std::nullopt;
+    return n;
+}
+
+// "tiêu chí" at k; returns the tokens matched ("tiêu chí/xã" is not a band: an average).
+size_t criteria_words(const Tokens& t, size_t k) { return match_exact(t, k, "tiêu chí"); }
+
+// After "chuẩn": "(xã) nông thôn mới|NTM (nâng cao|kiểu mẫu)".
+Qualifier level_after(const Tokens& t, size_t k, size_t to, bool chuan) {
+    Qualifier q;
+    size_t j = k;
+    if (j < to && t[j].word_exact("xã")) ++j;
+    size_t n = match_exact(t, j, "nông thôn mới");
+    if (!n && j < to && t[j].word("ntm")) n = 1;
+    if (!n && !chuan) return q;
+    j += n;
+    if (size_t m = match_exact(t, j, "nâng cao")) {
+        q.what = FigureName::Advanced;
+        q.end = j + m;
+    } else if (size_t m2 = match_exact(t, j, "kiểu mẫu")) {
+        q.what = FigureName::Model;
+        q.end = j + m2;
+    } else {
+        if (criteria_words(t, j) || (j < to && t[j].word_exact("các"))) return q;  // "đạt chuẩn tiêu chí số 2"
+        q.what = FigureName::Standard;
+        q.end = j;
+    }
+    return q;
+}
+
+std::optional<Qualifier> parse_qualifier(const Tokens& t, size_t q, size_t to, int max) {
+    size_t k = q;
+    if (k < to && (t[k].word_exact("đạt") || t[k].word_exact("có"))) ++k;
+    else if (size_t n = match_exact(t, k, "về đích")) k += n;
+    if (k < to && t[k].word_exact("chuẩn")) {
+        Qualifier l = level_after(t, k + 1, to, true);
+        if (l.what != FigureName::Unknown) return l;
+        return std::nullopt;
+    }
+    {
+        Qualifier l = level_after(t, k, to, false);
+        if (l.what != FigureName::Unknown) return l;
+    }
+    // Bands.
+    Qualifier b;
+    b.what = FigureName::Band;
+    bool below = false, above = false;
+    if (k < to && t[k].word_exact("dưới")) {
+        below = true;
+        ++k;
+    } else if (k < to && t[k].word_exact("trên")) {
+        above = true;
+        ++k;
+    } else if (k < to && t[k].word_exact("từ")) {
+        ++k;
+    } else if (k < to && t[k].word_exact("đủ")) {
+        ++k;
+    }
+    const auto a = whole(t, k, to);
+    if (!a || a->value > 100) return std::nullopt;
+    const int lo = static_cast<int>(a->value);
+    k = a->end;
+    int hi = lo;
+    if (k < to && (t[k].punct('-') || t[k].word_exact("đến") || t[k].word_exact("tới"))) {
+        const auto c = whole(t, k + 1, to);
+        if (!c || c->value < lo || c->value > 100) return std::nullopt;
+        hi = static_cast<int>(c->value);
+        k = c->end;
+    } else if (k < to && t[k].punct('/') && !t[k].space_before) {
+        const auto c = whole(t, k + 1, to);  // "19/19 tiêu chí"
+        if (!c) return std::nullopt;
+        k = c->end;
+    }
+    const size_t n = criteria_words(t, k);
+    if (!n) return std::nullopt;
+    k += n;
+    if (k < to && t[k].punct('/')) return std::nullopt;  // "tiêu chí/xã": an average
+    if (size_t m = match_exact(t, k, "trở lên")) {
+        hi = max;
+        k += m;
+    }
+    if (below) {
+        if (lo == 0 || hi != lo) return std::nullopt;
+        b.lo = 0;
+        b.hi = lo - 1;
+    } else if (above) {
+        b.lo = lo + 1;
+        b.hi = max;
+    } else {
+        b.lo = lo;
+        b.hi = hi;
+    }
+    if (b.lo > b.hi || b.hi > max) return std::nullopt;
+    b.end = k;
+    return b;
+}
+
+// ", chiếm 12,4%", "(28,18%)", ", chiếm tỷ lệ 12,4%", " = 12,4%": a percentage after position k.
+std::optional<double> percent_after(const Tokens& t, size_t k, size_t to, size_t* end) {
+    size_t j = k;
+    for (int steps = 0; j < to && steps < 5; ++steps) {
+        size_t n = 0;
+        if (t[j].punct(',') || t[j].punct('(') || t[j].punct('=') || t[j].punct(':') || t[j].punct('-')) n = 1;
+        else if (t[j].word_exact("chiếm") || t[j].word_exact("bằng") || t[j].word_exact("là") ||
+                 t[j].word_exact("đạt") || t[j].word_exact("khoảng"))
+            n = 1;
+        else if ((n = match_exact(t, j, "tỷ lệ")) || (n = match_exact(t, j, "tỉ lệ"))) {
+        }
+        if (!n) break;
+        j += n;
+    }
+    if (j >= to || t[j].kind != Token::Number) return std::nullopt;
+    const auto p = parse_number(t, j);
+    if (!p || !p->percent || p->value > 100) return std::nullopt;
+    size_t e = p->end;
+    if (e < to && t[e].punct(')')) ++e;
+    *end = e;
+    return p->value;
+}
+
+bool has_phrase_between(const Tokens& t, size_t from, size_t to, std::initializer_list<const char*> phrases) {
+    for (size_t k = from; k < to; ++k)
+        for (const char* p : phrases)
+            if (match_exact(t, k, p)) return true;
+    return false;
+}
+
+// Targets and plans: a count after these is not a report.
+bool target_before(const Tokens& t, size_t from, size_t to) {
+    return has_phrase_between(t, from, to,
+                              {"phấn đấu", "mục tiêu", "kế hoạch", "dự kiến", "chỉ tiêu", "đăng ký", "đề nghị",
+                               "sẽ", "nếu", "cần", "định hướng"});
+}
+
+// Changes and approximations right before a count: "có thêm 10 xã", "hơn 100 xã".
+bool change_before(const Tokens& t, size_t from, size_t k) {
+    for (size_t j = k; j > from && j + 2 > k; --j) {
+        const Token& w = t[j - 1];
+        if (w.word_exact("thêm") || w.word_exact("tăng") || w.word_exact("giảm") || w.word_exact("hơn") ||
+            w.word_exact("gần") || w.word_exact("khoảng") || w.word_exact("trên") || w.word_exact("xấp"))
+            return true;
+    }
+    return false;
+}
+
+std::string figure_name(const Qualifier& q, bool percent) {
+    const std::string measure = percent ? "percent" : "count";
+    switch (q.what) {
+        case FigureName::Standard: return "xa_standard_" + measure;
+        case FigureName::Advanced: return "xa_advanced_" + measure;
+        case FigureName::Model: return "xa_model_" + measure;
+        case FigureName::Band: return band_figure_name(q.lo, q.hi, measure);
+        default: return "";
+    }
+}
+
+struct Marker {
+    size_t pos;
+    std::string scope;
+};
+
+}  // namespace
+
+std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to, const std::vector<DateMention>& dates,
+                                        const PlaceScan& places, const std::vector<bool>& masked,
+                                        const FigureSettings& settings, FigureContext& context) {
+    std::vector<FigureMention> out;
+    if (to > t.size()) to = t.size();
+    auto is_masked = [&](size_t k) { return k < masked.size() && masked[k]; };
+
+    // The date of the period: an as-of date in the sentence (carried on), or a period heading it.
+    std::optional<Date> date;
+    for (const DateMention& m : dates) {
+        if (m.from < from || m.from >= to || is_masked(m.from)) continue;
+        if (m.kind == DateKind::NoYear || m.kind == DateKind::Open) continue;
+        if (m.as_of && !target_before(t, m.from >= from + 6 ? m.from - 6 : from, m.from)) {
+            date = m.end;
+            context.date = m.end;
+            break;
+        }
+        size_t head = from;
+        while (head < to && (t[head].kind == Token::Punct || t[head].word_exact("trong") || t[head].word_exact("vào")))
+            ++head;
+        if (m.from == head && !m.day_precision()) {
+            date = m.end;
+            break;
+        }
+    }
+    if (!date) date = context.date;
+
+    // Scope markers.
+    std::vector<Marker> markers;
+    for (size_t k = from; k < to; ++k) {
+        if (match_exact(t, k, "cả nước") || match_exact(t, k, "toàn quốc") || match_exact(t, k, "bộ nông nghiệp") ||
+            match_exact(t, k, "bộ nn"))
+            markers.push_back({k, "national"});
+        else if (match_exact(t, k, "toàn tỉnh") || t[k].word_exact("tỉnh"))
+            markers.push_back({k, settings.province_scope});
+        else if (match_exact(t, k, "toàn huyện") && context.scope.compare(0, 9, "district:") == 0)
+            markers.push_back({k, context.scope});
+    }
+    for (const PlaceMention& p : places.places)
+        if (p.district && p.from >= from && p.from < to) markers.push_back({p.from, "district:" + p.code});
+    std::stable_sort(markers.begin(), markers.end(), [](const Marker& a, const Marker& b) { return a.pos < b.pos; });
+    auto scope_for = [&](size_t pos) {
+        const auto it = std::lower_bound(markers.begin(), markers.end(), pos,
+                                         [](const Marker& m, size_t p) { return m.pos < p; });
+        if (it != markers.begin()) return std::prev(it)->scope;
+        if (!context.scope.empty()) return context.scope;
+        auto after = it;
+        while (after != markers.end() && after->pos == pos) ++after;
+        if (after != markers.end()) return after->scope;
+        return settings.province_scope;
+    };
+    auto emit = [&](const std::string& figure, double value, size_t a, size_t b) {
+        if (figure.empty()) return;
+        const std::string scope = scope_for(a);
+        for (const FigureMention& f : out)
+            if (f.figure == figure && f.scope == scope && f.value == value) return;
+        out.push_back({figure, value, scope, date, a, b});
+    };
+    auto clause_start = [&](size_t k) {
+        // Bounded so that a pathological sentence stays linear.
+        size_t c = k;
+        while (c > from && c + 40 > k && !t[c - 1].punct(';') && !t[c - 1].punct(':') && !t[c - 1].punct('.')) --c;
+        return c;
+    };
+    const int max = settings.criteria_count;
+
+    size_t k = from;
+    while (k < to) {
+        if (is_masked(k)) {
+            ++k;
+            continue;
+        }
+        // Average: "bình quân (cả nước|mỗi xã) đạt 17,1 tiêu chí/xã".
+        if (match_exact(t, k, "bình quân")) {
+            size_t j = k + 2;
+            bool found = false;
+            for (; j < to && j < k + 14; ++j) {
+                if (t[j].punct(';') || t[j].punct('.')) break;
+                if (t[j].word_exact("tăng") || t[j].word_exact("giảm") || t[j].word_exact("thêm")) break;
+                if (t[j].kind != Token::Number || is_masked(j)) continue;
+                const auto n = parse_number(t, j);
+                if (!n || n->percent || n->value > max) break;
+                const bool criteria = criteria_words(t, n->end) > 0;
+                const bool stated = j > 0 && (t[j - 1].word_exact("đạt") || t[j - 1].word_exact("là") ||
+                                              t[j - 1].punct(':') || t[j - 1].punct('='));
+                if (criteria || stated) {
+                    if (!target_before(t, clause_start(k), k)) emit("average_criteria", n->value, j, n->end);
+                    j = n->end;
+                    found = true;
+                }
+                break;
+            }
+            k = found ? j : k + 2;
+            continue;
+        }
+        // "không còn xã (nào) dưới 5 tiêu chí".
+        if (size_t n = match_exact(t, k, "không còn xã")) {
+            size_t j = k + n;
+            if (j < to && t[j].word_exact("nào")) ++j;
+            if (const auto q = parse_qualifier(t, j, to, max); q && q->what == FigureName::Band) {
+                emit(figure_name(*q, false), 0, k, q->end);
+                k = q->end;
+                continue;
+            }
+        }
+        // "tỷ lệ (số) xã đạt chuẩn NTM là 49,7%".
+        if (size_t n = match_exact(t, k, "tỷ lệ") ? 2 : match_exact(t, k, "tỉ lệ") ? 2 : 0) {
+            size_t j = k + n;
+            if (j < to && t[j].word_exact("số")) ++j;
+            if (j < to && t[j].word_exact("xã")) {
+                if (const auto q = parse_qualifier(t, j + 1, to, max)) {
+                    size_t e = 0;
+                    if (const auto p = percent_after(t, q->end, to, &e)) {
+                        if (!target_before(t, clause_start(k), k)) emit(figure_name(*q, true), *p, k, e);
+                        k = e;
+                        continue;
+                    }
+                }
+            }
+        }
+        if (t[k].kind != Token::Number) {
+            ++k;
+            continue;
+        }
+        const auto number = parse_number(t, k);
+        if (!number || number->end > to) {
+            ++k;
+            continue;
+        }
+        const size_t cstart = clause_start(k);
+        // Percentage first: "71,3% số xã đạt chuẩn".
+        if (number->percent) {
+            size_t j = number->end;
+            if (j < to && (t[j].word_exact("số") || t[j].word_exact("các"))) ++j;
+            if (j < to && t[j].word_exact("xã")) {
+                ++j;
+                while (j < to && (t[j].word_exact("đã") || t[j].word_exact("được") || match_exact(t, j, "công nhận")))
+                    j += t[j].word_exact("công") ? 2 : 1;
+                if (const auto q = parse_qualifier(t, j, to, max)) {
+                    if (!target_before(t, cstart, k) && !change_before(t, cstart, k))
+                        emit(figure_name(*q, true), number->value, k, q->end);
+                    k = q->end;
+                    continue;
+                }
+            }
+            k = number->end;
+            continue;
+        }
+        // A count of xã: "25 xã", "51/181 xã", "5.860 xã (71,3%)".
+        if (!number->is_integer()) {
+            k = number->end;
+            continue;
+        }
+        size_t j = number->end;
+        std::optional<double> total;
+        if (j + 1 < to && t[j].punct('/') && !t[j].space_before) {
+            const auto d = whole(t, j + 1, to);
+            if (!d) {
+                k = j;
+                continue;
+            }
+            total = d->value;
+            j = d->end;
+        }
+        if (j >= to || !t[j].word_exact("xã")) {
+            k = j > k ? j : k + 1;
+            continue;
+        }
+        const size_t xa = j;
+        ++j;
+        std::optional<double> percent;
+        size_t e = 0;
+        if (j < to && t[j].punct('(')) {
+            if (const auto p = percent_after(t, j, to, &e)) {
+                percent = p;
+                j = e;
+            }
+        }
+        // Fillers between the count and what it counts.
+        bool negated = false;
+        for (int steps = 0; j < to && steps < 6; ++steps) {
+            if (t[j].word_exact("đã") || t[j].word_exact("được") || t[j].word_exact("hiện") ||
+                t[j].word_exact("đều") || t[j].word_exact("vẫn") || t[j].word_exact("nay")) {
+                ++j;
+            } else if (size_t n = match_exact(t, j, "công nhận")) {
+                j += n;
+            } else if (t[j].word_exact("chưa") || t[j].word_exact("không")) {
+                negated = true;
+                ++j;
+            } else if (size_t m = match_exact(t, j, "trên tổng số") ? 3 : match_exact(t, j, "trên tổng") ? 2 : 0) {
+                const auto d = whole(t, j + m, to);
+                if (!d || d->end >= to || !t[d->end].word_exact("xã")) break;
+                total = d->value;
+                j = d->end + 1;
+                if (j < to && t[j].punct(',')) ++j;
+            } else {
+                break;
+            }
+        }
+        std::optional<Qualifier> q = negated ? std::nullopt : parse_qualifier(t, j, to, max);
+        size_t end = q ? q->end : xa + 1;
+        bool colon_form = false;
+        if (!q && !negated) {
+            // "- Đạt 10-14 tiêu chí: 36 xã": the qualifier before the count.
+            size_t c = k;
+            if (c > cstart && (t[c - 1].word_exact("có") || t[c - 1].word_exact("là"))) --c;
+            if (c > from && t[c - 1].punct(':')) {
+                const size_t colon = c - 1;
+                size_t lead = colon;
+                while (lead > from && lead + 30 > colon && !t[lead - 1].punct(';') && !t[lead - 1].punct('.') &&
+                       !t[lead - 1].punct(':'))
+                    --lead;
+                for (size_t p = lead; p < colon && !q; ++p) {
+                    const auto cand = parse_qualifier(t, p, colon, max);
+                    if (cand && cand->end == colon) q = cand;
+                }
+                colon_form = q.has_value();
+            }
+        }
+        if (!percent) {
+            if (const auto p = percent_after(t, colon_form ? xa + 1 : end, to, &e)) {
+                percent = p;
+                end = e;
+            }
+        }
+        const bool skip = target_before(t, cstart, k) || change_before(t, cstart, k) || negated;
+        if (!skip && q) {
+            emit(figure_name(*q, false), number->value, k, end);
+            if (percent) emit(figure_name(*q, true), *percent, k, end);
+            if (total) emit("xa_total", *total, k, end);
+        } else if (!skip && !q) {
+            // "Toàn tỉnh có 181 xã", "trên tổng số 181 xã", "tổng số xã: 181 xã".
+            const bool after_total = (k >= from + 2 && match_exact(t, k - 2, "tổng số")) ||
+                                     (k >= from + 3 && match_exact(t, k - 3, "tổng số xã"));
+            bool after_scope = false;
+            if (k >= from + 2 && t[k - 1].word_exact("có")) {
+                const Token& s = t[k - 2];
+                after_scope = s.word_exact("tỉnh") || s.word_exact("nước") || s.word_exact("quốc");
+                for (const PlaceMention& p : places.places)
+                    if (p.district && p.to == k - 1) after_scope = true;
+            }
+            const bool closes = xa + 1 >= to || t[xa + 1].kind == Token::Punct || t[xa + 1].word_exact("trong");
+            if ((after_total || after_scope) && closes && !total) emit("xa_total", number->value, k, xa + 1);
+            if (total) emit("xa_total", *total, k, xa + 1);
+        }
+        if (!out.empty() && out.back().from == k) context.scope = out.back().scope;
+        k = std::max(end, xa + 1);
+    }
+    return out;
+}
+
+}  // namespace ntm::io::news

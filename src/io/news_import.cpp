@@ -1,0 +1,592 @@
+#include "io/news_import.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "io/news_dates.h"
+#include "io/news_documents.h"
+#include "io/news_figures.h"
+#include "io/news_numbers.h"
+#include "io/news_places.h"
+#include "io/news_text.h"
+#include "io/text_encoding.h"
+
+namespace fs = std::filesystem;
+
+namespace ntm::io {
+
+using news::DateKind;
+using news::DateMention;
+using news::DocumentRef;
+using news::Token;
+using news::Tokens;
+
+// --- Reading ---------------------------------------------------------------------------------
+
+std::string read_news_file(const std::string& path) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) throw Error(path + ": no such file");
+    if (fs::is_directory(st)) throw Error(path + ": is a folder, not a bulletin");
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > kNewsMaxBytes)
+        throw Error(path + ": " + std::to_string(size) + " bytes is too large for a news bulletin (at most " +
+                    std::to_string(kNewsMaxBytes >> 20) + " MiB)");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": cannot be read (" + std::strerror(errno) + ")");
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (in.bad()) throw Error(path + ": read error");
+    return check_news_text(s.str(), path);
+}
+
+namespace {
+
+std::string hex_byte(unsigned char c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "0x%02X", c);
+    return buf;
+}
+
+// Syllables frequent in any Vietnamese text, for text typed without diacritics.
+bool common_syllable(const std::string& w) {
+    static const char* const kWords[] = {"va",   "cac",  "cua",  "xa",   "huyen", "tinh", "nong", "thon", "moi",
+                                         "ngay", "nam",  "thang", "xay", "dung",  "cho",  "trong", "duoc", "co",
+                                         "da",   "voi",  "tren",  "dia", "ban",   "to",   "chuc", "nhan", "dan"};
+    for (const char* k : kWords)
+        if (w == k) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string check_news_text(std::string_view bytes, const std::string& name) {
+    size_t start = 0;
+    if (bytes.size() >= 2 && ((static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE) ||
+                              (static_cast<unsigned char>(bytes[0]) == 0xFE && static_cast<unsigned char>(bytes[1]) == 0xFF)))
+        throw Error(name + ": UTF-16 text; save the bulletin as UTF-8");
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
+    if (trim(bytes.substr(start)).empty()) throw Error(name + ": empty file, no text to import");
+    // Bytes first: NUL and control bytes mean binary data, then UTF-8, then line lengths.
+    for (size_t i = start; i < bytes.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(bytes[i]);
+        if (c == 0) throw Error(name + ": binary data, not a text bulletin (NUL byte at byte offset " + std::to_string(i) + ")");
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
+            throw Error(name + ": binary data, not a text bulletin (control byte " + hex_byte(c) + " at byte offset " +
+                        std::to_string(i) + ")");
+    }
+    size_t pos = start;
+    int line = 1;
+    size_t line_start = start;
+    while (pos < bytes.size()) {
+        const size_t at = pos;
+        char32_t cp = 0;
+        if (!next_code_point(bytes, pos, cp))
+            throw Error(name + ": not valid UTF-8 at byte offset " + std::to_string(at) + " (line " + std::to_string(line) +
+                        ", byte " + hex_byte(static_cast<unsigned char>(bytes[at])) +
+                        "); save the bulletin as UTF-8 (legacy CP1258, TCVN3 or VNI text must be converted first)");
+        if (cp == '\n') {
+            ++line;
+            line_start = pos;
+        } else if (pos - line_start > kNewsMaxLineBytes) {
+            size_t end = bytes.find('\n', line_start);
+            if (end == std::string_view::npos) end = bytes.size();
+            throw Error(name + ", line " + std::to_string(line) + ": a line of " + std::to_string(end - line_start) +
+                        " bytes is longer than a bulletin paragraph may be (" + std::to_string(kNewsMaxLineBytes) +
+                        " bytes)");
+        }
+    }
+    std::string text = fold_eth_to_d(normalize_nfc(bytes.substr(start)));
+    // Is it Vietnamese text at all? Letters must dominate, and either letters with Vietnamese
+    // marks or frequent Vietnamese syllables must be there.
+    size_t letters = 0, visible = 0, marked = 0, words = 0, common = 0;
+    const Tokens tokens = news::tokenize(text);
+    for (const Token& t : tokens) {
+        const size_t n = t.end - t.begin;
+        visible += n;
+        if (t.kind == Token::Word) {
+            letters += n;
+            ++words;
+            if (t.exact != t.fold && t.fold.find('?') == std::string::npos) ++marked;
+            if (common_syllable(t.fold)) ++common;
+        } else if (t.kind == Token::Number) {
+            letters += n;  // digits are fine in a bulletin
+        }
+    }
+    if (visible == 0 || letters * 10 < visible * 6)
+        throw Error(name + ": does not look like text (only " + std::to_string(visible ? letters * 100 / visible : 0) +
+                    "% letters and digits); is this a news bulletin?");
+    if (marked * 20 < words && common * 5 < words)
+        throw Error(name + ": no Vietnamese text found; is this a news bulletin?");
+    return text;
+}
+
+// --- Parsing ---------------------------------------------------------------------------------
+
+namespace {
+
+struct KindWord {
+    const char* phrase;  // exact, lower case
+    EventKind kind;
+    bool generic;  // gives way to a more specific word right after it
+};
+const KindWord kKindWords[] = {
+    {"kiểm tra", EventKind::Inspection, false},  {"giám sát", EventKind::Inspection, false},
+    {"thẩm định", EventKind::Inspection, false}, {"khảo sát", EventKind::Inspection, false},
+    {"tập huấn", EventKind::Training, false},    {"bồi dưỡng", EventKind::Training, false},
+    {"hội nghị", EventKind::Conference, true},   {"sơ kết", EventKind::Conference, false},
+    {"tổng kết", EventKind::Conference, false},  {"hội thảo", EventKind::Conference, false},
+    {"tọa đàm", EventKind::Conference, false},   {"toạ đàm", EventKind::Conference, false},
+    {"giao ban", EventKind::Conference, false},  {"phát động", EventKind::Campaign, false},
+    {"ra quân", EventKind::Campaign, false},     {"công nhận", EventKind::Recognition, false},
+    {"đón nhận", EventKind::Recognition, false}, {"công văn", EventKind::Directive, false},
+    {"quyết định", EventKind::Directive, false}, {"chỉ đạo", EventKind::Directive, false},
+    {"ban hành", EventKind::Directive, false},   {"chỉ thị", EventKind::Directive, false},
+};
+
+struct KindHit {
+    size_t pos = 0, end = 0;
+    EventKind kind = EventKind::Other;
+    bool generic = false;
+};
+
+bool in_ranges(size_t k, const std::vector<std::pair<size_t, size_t>>& ranges) {
+    for (const auto& [a, b] : ranges)
+        if (k >= a && k < b) return true;
+    return false;
+}
+
+std::vector<KindHit> kind_hits(const Tokens& t, size_t from, size_t to,
+                               const std::vector<std::pair<size_t, size_t>>& skip) {
+    std::vector<KindHit> hits;
+    for (size_t k = from; k < to; ++k) {
+        if (in_ranges(k, skip)) continue;
+        for (const KindWord& w : kKindWords) {
+            const size_t n = news::match_exact(t, k, w.phrase);
+            if (!n) continue;
+            if (w.kind == EventKind::Directive && std::string(w.phrase) == "chỉ đạo") {
+                // "Ban Chỉ đạo", "sự chỉ đạo", "xã chỉ đạo điểm" are not directives.
+                if (k > from && (t[k - 1].word("ban") || t[k - 1].word_exact("sự"))) continue;
+                if (k + n < to && t[k + n].word_exact("điểm")) continue;
+            }
+            if (w.kind == EventKind::Directive && std::string(w.phrase) == "quyết định" && k > from &&
+                t[k - 1].word_exact("đã"))
+                continue;  // "đã quyết định": decided, a verb
+            hits.push_back({k, k + n, w.kind, w.generic});
+            k += n - 1;
+            break;
+        }
+    }
+    return hits;
+}
+
+// The kind and where the activity's words start.
+KindHit decide_kind(const std::vector<KindHit>& hits) {
+    if (hits.empty()) return {};
+    KindHit first = hits[0];
+    if (first.generic && hits.size() > 1 && hits[1].pos <= first.end + 1) {
+        KindHit h = hits[1];
+        h.pos = first.pos;  // the title starts at "Hội nghị"
+        return h;
+    }
+    if (first.kind == EventKind::Directive)
+        for (const KindHit& h : hits)
+            if (h.kind == EventKind::Recognition) {
+                KindHit r = h;
+                r.pos = first.pos;
+                return r;
+            }
+    return first;
+}
+
+bool is_verb(const Tokens& t, size_t k, size_t from) {
+    static const char* const kVerbs[] = {"tổ chức",  "phối hợp",  "tiến hành", "ban hành", "chủ trì",   "làm việc",
+                                         "triển khai", "đã",      "vừa",       "khai mạc", "khai giảng", "trao",
+                                         "công bố",  "họp",       "thăm",      "dự",       "ký",         "gửi",
+                                         "đến",      "về",        "tại",       "có",       "cho"};
+    for (const char* v : kVerbs)
+        if (news::match_exact(t, k, v)) {
+            if (std::string(v) == "tổ chức" && k > from && t[k - 1].word("ban")) return false;  // "Ban Tổ chức"
+            return true;
+        }
+    for (const KindWord& w : kKindWords)
+        if (news::match_exact(t, k, w.phrase)) return true;
+    return false;
+}
+
+// "Sở Văn hóa, Thể thao và Du lịch phối hợp với UBND huyện Lộc Bình tổ chức ..." ->
+// "Sở Văn hóa, Thể thao và Du lịch, UBND huyện Lộc Bình". Generic partners ("một số sở,
+// ngành liên quan") are left out.
+std::string find_organiser(std::string_view text, const Tokens& t, size_t start, size_t to) {
+    size_t k = start;
+    while (k < to && (t[k].punct(',') || t[k].punct('-') || t[k].punct(':'))) ++k;
+    if (k >= to || t[k].kind != Token::Word || !t[k].upper) return "";
+    const size_t org_from = k;
+    size_t v = k;
+    while (v < to && v < org_from + 25 && !is_verb(t, v, org_from) && !t[v].punct('.') && !t[v].punct(';')) ++v;
+    if (v >= to || v == org_from || !is_verb(t, v, org_from)) return "";
+    size_t org_to = v;
+    while (org_to > org_from && t[org_to - 1].punct(',')) --org_to;
+    std::string organiser = news::slice(text, t, org_from, org_to);
+    if (size_t n = news::match_exact(t, v, "phối hợp")) {
+        size_t p = v + n;
+        if (p < to && t[p].word_exact("với")) ++p;
+        size_t q = p;
+        while (q < to && q < p + 25 && !is_verb(t, q, p) && !t[q].punct('.') && !t[q].punct(';')) ++q;
+        if (q > p && q < to && t[p].kind == Token::Word && t[p].upper) {
+            size_t e = q;
+            while (e > p && t[e - 1].punct(',')) --e;
+            organiser += ", " + news::slice(text, t, p, e);
+        }
+    }
+    return organiser;
+}
+
+int find_participants(const Tokens& t, size_t from, size_t to) {
+    static const char* const kNouns[] = {"cán bộ",    "học viên",  "đại biểu",  "người",     "hội viên",
+                                         "đoàn viên", "thành viên", "công chức", "viên chức", "nông dân",
+                                         "học sinh",  "cựu chiến binh", "lượt người", "đồng chí", "chiến sĩ"};
+    for (size_t k = from; k < to; ++k) {
+        if (t[k].kind != Token::Number) continue;
+        const auto n = news::parse_number(t, k);
+        if (!n || n->percent || !n->is_integer() || n->value <= 0 || n->value > 1e6) continue;
+        for (const char* noun : kNouns)
+            if (news::match_exact(t, n->end, noun)) return static_cast<int>(n->value);
+        k = n->end - 1;
+    }
+    return 0;
+}
+
+std::string capitalise(const std::string& s) {
+    size_t pos = 0;
+    char32_t cp = 0;
+    if (s.empty() || !next_code_point(s, pos, cp)) return s;
+    std::string first;
+    if (cp < 0x80) {
+        first = std::string(1, static_cast<char>(cp >= 'a' && cp <= 'z' ? cp - 'a' + 'A' : cp));
+    } else if (VnLetter l; split_vietnamese_letter(cp, l)) {
+        l.upper = true;
+        append_utf8(first, compose_vietnamese_letter(l));
+    } else {
+        return s;
+    }
+    return first + s.substr(pos);
+}
+
+std::string strip_end_punct(std::string s) {
+    while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+NewsPlace to_place(const news::PlaceMention& p) { return {p.district, p.code, p.name}; }
+
+NewsDocument to_document(const DocumentRef& d, int line) {
+    return {d.type, d.number, d.issuer, d.date, d.text, line};
+}
+
+void add_places(Event& e, std::vector<NewsPlace>& places, const news::PlaceScan& scan, const news::PlaceIndex& index) {
+    auto add_unique = [](std::vector<std::string>& v, const std::string& code) {
+        if (!code.empty() && std::find(v.begin(), v.end(), code) == v.end()) v.push_back(code);
+    };
+    for (const news::PlaceMention& p : scan.places) {
+        bool seen = false;
+        for (const NewsPlace& q : places) seen = seen || (q.district == p.district && q.code == p.code);
+        if (!seen) places.push_back(to_place(p));
+        if (p.district) {
+            add_unique(e.district_codes, p.code);
+        } else {
+            add_unique(e.unit_codes, p.code);
+            add_unique(e.district_codes, index.district_of(p.code));
+        }
+    }
+}
+
+std::string date_phrase(std::string_view text, const Tokens& t, const DateMention& m, size_t from) {
+    // The date as written, with the words that introduce it ("Chiều", "Trong 2 ngày", "từ ngày").
+    size_t a = m.from;
+    for (int back = 0; back < 4 && a > from; ++back) {
+        const Token& w = t[a - 1];
+        if (w.word("ngay") || w.word("sang") || w.word("chieu") || w.word("toi") || w.word("trua") || w.word("tu") ||
+            w.word("trong") || w.word("vao") || w.word("thang") || (w.kind == Token::Number && a >= from + 2 && t[a - 2].word("trong")))
+            --a;
+        else
+            break;
+    }
+    return news::slice(text, t, a, m.to);
+}
+
+}  // namespace
+
+NewsBulletin parse_news(std::string_view text, const std::string& name, const Dataset& dataset) {
+    NewsBulletin b;
+    b.name = name;
+    const news::PlaceIndex index(dataset);
+    news::FigureSettings settings;
+    settings.province_scope = dataset.info.province_code.empty() ? "province" : "province:" + dataset.info.province_code;
+    settings.criteria_count = dataset.criteria.size() > 0 ? dataset.criteria.size() : 19;
+    news::FigureContext context;
+    int block = -1;
+    for (const news::Paragraph& para : news::split_paragraphs(text)) {
+        if (para.block != block) {
+            context = {};
+            block = para.block;
+        }
+        const std::string& p = para.text;
+        const Tokens t = news::tokenize(p);
+        std::vector<size_t> paragraph_events;  // indexes into b.events, for follow-up sentences
+        for (const news::Span& s : news::split_sentences(t)) {
+            const std::string sentence = news::slice(p, t, s.from, s.to);
+            const std::vector<DocumentRef> docs = news::find_documents(p, t, s.from, s.to);
+            std::vector<bool> masked(t.size(), false);
+            std::vector<std::pair<size_t, size_t>> doc_ranges, context_clauses;
+            for (const DocumentRef& d : docs) {
+                for (size_t k = d.from; k < d.to; ++k) masked[k] = true;
+                doc_ranges.push_back({d.from, d.to});
+                b.documents.push_back(to_document(d, para.line));
+                if (d.context) {
+                    // The background clause: from its start to the comma after the reference.
+                    size_t a = d.from, e = d.to;
+                    while (a > s.from && !t[a - 1].punct(',') && !t[a - 1].punct(';')) --a;
+                    while (e < s.to && !t[e].punct(',') && !t[e].punct(';')) ++e;
+                    context_clauses.push_back({a, e});
+                }
+            }
+            std::vector<DateMention> dates;
+            for (DateMention& m : news::find_dates(t, s.from, s.to))
+                if (!masked[m.from]) dates.push_back(std::move(m));
+            for (const DateMention& m : dates)
+                for (size_t k = m.from; k < m.to; ++k) masked[k] = true;
+            const news::PlaceScan places = index.find(t, s.from, s.to);
+            for (const std::string& a : places.ambiguous)
+                b.notes.push_back({para.line, a + " matches several units; left out of the places"});
+            const std::vector<news::FigureMention> figures =
+                news::find_figures(t, s.from, s.to, dates, places, masked, settings, context);
+            for (const news::FigureMention& f : figures) {
+                if (!f.date) {
+                    b.notes.push_back({para.line, f.figure + " = " + news::slice(p, t, f.from, f.to) +
+                                                      ": no date of the period it describes; not stored"});
+                    continue;
+                }
+                NewsFigure nf;
+                nf.figure = {*f.date, f.scope, f.figure, f.value, name + ": " + sentence};
+                nf.sentence = sentence;
+                nf.line = para.line;
+                b.figures.push_back(std::move(nf));
+            }
+
+            std::vector<std::pair<size_t, size_t>> skip = context_clauses;
+            const std::vector<KindHit> hits = kind_hits(t, s.from, s.to, skip);
+            KindHit kind = decide_kind(hits);
+            // Documents issued in the sentence count as directives where they stand.
+            if (kind.kind == EventKind::Other)
+                for (const DocumentRef& d : docs)
+                    if (!d.context) {
+                        kind = {d.from, d.to, EventKind::Directive, false};
+                        for (const KindHit& h : hits)
+                            if (h.kind == EventKind::Recognition) kind.kind = EventKind::Recognition;
+                        break;
+                    }
+
+            // The event's own date: the first day, range or list not in a document and not a
+            // cut-off; a month only as "Trong tháng 8/2023" or heading the sentence, with an activity.
+            const DateMention* lead = nullptr;
+            bool has_date = false;
+            for (const DateMention& m : dates) {
+                has_date = true;
+                if (m.as_of || m.kind == DateKind::Open) continue;
+                if (m.kind == DateKind::NoYear) {
+                    if (!lead)
+                        b.notes.push_back({para.line, "'" + date_phrase(p, t, m, s.from) +
+                                                          "' has no year; not imported (the year is not guessed)"});
+                    continue;
+                }
+                if (m.day_precision()) {
+                    lead = &m;
+                    break;
+                }
+                if (m.kind == DateKind::Month && kind.kind != EventKind::Other) {
+                    size_t head = s.from;
+                    while (head < s.to && t[head].kind == Token::Punct) ++head;
+                    if (m.after_trong || m.from == head) {
+                        lead = &m;
+                        break;
+                    }
+                }
+            }
+
+            auto make_event = [&](Date start, Date end, EventKind k, const std::string& organiser,
+                                  const std::string& title, const std::string& date_text) {
+                NewsEvent ne;
+                ne.event.start = start;
+                ne.event.end = end;
+                ne.event.kind = k;
+                ne.event.organiser = organiser;
+                ne.event.title = title;
+                ne.event.source = name + ": " + sentence;
+                ne.event.participants = find_participants(t, s.from, s.to);
+                add_places(ne.event, ne.places, places, index);
+                for (const DocumentRef& d : docs) ne.documents.push_back(to_document(d, para.line));
+                ne.date_text = date_text;
+                ne.sentence = sentence;
+                ne.line = para.line;
+                paragraph_events.push_back(b.events.size());
+                b.events.push_back(std::move(ne));
+            };
+
+            if (lead) {
+                paragraph_events.clear();
+                std::string organiser = find_organiser(p, t, lead->to, s.to);
+                if (organiser.empty()) {
+                    size_t main = s.from;
+                    for (const auto& [a, e] : context_clauses)
+                        if (a == s.from) main = e;
+                    if (main < lead->from) organiser = find_organiser(p, t, main, lead->from);
+                }
+                std::string title;
+                if (kind.kind != EventKind::Other) {
+                    title = news::slice(p, t, kind.pos, s.to);
+                } else {
+                    size_t a = lead->to;
+                    while (a < s.to && t[a].punct(',')) ++a;
+                    title = news::slice(p, t, a, s.to);
+                }
+                title = capitalise(strip_end_punct(title));
+                const std::string when = date_phrase(p, t, *lead, s.from);
+                if (lead->kind == DateKind::List) {
+                    for (const Date& d : lead->days) make_event(d, d, kind.kind, organiser, title, when);
+                } else {
+                    make_event(lead->start, lead->end, kind.kind, organiser, title, when);
+                }
+                // A document the sentence issues on another day is an item of its own.
+                for (const DocumentRef& d : docs) {
+                    if (d.context || !d.date || (*d.date >= lead->start && *d.date <= lead->end)) continue;
+                    bool recognises = false;
+                    for (const KindHit& h : hits) recognises = recognises || h.kind == EventKind::Recognition;
+                    const size_t keep = paragraph_events.size();
+                    make_event(*d.date, *d.date, recognises ? EventKind::Recognition : EventKind::Directive, d.issuer,
+                               capitalise(strip_end_punct(news::slice(p, t, d.from, s.to))), d.text);
+                    paragraph_events.resize(keep);  // follow-ups belong to the sentence's own event
+                }
+                continue;
+            }
+
+            // No date of its own: dated by a document it issues, or by a decision that recognises.
+            bool recognises = false;
+            for (const KindHit& h : hits) recognises = recognises || h.kind == EventKind::Recognition;
+            bool dated_by_document = false;
+            for (const DocumentRef& d : docs) {
+                if (!d.date || (d.context && !recognises)) continue;
+                if (!dated_by_document) paragraph_events.clear();
+                dated_by_document = true;
+                const EventKind k = recognises ? EventKind::Recognition : EventKind::Directive;
+                std::string organiser = d.issuer;
+                if (!d.context) {
+                    const std::string before = find_organiser(p, t, s.from, d.from);
+                    if (!before.empty()) organiser = before;
+                }
+                const std::string title =
+                    capitalise(strip_end_punct(d.context ? sentence : news::slice(p, t, d.from, s.to)));
+                make_event(*d.date, *d.date, k, organiser, title, d.text);
+            }
+            if (dated_by_document) continue;
+
+            // A sentence following an event in its paragraph adds places and participants.
+            if (!paragraph_events.empty() && !has_date && figures.empty()) {
+                const int participants = find_participants(t, s.from, s.to);
+                for (size_t e : paragraph_events) {
+                    NewsEvent& ne = b.events[e];
+                    add_places(ne.event, ne.places, places, index);
+                    if (ne.event.participants == 0) ne.event.participants = participants;
+                }
+            }
+        }
+    }
+    // The same item twice in one bulletin is one item.
+    std::vector<NewsEvent> unique;
+    std::set<std::string> keys;
+    for (NewsEvent& e : b.events)
+        if (keys.insert(news_event_key(e.event)).second) unique.push_back(std::move(e));
+    b.events = std::move(unique);
+    std::vector<NewsFigure> figures;
+    std::set<std::string> figure_keys;
+    for (NewsFigure& f : b.figures) {
+        char value[64];
+        std::snprintf(value, sizeof value, "%.9g", f.figure.value);
+        if (figure_keys.insert(f.figure.date.iso() + "|" + f.figure.scope + "|" + f.figure.figure + "|" + value).second)
+            figures.push_back(std::move(f));
+    }
+    b.figures = std::move(figures);
+    return b;
+}
+
+NewsBulletin import_news_file(const std::string& path, const Dataset& dataset) {
+    const std::string text = read_news_file(path);
+    return parse_news(text, fs::path(path).filename().string(), dataset);
+}
+
+std::string news_event_key(const Event& e) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a of the folded title
+    for (unsigned char c : fold_search_key(e.title)) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return e.start.iso() + "|" + e.end.iso() + "|" + event_kind_id(e.kind) + "|" + buf;
+}
+
+NewsMerge merge_news(Dataset& dataset, const NewsBulletin& bulletin) {
+    NewsMerge m;
+    auto sorted = [](std::vector<std::string> v) {
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    for (const NewsEvent& ne : bulletin.events) {
+        const Event& e = ne.event;
+        const std::string key = news_event_key(e);
+        bool duplicate = false;
+        for (const Event& old : dataset.events) {
+            if (old.start != e.start || old.end != e.end || old.kind != e.kind) continue;
+            if (news_event_key(old) == key ||
+                (old.source.compare(0, bulletin.name.size(), bulletin.name) == 0 &&
+                 sorted(old.district_codes) == sorted(e.district_codes))) {
+                duplicate = true;
+                break;
+            }
+        }
+        m.event_added.push_back(!duplicate);
+        if (duplicate) {
+            ++m.events_duplicate;
+        } else {
+            ++m.events_added;
+            dataset.events.push_back(e);
+        }
+    }
+    for (const NewsFigure& nf : bulletin.figures) {
+        const ReportedFigure& f = nf.figure;
+        bool duplicate = false;
+        for (const ReportedFigure& old : dataset.reported)
+            duplicate = duplicate || (old.date == f.date && old.scope == f.scope && old.figure == f.figure &&
+                                      std::fabs(old.value - f.value) < 1e-9);
+        m.figure_added.push_back(!duplicate);
+        if (duplicate) {
+            ++m.figures_duplicate;
+        } else {
+            ++m.figures_added;
+            dataset.reported.push_back(f);
+        }
+    }
+    return m;
+}
+
+}  // namespace ntm::io
