@@ -11,13 +11,23 @@ namespace {
 const char* kUsage =
     "NTM Atlas — bản đồ xây dựng nông thôn mới\n"
     "usage:\n"
+    "  ntm-atlas [--data D | --boundaries SOURCE] [--lang vi|en] [--date YYYY-MM-DD] [--size WxH]\n"
+    "            [--screenshot FILE.png [--frames N] [--select CODE]]      the desktop app\n"
     "  ntm-atlas summary [--data D | --boundaries SOURCE] [--date YYYY-MM-DD] [--by district|unit]\n"
     "                    [--format text|csv|json] [--lang vi|en]\n"
+    "  ntm-atlas lagging [--data D | --boundaries SOURCE] [--date YYYY-MM-DD] [--limit N]\n"
+    "                    [--district NAME|CODE] [--format text|csv|json] [--lang vi|en]\n"
     "  ntm-atlas check SOURCE [--layer L] [--code-field F] [--name-field F] [--kind-field F]\n"
     "                  [--district-field F] [--district-code-field F] [--encoding E]\n"
     "                  [--source-crs CRS] [--display-crs CRS] [--topology | --no-topology]\n"
     "  ntm-atlas import --out D.gpkg --boundaries SOURCE [--attainment T] [--recognitions T]\n"
     "                   [--events T] [--title TEXT] [--criteria-set 2021-2025|2026] [field options]\n"
+    "  ntm-atlas export --out FILE.png [--data D | --boundaries S] [--date YYYY-MM-DD]\n"
+    "                   [--size WxH | --preset hd|4k|a4-300|a3-300] [--dpi N] [--district NAME|CODE]\n"
+    "                   [--title TEXT] [--lang vi|en] [--map-only]\n"
+    "  ntm-atlas export --from D1 --to D2 [--step month|year] --out-dir DIR [same options]\n"
+    "  ntm-atlas atlas --out-dir DIR [--date YYYY-MM-DD] [same options]  (province + each district)\n"
+    "  ntm-atlas import-news [--data D.gpkg] FILE... [--dry-run] [--format text|json]\n"
     "  ntm-atlas demo --out D.gpkg\n"
     "Without --data, commands use the bundled demo dataset (Dữ liệu minh họa).\n";
 
@@ -25,17 +35,23 @@ const char* kUsage =
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    if (!args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
         std::cout << kUsage;
-        return args.empty() ? 2 : 0;
+        return 0;
     }
-    const std::string command = args[0];
-    args.erase(args.begin());
     try {
+        // No command, or options only: the desktop app.
+        if (args.empty() || args[0].rfind("--", 0) == 0) return ntm::app::run_gui(args);
+        const std::string command = args[0];
+        args.erase(args.begin());
         if (command == "summary") return ntm::app::run_summary(args);
         if (command == "check") return ntm::app::run_check(args);
         if (command == "import") return ntm::app::run_import(args);
         if (command == "demo") return ntm::app::run_demo(args);
+        if (command == "lagging") return ntm::app::run_lagging(args);
+        if (command == "export") return ntm::app::run_export(args);
+        if (command == "atlas") return ntm::app::run_atlas(args);
+        if (command == "import-news") return ntm::app::run_import_news(args);
         std::cerr << "ntm-atlas: unknown command '" << command << "' (see ntm-atlas --help)\n";
         return 2;
     } catch (const ntm::Error& e) {

@@ -1,0 +1,55 @@
+#include "ui/date_panel.h"
+
+#include <imgui.h>
+
+#include "ui/widgets.h"
+
+namespace ntm::ui {
+
+void DatePanel::draw(AppState& state) {
+    const Date first = state.first_date(), last = state.last_date();
+    ImGui::Text("%s: %s", tr("Ngày", "Date"), format_date(state.date()).c_str());
+    int day = state.date().days;
+    ImGui::SetNextItemWidth(-1);
+    const std::string label = format_date(state.date());
+    if (ImGui::SliderInt("##date", &day, first.days, std::max(last.days, first.days + 1), label.c_str()))
+        state.set_date(Date{day});
+
+    const PlayStep unit = state.play_step();
+    if (ImGui::Button("|<")) state.set_date(first);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Về đầu", "To the start"));
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##back", ImGuiDir_Left)) state.step(unit, -1);
+    ImGui::SameLine();
+    if (ImGui::Button(state.playing() ? tr("Dừng", "Pause") : tr("▶ Chạy", "▶ Play")))
+        state.set_playing(!state.playing());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Phím cách", "Space"));
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) state.step(unit, 1);
+    ImGui::SameLine();
+    if (ImGui::Button(">|")) state.set_date(last);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Đến cuối", "To the end"));
+
+    int step_index = unit == PlayStep::Month ? 0 : 1;
+    ImGui::TextUnformatted(tr("Bước:", "Step:"));
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr("tháng", "month"), &step_index, 0)) state.set_play_step(PlayStep::Month);
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr("năm", "year"), &step_index, 1)) state.set_play_step(PlayStep::Year);
+    float speed = static_cast<float>(state.play_speed());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderFloat("##speed", &speed, 0.5f, 12.0f, tr("%.1f bước/giây", "%.1f steps/s")))
+        state.set_play_speed(speed);
+}
+
+void DatePanel::handle_keys(AppState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyShift || io.KeyCtrl) return;  // shift+arrows pan the map
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) state.set_playing(!state.playing());
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) state.step(state.play_step(), -1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) state.step(state.play_step(), 1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) state.step(PlayStep::Year, -1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) state.step(PlayStep::Year, 1);
+}
+
+}  // namespace ntm::ui

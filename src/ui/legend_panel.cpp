@@ -1,0 +1,78 @@
+#include "ui/legend_panel.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "core/palette.h"
+#include "ui/widgets.h"
+
+namespace ntm::ui {
+
+void LegendPanel::draw(AppState& state) {
+    const Dataset& ds = state.dataset();
+    const Summary& s = state.summary();
+    const int band_count = static_cast<int>(ds.criteria.bands.size());
+    ImGui::TextDisabled("%s — %s", tr("Số tiêu chí đạt", "Criteria met"), format_date(state.date()).c_str());
+    if (ImGui::BeginTable("##legend", 3, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("band", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("count", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("percent", ImGuiTableColumnFlags_WidthFixed);
+        for (int b = 0; b < band_count && b < static_cast<int>(s.bands.size()); ++b) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(b);
+            const bool on = state.highlighted_band() == b;
+            swatch(band_colour(b, band_count), false);
+            ImGui::SameLine();
+            char label[96];
+            std::snprintf(label, sizeof label, "%s %s", s.bands[b].label.c_str(), tr("tiêu chí", "criteria"));
+            if (ImGui::Selectable(label, on, ImGuiSelectableFlags_SpanAllColumns))
+                state.toggle_highlighted_band(b);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", tr("Nhấp để tô sáng các xã của nhóm này trên bản đồ",
+                                           "Click to highlight this band's communes on the map"));
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", s.bands[b].count);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_percent(s.bands[b].percent).c_str());
+        }
+        const int no_data = s.xa_total - s.xa_with_data;
+        if (no_data > 0) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            swatch(no_data_colour(), false);
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr("Chưa có dữ liệu", "No data"));
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", no_data);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_percent(s.xa_total ? 100.0 * no_data / s.xa_total : 0).c_str());
+        }
+        if (s.not_applicable > 0) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            swatch(not_applicable_colour(), true);
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr("Không áp dụng (phường, thị trấn)", "Not applicable (wards, townships)"));
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", s.not_applicable);
+            ImGui::TableNextColumn();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Separator();
+    ImGui::Text("%s: %d", tr("Tổng số xã", "Communes (xã)"), s.xa_total);
+    if (s.xa_with_data > 0) {
+        ImGui::Text("%s: %d (%s)", tr("Đạt chuẩn NTM", "At NTM standard"), s.at_standard,
+                    format_percent(s.xa_total ? 100.0 * s.at_standard / s.xa_total : 0).c_str());
+        ImGui::Text("%s: %s", tr("Bình quân tiêu chí/xã", "Average criteria per xã"),
+                    format_decimal(s.average_criteria, 2).c_str());
+        ImGui::Text("%s: %d · %s: %d", tr("Nâng cao", "Advanced"), s.advanced, tr("Kiểu mẫu", "Model"), s.model);
+        ImGui::Text("%s %d %s: %d", tr("Dưới", "Below"), s.threshold, tr("tiêu chí", "criteria"),
+                    s.below_threshold);
+    }
+}
+
+}  // namespace ntm::ui

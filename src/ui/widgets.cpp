@@ -1,0 +1,35 @@
+#include "ui/widgets.h"
+
+#include <imgui.h>
+
+#include "core/format.h"
+#include "ui/app_state.h"
+
+namespace ntm::ui {
+
+void swatch(Rgb c, bool hatched) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 size(h * 1.6f, h);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(c.r, c.g, c.b, 255));
+    if (hatched) {
+        list->PushClipRect(p, ImVec2(p.x + size.x, p.y + size.y), true);
+        for (float x = -size.y; x < size.x; x += h * 0.35f)
+            list->AddLine(ImVec2(p.x + x, p.y + size.y), ImVec2(p.x + x + size.y, p.y),
+                          IM_COL32(120, 120, 120, 255), 1.5f);
+        list->PopClipRect();
+    }
+    list->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(90, 90, 90, 255));
+    ImGui::Dummy(size);
+}
+
+std::string format_date(Date date) { return ntm::format_date(date, current_lang() == Lang::Vi); }
+std::string format_percent(double percent) {
+    return ntm::format_percent(percent, current_lang() == Lang::Vi);
+}
+std::string format_decimal(double value, int decimals) {
+    return ntm::format_decimal(value, decimals, current_lang() == Lang::Vi);
+}
+
+}  // namespace ntm::ui

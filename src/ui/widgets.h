@@ -1,0 +1,17 @@
+#pragma once
+// Small drawing helpers shared by the panels, and formatting in the current language.
+#include <string>
+
+#include "core/date.h"
+#include "core/palette.h"
+
+namespace ntm::ui {
+
+// A legend swatch the height of a text line at the cursor; hatched for "not applicable".
+void swatch(Rgb colour, bool hatched);
+
+std::string format_date(Date date);                  // "31/07/2020" / "2020-07-31"
+std::string format_percent(double percent);          // "28,18 %" / "28.18 %"
+std::string format_decimal(double value, int decimals);
+
+}  // namespace ntm::ui

@@ -1,0 +1,251 @@
+#include "ui/workspace.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include "ui/widgets.h"
+
+namespace ntm::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+// Places the next window at a fixed rectangle of the layout.
+bool begin_panel(const char* title, float x, float y, float w, float h,
+                 ImGuiWindowFlags extra = 0) {
+    ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(std::max(w, 1.0f), std::max(h, 1.0f)), ImGuiCond_Always);
+    return ImGui::Begin(title, nullptr, kPanelFlags | extra);
+}
+
+}  // namespace
+
+Workspace::Workspace(Settings settings, std::string cache_dir)
+    : settings_(std::move(settings)), loader_(std::move(cache_dir)) {
+    state_.set_lang(settings_.lang == "en" ? Lang::En : Lang::Vi);
+    state_.set_play_step(settings_.play_step == "year" ? PlayStep::Year : PlayStep::Month);
+    state_.set_play_speed(settings_.play_speed);
+}
+
+Workspace::~Workspace() { loader_.wait(); }
+
+void Workspace::open(const std::string& source) {
+    if (source.empty()) return;
+    if (!loader_.start(source)) {
+        message_ = tr("Đang mở một tệp khác, vui lòng chờ", "Another file is opening; please wait");
+        message_is_error_ = true;
+    }
+}
+
+void Workspace::finish_loading() {
+    loader_.wait();
+    take_load_result();
+}
+
+void Workspace::take_load_result() {
+    auto result = loader_.take_result();
+    if (!result) return;
+    if (!result->data) {
+        // Keep what is shown; say why the new file did not open.
+        message_ = std::string(tr("Không mở được: ", "Could not open: ")) + result->error;
+        message_is_error_ = true;
+        return;
+    }
+    const size_t units = result->data->dataset.units.size();
+    state_.set_data(std::move(result->data));
+    map_.upload(state_, result->mesh);
+    settings_.last_data = result->source;
+    settings_.add_recent(result->source);
+    char buf[256];
+    std::snprintf(buf, sizeof buf, tr("Đã mở %zu đơn vị trong %.1f giây", "Opened %zu units in %.1f s"),
+                  units, result->seconds);
+    message_ = buf;
+    message_is_error_ = false;
+}
+
+void Workspace::frame(double seconds) {
+    take_load_result();
+    state_.advance(seconds);
+
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput) date_.handle_keys(state_);
+    if (io.KeyCtrl && ImGui::IsKeyPressed('F', false)) search_.focus();
+    if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) open_popup_ = true;
+
+    draw_menu();
+    const float W = io.DisplaySize.x, H = io.DisplaySize.y;
+    const float top = ImGui::GetFrameHeight();
+    const float status_h = ImGui::GetFrameHeight();
+    const float scale = ImGui::GetFontSize() / 16.0f;  // layout sizes are for a 16 px font
+    const float left = settings_.show_left ? settings_.left_width * scale : 0;
+    const float right = settings_.show_right ? settings_.right_width * scale : 0;
+    const float bottom = settings_.show_bottom ? settings_.bottom_height * scale : 0;
+    const float body_h = H - top - status_h;
+    const float map_w = W - left - right;
+    const float map_h = body_h - bottom;
+
+    if (settings_.show_left) {
+        if (begin_panel(tr("Bảng điều khiển", "Controls"), 0, top, left, body_h)) {
+            search_.draw(state_);
+            ImGui::Spacing();
+            if (ImGui::CollapsingHeader(tr("Ngày", "Date"), ImGuiTreeNodeFlags_DefaultOpen)) date_.draw(state_);
+            if (ImGui::CollapsingHeader(tr("Chú giải", "Legend"), ImGuiTreeNodeFlags_DefaultOpen))
+                legend_.draw(state_);
+        }
+        ImGui::End();
+    }
+    if (settings_.show_right) {
+        if (begin_panel(tr("Chi tiết đơn vị", "Unit detail"), W - right, top, right, body_h)) {
+            ImGui::TextDisabled("%s", tr("Nhấp vào một xã trên bản đồ để xem chi tiết",
+                                         "Click a commune on the map for its details"));
+        }
+        ImGui::End();
+    }
+
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    if (begin_panel("##map", left, top, map_w, map_h,
+                    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBackground |
+                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+        map_.draw(state_, settings_.show_labels);
+        // Title of the map and the illustrative-data note, over the map's top-left corner.
+        const Dataset& ds = state_.dataset();
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        const ImVec2 corner(left + 10 * scale, top + 8 * scale);
+        std::string title = ds.info.title.empty() ? std::string(tr("Chưa mở dữ liệu", "No data open"))
+                                                  : ds.info.title + " — " + format_date(state_.date());
+        list->AddText(corner, IM_COL32(20, 20, 20, 255), title.c_str());
+        if (ds.info.illustrative)
+            list->AddText(ImVec2(corner.x, corner.y + ImGui::GetTextLineHeightWithSpacing()),
+                          IM_COL32(180, 40, 20, 255), tr("Dữ liệu minh họa", "Illustrative data"));
+        if (loader_.busy()) {
+            const ImVec2 size(std::min(420 * scale, map_w * 0.8f), 0);
+            ImGui::SetCursorScreenPos(ImVec2(left + (map_w - size.x) / 2, top + map_h / 2));
+            const std::string label = loader_.stage();
+            ImGui::ProgressBar(static_cast<float>(loader_.progress()), size, label.c_str());
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+
+    if (settings_.show_bottom) {
+        if (begin_panel(tr("Dòng thời gian sự kiện", "Event timeline"), left, top + map_h, map_w / 2, bottom)) {
+        }
+        ImGui::End();
+        if (begin_panel(tr("Tiến độ theo thời gian", "Attainment over time"), left + map_w / 2, top + map_h,
+                        map_w - map_w / 2, bottom)) {
+        }
+        ImGui::End();
+    }
+    draw_status_bar(H - status_h, status_h);
+    draw_open_popup();
+}
+
+void Workspace::draw_menu() {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu(tr("Tệp", "File"))) {
+        if (ImGui::MenuItem(tr("Mở…", "Open…"), "Ctrl+O")) open_popup_ = true;
+        if (ImGui::BeginMenu(tr("Mở gần đây", "Open recent"), !settings_.recent.empty())) {
+            for (const std::string& r : settings_.recent)
+                if (ImGui::MenuItem(r.c_str())) open(r);
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr("Thoát", "Quit"), "Ctrl+Q")) quit_ = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr("Xem", "View"))) {
+        ImGui::MenuItem(tr("Bảng bên trái", "Left panel"), nullptr, &settings_.show_left);
+        ImGui::MenuItem(tr("Chi tiết (bên phải)", "Detail (right)"), nullptr, &settings_.show_right);
+        ImGui::MenuItem(tr("Dòng thời gian và biểu đồ", "Timeline and chart"), nullptr, &settings_.show_bottom);
+        ImGui::MenuItem(tr("Nhãn tên", "Labels"), nullptr, &settings_.show_labels);
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr("Xem toàn bộ", "Fit to data"), "Home")) state_.request_view({});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr("Ngôn ngữ", "Language"))) {
+        if (ImGui::MenuItem("Tiếng Việt", nullptr, state_.lang() == Lang::Vi)) {
+            state_.set_lang(Lang::Vi);
+            settings_.lang = "vi";
+        }
+        if (ImGui::MenuItem("English", nullptr, state_.lang() == Lang::En)) {
+            state_.set_lang(Lang::En);
+            settings_.lang = "en";
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr("Trợ giúp", "Help"))) {
+        ImGui::TextUnformatted(tr("Kéo: di chuyển · Con lăn, +/−: phóng to, thu nhỏ · Home: toàn bộ\n"
+                                  "Nhấp: chọn · Ctrl+nhấp: thêm/bớt · Shift+kéo: chọn theo vùng · Esc: bỏ chọn\n"
+                                  "Phím cách: chạy/dừng · ←/→: lùi/tiến một bước · PageUp/PageDown: một năm\n"
+                                  "Ctrl+F: tìm · Ctrl+O: mở tệp · kéo thả tệp vào cửa sổ để mở",
+                                  "Drag: pan · Wheel, +/−: zoom · Home: fit\n"
+                                  "Click: select · Ctrl+click: add/remove · Shift+drag: box select · Esc: clear\n"
+                                  "Space: play/pause · ←/→: step back/forward · PageUp/PageDown: a year\n"
+                                  "Ctrl+F: search · Ctrl+O: open · drop a file on the window to open it"));
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void Workspace::draw_open_popup() {
+    if (open_popup_) {
+        ImGui::OpenPopup("##open");
+        open_popup_ = false;
+        if (!open_path_[0] && !state_.data_path().empty())
+            std::snprintf(open_path_, sizeof open_path_, "%s", state_.data_path().c_str());
+    }
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 44, 0), ImGuiCond_Always);
+    if (!ImGui::BeginPopupModal("##open", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+    ImGui::TextUnformatted(tr("Mở bộ dữ liệu (.gpkg) hoặc ranh giới (GeoJSON, Shapefile, GeoPackage…)",
+                              "Open a dataset (.gpkg) or boundaries (GeoJSON, Shapefile, GeoPackage…)"));
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter = ImGui::InputText("##path", open_path_, sizeof open_path_, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (!settings_.recent.empty()) {
+        ImGui::TextDisabled("%s", tr("Gần đây", "Recent"));
+        for (const std::string& r : settings_.recent)
+            if (ImGui::Selectable(r.c_str())) std::snprintf(open_path_, sizeof open_path_, "%s", r.c_str());
+    }
+    if (enter || ImGui::Button(tr("Mở", "Open"))) {
+        open(open_path_);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Hủy", "Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void Workspace::draw_status_bar(float y, float height) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 2));
+    if (begin_panel("##status", 0, y, io.DisplaySize.x, height,
+                    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+        if (loader_.busy()) {
+            ImGui::Text("%s %s — %s %.0f %%", tr("Đang mở", "Opening"), loader_.source().c_str(),
+                        loader_.stage().c_str(), loader_.progress() * 100);
+        } else if (!message_.empty()) {
+            if (message_is_error_) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
+            ImGui::TextUnformatted(message_.c_str());
+            if (message_is_error_) ImGui::PopStyleColor();
+        }
+        if (state_.has_data()) {
+            const std::string crs = state_.geometry().crs_name;
+            ImGui::SameLine(std::max(io.DisplaySize.x * 0.6f, ImGui::GetCursorPosX() + 20));
+            ImGui::TextDisabled("%zu %s · %s", state_.dataset().units.size(), tr("đơn vị", "units"), crs.c_str());
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+void Workspace::render(float framebuffer_scale, int framebuffer_height) {
+    map_.render(state_, framebuffer_scale, framebuffer_height);
+}
+
+}  // namespace ntm::ui

@@ -1,0 +1,60 @@
+#pragma once
+// The normal-mode window contents: menu bar, the panels around the map, the status bar, and
+// opening data in the background. The app (src/app/gui.cpp) owns the window and the GL/ImGui
+// set-up and calls frame() and render() once per frame.
+#include <memory>
+#include <string>
+
+#include "ui/app_state.h"
+#include "ui/data_loader.h"
+#include "ui/date_panel.h"
+#include "ui/legend_panel.h"
+#include "ui/map_view.h"
+#include "ui/search_panel.h"
+#include "ui/settings.h"
+
+namespace ntm::ui {
+
+class Workspace {
+public:
+    Workspace(Settings settings, std::string cache_dir);
+    ~Workspace();
+
+    // Starts opening `source` in the background (a dataset .gpkg or any boundary source).
+    void open(const std::string& source);
+    // True while a load runs.
+    bool loading() const { return loader_.busy(); }
+    // Blocks until the running load finishes and takes its result (for --screenshot).
+    void finish_loading();
+
+    // ImGui code of one frame; `seconds` since the previous frame (drives playback).
+    void frame(double seconds);
+    // GL drawing of the map, after ImGui::Render().
+    void render(float framebuffer_scale, int framebuffer_height);
+
+    AppState& state() { return state_; }
+    Settings& settings() { return settings_; }
+    const std::string& message() const { return message_; }
+    bool quit_requested() const { return quit_; }
+
+private:
+    void take_load_result();
+    void draw_menu();
+    void draw_open_popup();
+    void draw_status_bar(float y, float height);
+
+    Settings settings_;
+    AppState state_;
+    DataLoader loader_;
+    MapView map_;
+    LegendPanel legend_;
+    DatePanel date_;
+    SearchPanel search_;
+    std::string message_;  // last load result or error, shown in the status bar
+    bool message_is_error_ = false;
+    bool open_popup_ = false;
+    char open_path_[1024] = {};
+    bool quit_ = false;
+};
+
+}  // namespace ntm::ui

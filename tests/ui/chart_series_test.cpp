@@ -1,0 +1,154 @@
+#include "ui/chart_series.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "core/demo.h"
+
+namespace ntm::ui {
+namespace {
+
+Date d(const char* iso) { return *parse_date(iso); }
+
+class DemoSeries : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        ds = new Dataset(demo::make_demo_dataset());
+        index = new AttainmentIndex(*ds);
+    }
+    static void TearDownTestSuite() {
+        delete index;
+        delete ds;
+    }
+    static Dataset* ds;
+    static AttainmentIndex* index;
+};
+Dataset* DemoSeries::ds = nullptr;
+AttainmentIndex* DemoSeries::index = nullptr;
+
+TEST_F(DemoSeries, MonthlyStackAtJuly2020MatchesThePublishedFigures) {
+    const Date first = *ds->first_date();
+    const Date last = *ds->last_date();
+    const ChartSeries s =
+        make_chart_series(time_series(*ds, *index, first, last, Step::Month), first);
+    ASSERT_FALSE(s.empty());
+    EXPECT_EQ(s.band_labels, (std::vector<std::string>{"19", "15–18", "10–14", "5–9", "0–4"}));
+    EXPECT_EQ(s.steps.front().begin, first);
+    const int i = step_at(s, d("2020-07-31"));
+    ASSERT_GE(i, 0);
+    const ChartStep& st = s.steps[i];
+    EXPECT_EQ(st.date, d("2020-07-31"));
+    EXPECT_EQ(st.begin, d("2020-07-01"));
+    EXPECT_EQ(st.counts, (std::vector<int>{51, 4, 36, 90, 0}));
+    EXPECT_EQ(st.no_data, 0);
+    EXPECT_EQ(st.xa_total, 181);
+    EXPECT_NEAR(st.average, 11.66, 0.005);
+    EXPECT_EQ(stacked_tops(st), (std::vector<int>{51, 55, 91, 181, 181, 181}));
+    EXPECT_EQ(s.max_total, 181);
+    // Any day of July 2020 falls in that step.
+    EXPECT_EQ(step_at(s, d("2020-07-01")), i);
+    EXPECT_EQ(step_at(s, d("2020-08-01")), i + 1);
+    // Before the start and after the end: clamped.
+    EXPECT_EQ(step_at(s, d("1999-01-01")), 0);
+    EXPECT_EQ(step_at(s, d("2099-01-01")), static_cast<int>(s.steps.size()) - 1);
+    // Consecutive steps tile the span without gaps.
+    for (size_t k = 1; k < s.steps.size(); ++k)
+        EXPECT_EQ(s.steps[k].begin.days, s.steps[k - 1].date.days + 1);
+    EXPECT_EQ(s.steps.back().date, last);
+}
+
+TEST_F(DemoSeries, YearlyStepsEndOnThirtyFirstDecember) {
+    const Date first = *ds->first_date();
+    const Date last = *ds->last_date();
+    const ChartSeries s = make_chart_series(time_series(*ds, *index, first, last, Step::Year), first);
+    ASSERT_EQ(s.steps.size(), static_cast<size_t>(last.year() - first.year() + 1));
+    const int i = step_at(s, d("2020-07-31"));
+    EXPECT_EQ(s.steps[i].date, d("2020-12-31"));
+    for (const ChartStep& st : s.steps) {
+        const auto tops = stacked_tops(st);
+        EXPECT_EQ(tops.back(), st.xa_total);
+    }
+}
+
+TEST_F(DemoSeries, StepUnderAPixel) {
+    const Date first = *ds->first_date();
+    const Date last = *ds->last_date();
+    const ChartSeries s =
+        make_chart_series(time_series(*ds, *index, first, last, Step::Month), first);
+    const TimeAxis axis = fit_axis(first, last, 50, 1050, 0);
+    const float x = (axis.x_of(d("2020-07-10")) + axis.x_of(d("2020-07-11"))) / 2;
+    const int i = step_at_x(s, axis, x);
+    ASSERT_GE(i, 0);
+    EXPECT_EQ(s.steps[i].date, d("2020-07-31"));
+}
+
+TEST_F(DemoSeries, ReportedFiguresBecomeReferencePoints) {
+    std::map<int32_t, Summary> cache;
+    auto summary_at = [&](Date at) -> const Summary* {
+        auto it = cache.find(at.days);
+        if (it == cache.end()) it = cache.emplace(at.days, summarize(*ds, index->states(at), at)).first;
+        return &it->second;
+    };
+    const auto points = reference_points(*ds, summary_at);
+    // Province figures of July 2020: 4 band counts, the total, the average; national ones are
+    // left out (another scope).
+    ASSERT_EQ(points.size(), 6u);
+    for (const auto& p : points) {
+        EXPECT_EQ(p.date, d("2020-07-31"));
+        EXPECT_EQ(p.scope, "province:20");
+        EXPECT_FALSE(p.source.empty());
+    }
+    EXPECT_EQ(points[0].band, -1);  // xa_total
+    EXPECT_EQ(points[0].axis, ReferenceAxis::Count);
+    EXPECT_DOUBLE_EQ(points[0].value, 181);
+    EXPECT_DOUBLE_EQ(points[0].computed, 181);
+    EXPECT_EQ(points[1].band, 0);  // band:19:count sits on the top of the bottom segment
+    EXPECT_DOUBLE_EQ(points[1].value, 51);
+    EXPECT_DOUBLE_EQ(points[1].y, 51);
+    EXPECT_DOUBLE_EQ(points[1].percent, 28.18);
+    EXPECT_EQ(points[2].band, 1);  // band:15-18:count, stacked on the 51
+    EXPECT_DOUBLE_EQ(points[2].y, 55);
+    EXPECT_DOUBLE_EQ(points[2].computed, 4);
+    EXPECT_DOUBLE_EQ(points[2].percent, 2.21);
+    EXPECT_EQ(points[3].band, 2);
+    EXPECT_DOUBLE_EQ(points[3].y, 91);
+    EXPECT_EQ(points[4].band, 3);
+    EXPECT_DOUBLE_EQ(points[4].y, 181);
+    EXPECT_EQ(points[5].axis, ReferenceAxis::Average);
+    EXPECT_DOUBLE_EQ(points[5].value, 11.66);
+    EXPECT_NEAR(points[5].computed, 11.66, 0.005);
+}
+
+TEST(ReferencePoints, ScopesLabelsAndAliases) {
+    Dataset ds;
+    ds.info.province_code = "20";
+    const Date at = d("2021-12-31");
+    ds.reported = {{at, "national", "average_criteria", 17.1, "national"},
+                   {at, "district:183", "band:19:count", 3, "district"},
+                   {at, "province:20", "band:15–18:count", 7, "en dash label"},
+                   {at, "province:20", "at_standard:count", 60, "alias"},
+                   {at, "province:20", "at_standard:percent", 33.1, "alias percent"},
+                   {at, "", "band:7-9:count", 1, "no such band"},
+                   {at, "province:21", "xa_total", 99, "another province"},
+                   {at, "", "something_else", 5, "unknown figure"}};
+    EXPECT_TRUE(reported_scope_matches(ds, ""));
+    EXPECT_TRUE(reported_scope_matches(ds, "province:20"));
+    EXPECT_FALSE(reported_scope_matches(ds, "province:21"));
+    EXPECT_FALSE(reported_scope_matches(ds, "national"));
+    EXPECT_EQ(band_of_label(ds.criteria, "15-18"), 1);
+    EXPECT_EQ(band_of_label(ds.criteria, "15–18"), 1);
+    EXPECT_EQ(band_of_label(ds.criteria, "0-4"), 4);
+    EXPECT_EQ(band_of_label(ds.criteria, "10-15"), -1);
+    const auto points = reference_points(ds, nullptr);  // no computed summary: y is the value
+    ASSERT_EQ(points.size(), 2u);
+    EXPECT_EQ(points[0].band, 0);
+    EXPECT_DOUBLE_EQ(points[0].value, 60);
+    EXPECT_DOUBLE_EQ(points[0].percent, 33.1);
+    EXPECT_DOUBLE_EQ(points[0].computed, -1);
+    EXPECT_EQ(points[1].band, 1);
+    EXPECT_DOUBLE_EQ(points[1].y, 7);
+}
+
+}  // namespace
+}  // namespace ntm::ui
