@@ -121,7 +121,7 @@ int run_gui(const std::vector<std::string>& argv) {
     float content_scale_x = 1, content_scale_y = 1;
     glfwGetWindowContentScale(window, &content_scale_x, &content_scale_y);
     const float ui_scale = std::clamp(content_scale_x, 1.0f, 4.0f);
-    render::add_ui_fonts(*io.Fonts, 16.0f * ui_scale);
+    const render::UiFonts fonts = render::add_ui_fonts(*io.Fonts, 16.0f * ui_scale);
     ImGui::StyleColorsLight();
     ImGui::GetStyle().ScaleAllSizes(ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
@@ -130,6 +130,7 @@ int run_gui(const std::vector<std::string>& argv) {
     int exit_code = 0;
     {
         ui::Workspace workspace(settings, cache_dir());
+        workspace.set_fonts(fonts);
         glfwSetWindowUserPointer(window, &workspace);
         glfwSetDropCallback(window, on_drop);
         workspace.open(source);
@@ -152,7 +153,7 @@ int run_gui(const std::vector<std::string>& argv) {
             if (screenshot)
                 glfwPollEvents();
             else
-                glfwWaitEventsTimeout(workspace.loading() || workspace.state().playing() ? 1.0 / 60 : 0.25);
+                glfwWaitEventsTimeout(workspace.busy() ? 1.0 / 60 : 0.25);
             if (!start_applied && workspace.state().has_data()) {
                 apply_start_options();
                 start_applied = true;
@@ -178,7 +179,8 @@ int run_gui(const std::vector<std::string>& argv) {
             glViewport(0, 0, fb_w, fb_h);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-            if (screenshot && frame + 1 >= frames) {
+            // A capture waits (within reason) for the finer geometry its view needs.
+            if (screenshot && frame + 1 >= frames && (!workspace.busy() || frame >= frames + 600)) {
                 render::write_png(*screenshot, read_window(fb_w, fb_h));
                 std::cout << "screenshot written to " << *screenshot << " (" << fb_w << "×" << fb_h << ")\n";
                 break;

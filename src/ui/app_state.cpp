@@ -1,5 +1,7 @@
 #include "ui/app_state.h"
 
+#include <map>
+
 #include <algorithm>
 #include <cmath>
 
@@ -46,6 +48,8 @@ void AppState::set_data(std::unique_ptr<LoadedData> data) {
     if (date_ < first_ || date_ > last_) date_ = last_;
     selection_.clear();
     primary_ = hovered_ = highlighted_band_ = -1;
+    highlighted_units_.clear();
+    highlighted_units_label_.clear();
     playing_ = false;
     play_accumulator_ = 0;
     state_dirty_ = true;
@@ -54,10 +58,41 @@ void AppState::set_data(std::unique_ptr<LoadedData> data) {
     view_request_ = ViewRequest{};
 }
 
+void LoadedData::prepare_derived(int threads) {
+    district_groups.assign(dataset.units.size(), {});
+    std::map<std::string, std::vector<int>> members;
+    std::map<std::string, std::string> names;
+    for (size_t u = 0; u < dataset.units.size(); ++u) {
+        const Unit& unit = dataset.units[u];
+        std::string key = unit.district_code.empty() ? unit.district_name : unit.district_code;
+        if (key.empty()) continue;
+        members[key].push_back(static_cast<int>(u));
+        names[key] = unit.district_name.empty() ? key : unit.district_name;
+        district_groups[u] = std::move(key);
+    }
+    unit_anchors = geo::label_anchors(geometry, threads);
+    district_labels.clear();
+    for (const auto& [key, units] : members) {
+        DistrictLabel label{names[key], geo::group_label_anchor(geometry, unit_anchors, units)};
+        if (label.anchor.valid()) district_labels.push_back(std::move(label));
+    }
+    picking = geo::PickingIndex(geometry);
+}
+
 const Dataset& AppState::dataset() const { return data_ ? data_->dataset : empty_dataset(); }
 const geo::MapGeometry& AppState::geometry() const {
     return data_ ? data_->geometry : empty_geometry();
 }
+std::shared_ptr<const geo::MapGeometry> AppState::shared_geometry() const {
+    if (!data_) return nullptr;
+    return std::shared_ptr<const geo::MapGeometry>(data_, &data_->geometry);
+}
+
+int AppState::unit_at(geo::Vec2 world) const {
+    if (!data_ || data_->picking.unit_count() != data_->geometry.shapes.size()) return -1;
+    return data_->picking.unit_at(world);
+}
+
 const std::string& AppState::data_path() const {
     static const std::string none;
     return data_ ? data_->path : none;
@@ -183,6 +218,12 @@ void AppState::toggle_highlighted_band(int band) {
     ++flag_version_;
 }
 
+void AppState::set_highlighted_units(std::vector<int> units, std::string label) {
+    highlighted_units_ = std::move(units);
+    highlighted_units_label_ = std::move(label);
+    ++flag_version_;
+}
+
 std::vector<uint8_t> AppState::highlight_mask() const {
     const auto& st = states();
     std::vector<uint8_t> mask(dataset().units.size(), 0);
@@ -191,6 +232,8 @@ std::vector<uint8_t> AppState::highlight_mask() const {
             st[u].has_data && st[u].band == highlighted_band_)
             mask[u] = 1;
     }
+    for (int u : highlighted_units_)
+        if (u >= 0 && u < static_cast<int>(mask.size())) mask[u] = 1;
     if (hovered_ >= 0 && hovered_ < static_cast<int>(mask.size())) mask[hovered_] = 1;
     return mask;
 }

@@ -16,6 +16,8 @@
 #include "core/state.h"
 #include "core/statistics.h"
 #include "geo/geometry.h"
+#include "geo/label_anchor.h"
+#include "geo/picking.h"
 
 namespace ntm::ui {
 
@@ -27,11 +29,27 @@ void set_current_lang(Lang lang);
 // The string for the current language (both literals, so text stays where it is used).
 const char* tr(const char* vi, const char* en);
 
-// What was loaded, kept together so the attainment index's reference to the dataset stays valid.
+// A district's label: its name and where it goes (inside one of its communes).
+struct DistrictLabel {
+    std::string name;
+    geo::LabelAnchor anchor;
+};
+
+// What was loaded, kept together (and never moved once built) so the references into it stay
+// valid: the attainment index's to the dataset, the picking index's and the renderer's to the
+// geometry.
 struct LoadedData {
     Dataset dataset;
     geo::MapGeometry geometry;  // parallel to dataset.units, display CRS metres
     std::string path;           // what the user opened (dataset or boundary source)
+    // Derived once on the loader thread (see prepare_derived).
+    std::vector<std::string> district_groups;   // per unit: its district key ("" none)
+    std::vector<geo::LabelAnchor> unit_anchors;  // per unit
+    std::vector<DistrictLabel> district_labels;
+    geo::PickingIndex picking;
+
+    // Fills the derived members from dataset and geometry (seconds on the national file).
+    void prepare_derived(int threads = 2);
 };
 
 enum class PlayStep { Month, Year };
@@ -42,6 +60,7 @@ struct ViewRequest {
     int unit = -1;
     std::string district_code;
     geo::Bounds bounds;
+    double seconds = 0;  // > 0: the map glides there over this time (briefing transitions)
 };
 
 class AppState {
@@ -55,6 +74,12 @@ public:
     bool has_data() const { return data_ != nullptr; }
     const Dataset& dataset() const;  // an empty dataset when none is loaded
     const geo::MapGeometry& geometry() const;
+    // The same geometry, shared, for holders that may outlive a reload (the renderer's workers).
+    std::shared_ptr<const geo::MapGeometry> shared_geometry() const;
+    // The loaded data with its derived indexes, or null.
+    const LoadedData* data() const { return data_.get(); }
+    // The unit under a world point, or -1.
+    int unit_at(geo::Vec2 world) const;
     const std::string& data_path() const;
     uint64_t data_version() const { return data_version_; }
 
@@ -95,7 +120,13 @@ public:
     // Band highlighted from the legend (-1 none). Clicking the same band again clears it.
     int highlighted_band() const { return highlighted_band_; }
     void toggle_highlighted_band(int band);
-    // Units that take the highlight on the map: hovered, plus those in the highlighted band.
+    // Units highlighted by a planner tool (e.g. the xã missing a criterion), with what it is
+    // ("Thiếu tiêu chí 5. Thủy lợi"); empty label and units: none.
+    void set_highlighted_units(std::vector<int> units, std::string label);
+    const std::vector<int>& highlighted_units() const { return highlighted_units_; }
+    const std::string& highlighted_units_label() const { return highlighted_units_label_; }
+    // Units that take the highlight on the map: hovered, plus those in the highlighted band,
+    // plus the highlighted units.
     std::vector<uint8_t> highlight_mask() const;
     // Bumped whenever selection, hover or highlight change (map flags need an update).
     uint64_t flag_version() const { return flag_version_; }
@@ -127,7 +158,7 @@ public:
 private:
     void refresh_state() const;
 
-    std::unique_ptr<LoadedData> data_;
+    std::shared_ptr<LoadedData> data_;
     std::unique_ptr<AttainmentIndex> index_;
     uint64_t data_version_ = 0;
 
@@ -146,6 +177,8 @@ private:
     int primary_ = -1;
     int hovered_ = -1;
     int highlighted_band_ = -1;
+    std::vector<int> highlighted_units_;
+    std::string highlighted_units_label_;
     uint64_t flag_version_ = 0;
 
     std::array<bool, 7> kinds_shown_;

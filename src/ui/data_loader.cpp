@@ -52,19 +52,23 @@ void DataLoader::run(std::string source) {
         stage_ = stage;
     };
     try {
-        // Reading is the first 80 % of the bar, tessellation the rest.
+        // Reading is the first 70 % of the bar, levels of detail and indexes the rest.
         io::DatasetFile file = io::open_any(source, cache_dir_, [&](double f, const std::string& stage) {
-            progress_ = 0.8 * f;
+            progress_ = 0.7 * f;
             set_stage(stage);
         });
         if (file.dataset.units.empty()) throw Error(source + ": no units");
-        set_stage(tr("đang chia tam giác", "tessellating"));
-        progress_ = 0.8;
-        result.mesh = geo::tessellate_map(file.geometry, 2);
-        result.data = std::make_unique<LoadedData>();
-        result.data->dataset = std::move(file.dataset);
-        result.data->geometry = std::move(file.geometry);
-        result.data->path = source;
+        auto data = std::make_unique<LoadedData>();
+        data->dataset = std::move(file.dataset);
+        data->geometry = std::move(file.geometry);
+        data->path = source;
+        set_stage(tr("đang đơn giản hóa hình", "simplifying shapes"));
+        progress_ = 0.7;
+        result.levels = geo::prepare_levels(data->geometry, {}, 2);
+        set_stage(tr("đang đặt nhãn", "placing labels"));
+        progress_ = 0.9;
+        data->prepare_derived(2);
+        result.data = std::move(data);
     } catch (const std::exception& e) {
         result.data.reset();
         result.error = e.what();

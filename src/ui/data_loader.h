@@ -1,6 +1,7 @@
 #pragma once
 // Opens data on a background thread so the window never freezes: reads the dataset or boundary
-// source (io::open_any, with the prepared-dataset cache) and tessellates it, reporting progress.
+// source (io::open_any, with the prepared-dataset cache), prepares the coarse levels of detail
+// the overview draws, label anchors and the picking index, reporting progress.
 // The GL upload happens on the UI thread when the result is taken. A failed load leaves what is
 // shown untouched and reports why.
 #include <atomic>
@@ -10,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "geo/tessellate.h"
+#include "geo/simplify.h"
 #include "ui/app_state.h"
 
 namespace ntm::ui {
@@ -18,7 +19,7 @@ namespace ntm::ui {
 struct LoadResult {
     std::string source;
     std::unique_ptr<LoadedData> data;  // null on failure
-    geo::MapMesh mesh;                 // tessellated fills of data->geometry
+    geo::MapLevels levels;             // plan and complete (coarse) levels of data->geometry
     std::string error;                 // one line, when data is null
     double seconds = 0;
 };

@@ -6,10 +6,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
 
 #include "core/map_colours.h"
+#include "geo/label_layout.h"
 
 namespace ntm::ui {
 namespace {
@@ -25,69 +27,86 @@ ImU32 imgui_colour(Rgb c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, alph
 MapView::MapView() = default;
 MapView::~MapView() = default;
 
-void MapView::upload(const AppState& state, const geo::MapMesh& mesh) {
-    if (!renderer_) renderer_ = std::make_unique<render::MapRenderer>();
-    renderer_->upload(mesh);
-    const auto& shapes = state.geometry().shapes;
-    unit_bounds_.clear();
-    for (const auto& s : shapes) unit_bounds_.push_back(s.bounds());
+void MapView::upload(const AppState& state, geo::MapLevels levels) {
+    if (!renderer_) {
+        renderer_ = std::make_unique<render::MapRenderer>();
+        render::MapLodSettings lod;
+        lod.preparation = render::Preparation::Background;  // never tessellate on the UI thread
+        renderer_->set_lod_settings(lod);
+    }
+    renderer_->upload(state.shared_geometry(), std::move(levels), 2);
+    renderer_->set_district_groups(state.data() ? state.data()->district_groups
+                                                : std::vector<std::string>{});
     data_version_ = state.data_version();
     colour_version_ = flag_version_ = 0;  // force both tables on the next render
     camera_valid_ = false;
 }
 
-void MapView::fit(const geo::Bounds& bounds) {
-    if (bounds.empty()) return;
+bool MapView::busy() const { return glide_t_ < 1 || (renderer_ && renderer_->preparing()); }
+
+render::Camera MapView::fitted(const geo::Bounds& bounds) const {
     const double margin = std::min(w_, h_) * 0.04;
-    camera_ = render::Camera::fit(bounds, static_cast<int>(w_), static_cast<int>(h_), margin);
-    camera_valid_ = true;
+    return render::Camera::fit(bounds, static_cast<int>(w_), static_cast<int>(h_), margin);
 }
 
-int MapView::unit_at(const AppState& state, geo::Vec2 p) const {
-    const auto& shapes = state.geometry().shapes;
-    for (size_t u = 0; u < unit_bounds_.size() && u < shapes.size(); ++u) {
-        const geo::Bounds& b = unit_bounds_[u];
-        if (p.x < b.min_x || p.x > b.max_x || p.y < b.min_y || p.y > b.max_y) continue;
-        if (geo::contains(shapes[u], p)) return static_cast<int>(u);
-    }
-    return -1;
+void MapView::step_glide() {
+    if (glide_t_ >= 1) return;
+    glide_t_ = std::min(1.0, glide_t_ + ImGui::GetIO().DeltaTime / std::max(glide_seconds_, 1e-3));
+    const double t = glide_t_ * glide_t_ * (3 - 2 * glide_t_);  // ease in and out
+    camera_.center = {glide_from_.center.x + (glide_to_.center.x - glide_from_.center.x) * t,
+                      glide_from_.center.y + (glide_to_.center.y - glide_from_.center.y) * t};
+    // Scale changes geometrically, so zooming feels even.
+    camera_.metres_per_pixel =
+        glide_from_.metres_per_pixel * std::pow(glide_to_.metres_per_pixel / glide_from_.metres_per_pixel, t);
 }
 
 void MapView::apply_view_request(AppState& state) {
     auto request = state.take_view_request();
     if (!request) {
-        if (!camera_valid_) fit(state.geometry().bounds());
+        if (!camera_valid_) {
+            camera_ = fitted(state.geometry().bounds());
+            camera_valid_ = true;
+        }
         return;
     }
+    geo::Bounds target;
     switch (request->kind) {
-    case ViewRequest::Kind::Fit: fit(state.geometry().bounds()); break;
-    case ViewRequest::Kind::Unit: fit(state.bounds_of_units({request->unit})); break;
+    case ViewRequest::Kind::Fit: target = state.geometry().bounds(); break;
+    case ViewRequest::Kind::Unit: target = state.bounds_of_units({request->unit}); break;
     case ViewRequest::Kind::District:
-        fit(state.bounds_of_units(state.units_of_district(request->district_code)));
+        target = state.bounds_of_units(state.units_of_district(request->district_code));
         break;
-    case ViewRequest::Kind::Bounds: fit(request->bounds); break;
+    case ViewRequest::Kind::Bounds: target = request->bounds; break;
     }
+    if (target.empty()) return;
+    if (request->seconds > 0 && camera_valid_) {
+        glide_from_ = camera_;
+        glide_to_ = fitted(target);
+        glide_t_ = 0;
+        glide_seconds_ = request->seconds;
+    } else {
+        camera_ = fitted(target);
+        glide_t_ = 1;
+    }
+    camera_valid_ = true;
 }
 
-void MapView::draw(AppState& state, bool show_labels) {
+void MapView::draw(AppState& state, bool show_labels, bool interactive) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const bool resized = std::abs(avail.x - w_) > 0.5f || std::abs(avail.y - h_) > 0.5f;
     x_ = pos.x;
     y_ = pos.y;
     w_ = std::max(avail.x, 1.0f);
     h_ = std::max(avail.y, 1.0f);
-    if (!state.has_data()) {
+    if (!state.has_data() || state.data_version() != data_version_) {
         ImGui::Dummy(avail);
         return;
     }
-    if (resized && camera_valid_) {
-        // Keep the centre and scale; the view just shows more or less around it.
-    }
     apply_view_request(state);
+    step_glide();
     ImGui::InvisibleButton("##map", ImVec2(w_, h_),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
-    handle_input(state);
+    if (interactive) handle_input(state);
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->PushClipRect(ImVec2(x_, y_), ImVec2(x_ + w_, y_ + h_), true);
     if (show_labels) draw_labels(state, list);
@@ -98,7 +117,7 @@ void MapView::draw(AppState& state, bool show_labels) {
         list->AddRect(a, m, imgui_colour(selection_colour()), 0, 0, 1.5f);
     }
     list->PopClipRect();
-    draw_tooltip(state);
+    if (interactive) draw_tooltip(state);
 }
 
 void MapView::handle_input(AppState& state) {
@@ -107,6 +126,7 @@ void MapView::handle_input(AppState& state) {
     const int w = static_cast<int>(w_), h = static_cast<int>(h_);
     const geo::Vec2 mouse{io.MousePos.x - x_, io.MousePos.y - y_};
 
+    if (hovered && (io.MouseWheel != 0 || ImGui::IsItemActive())) glide_t_ = 1;  // the user takes over
     if (hovered && io.MouseWheel != 0)
         camera_.zoom_about(mouse, std::pow(kWheelZoom, io.MouseWheel), w, h);
 
@@ -127,21 +147,15 @@ void MapView::handle_input(AppState& state) {
         geo::Bounds box;
         box.add(a);
         box.add(b);
-        std::vector<int> inside;
-        for (size_t u = 0; u < unit_bounds_.size(); ++u) {
-            const geo::Bounds& ub = unit_bounds_[u];
-            if (ub.min_x >= box.min_x && ub.max_x <= box.max_x && ub.min_y >= box.min_y &&
-                ub.max_y <= box.max_y)
-                inside.push_back(static_cast<int>(u));
-        }
-        state.select_units(inside, io.KeyCtrl);
+        // Units the box touches (exactly, on their polygons), as GIS tools select.
+        state.select_units(state.data()->picking.units_in_box(box), io.KeyCtrl);
     } else if (ImGui::IsItemDeactivated() && !dragged_) {
-        const int unit = unit_at(state, camera_.screen_to_world(mouse, w, h));
+        const int unit = state.unit_at(camera_.screen_to_world(mouse, w, h));
         state.select_unit(unit, io.KeyCtrl || io.KeyShift);
     }
 
     state.set_hovered_unit(hovered && !ImGui::IsItemActive()
-                               ? unit_at(state, camera_.screen_to_world(mouse, w, h))
+                               ? state.unit_at(camera_.screen_to_world(mouse, w, h))
                                : -1);
 
     // Keys act on the map unless a text field has the keyboard.
@@ -151,7 +165,7 @@ void MapView::handle_input(AppState& state) {
             camera_.zoom_about(centre, kKeyZoom, w, h);
         if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
             camera_.zoom_about(centre, 1 / kKeyZoom, w, h);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) fit(state.geometry().bounds());
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) camera_ = fitted(state.geometry().bounds());
         if (io.KeyShift) {
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) camera_.pan({kKeyPanPx, 0});
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) camera_.pan({-kKeyPanPx, 0});
@@ -162,7 +176,65 @@ void MapView::handle_input(AppState& state) {
     }
 }
 
-void MapView::draw_labels(const AppState&, ImDrawList*) {}
+void MapView::draw_labels(const AppState& state, ImDrawList* list) {
+    const LoadedData* data = state.data();
+    if (!data || data->unit_anchors.size() != state.dataset().units.size()) return;
+    ImFont* font = font_ ? font_ : ImGui::GetFont();
+    ImFont* bold = bold_font_ ? bold_font_ : font;
+    const float unit_px = ImGui::GetFontSize() * 0.85f;
+    const float district_px = ImGui::GetFontSize() * 1.05f;
+    const int w = static_cast<int>(w_), h = static_cast<int>(h_);
+    const geo::Bounds view = camera_.visible(w, h);
+    auto on_screen = [&](geo::Vec2 p) {
+        return p.x >= view.min_x && p.x <= view.max_x && p.y >= view.min_y && p.y <= view.max_y;
+    };
+
+    // District names only at overview: while several districts' anchors are in view.
+    std::vector<geo::LabelCandidate> candidates;
+    std::vector<const std::string*> texts;
+    std::vector<uint8_t> is_district;
+    size_t districts_in_view = 0;
+    for (const DistrictLabel& d : data->district_labels) districts_in_view += on_screen(d.anchor.point);
+    if (districts_in_view >= 3) {
+        for (const DistrictLabel& d : data->district_labels) {
+            if (!on_screen(d.anchor.point)) continue;
+            const ImVec2 size = bold->CalcTextSizeA(district_px, FLT_MAX, 0, d.name.c_str());
+            const geo::Vec2 p = camera_.world_to_screen(d.anchor.point, w, h);
+            candidates.push_back({static_cast<int>(texts.size()), p, size.x, size.y, 2, 0});
+            texts.push_back(&d.name);
+            is_district.push_back(1);
+        }
+    }
+    // Commune names where they fit inside their polygon.
+    const auto& units = state.dataset().units;
+    for (size_t u = 0; u < units.size(); ++u) {
+        const geo::LabelAnchor& a = data->unit_anchors[u];
+        if (!a.valid() || !on_screen(a.point)) continue;
+        const double radius_px = a.radius / camera_.metres_per_pixel;
+        if (radius_px < unit_px) continue;  // cannot hold even one line of text
+        const ImVec2 size = font->CalcTextSizeA(unit_px, FLT_MAX, 0, units[u].name.c_str());
+        const geo::Vec2 p = camera_.world_to_screen(a.point, w, h);
+        candidates.push_back({static_cast<int>(texts.size()), p, size.x, size.y, 1, radius_px});
+        texts.push_back(&units[u].name);
+        is_district.push_back(0);
+    }
+    geo::LabelLayoutOptions options;
+    options.viewport_width = w_;
+    options.viewport_height = h_;
+    options.padding = 3;
+    for (const geo::PlacedLabel& placed : geo::layout_labels(candidates, options)) {
+        const bool district = is_district[placed.id];
+        const ImVec2 at(x_ + static_cast<float>(placed.box.min_x), y_ + static_cast<float>(placed.box.min_y));
+        const char* text = texts[placed.id]->c_str();
+        ImFont* f = district ? bold : font;
+        const float px = district ? district_px : unit_px;
+        // A light halo keeps names legible over every band colour.
+        const ImU32 halo = IM_COL32(255, 255, 255, district ? 230 : 190);
+        for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+            list->AddText(f, px, ImVec2(at.x + d.x, at.y + d.y), halo, text);
+        list->AddText(f, px, at, district ? IM_COL32(10, 10, 10, 255) : IM_COL32(40, 40, 40, 255), text);
+    }
+}
 
 void MapView::draw_tooltip(const AppState& state) {
     const int u = state.hovered_unit();

@@ -1,19 +1,22 @@
 #pragma once
 // The map panel: the shaded units drawn with MapRenderer straight into the window's framebuffer
 // behind the ImGui panels, with pan (drag), zoom (wheel about the cursor, +/- keys), fit (Home),
-// hover tooltip, click and box selection, and labels. Geometry is uploaded once per load; a new
-// date uploads only the per-unit colours, a new selection only the per-unit flags.
+// hover tooltip, click and box selection, and labels. Geometry is uploaded once per load and
+// refined level by level in the background as the view needs; a new date uploads only the
+// per-unit colours, a new selection only the per-unit flags.
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "geo/geometry.h"
-#include "geo/tessellate.h"
+#include "geo/simplify.h"
 #include "render/camera.h"
 #include "render/map_renderer.h"
 #include "ui/app_state.h"
 
 struct ImDrawList;
+struct ImFont;
 
 namespace ntm::ui {
 
@@ -22,24 +25,38 @@ public:
     MapView();
     ~MapView();
 
-    // Replaces the geometry (on the GL thread, after a load finished).
-    void upload(const AppState& state, const geo::MapMesh& mesh);
+    // Replaces the geometry with the loaded data's, with its prepared coarse levels (on the GL
+    // thread, after a load finished).
+    void upload(const AppState& state, geo::MapLevels levels);
+
+    // Fonts for labels (district names in `bold`); the ImGui default font when not set.
+    void set_fonts(ImFont* regular, ImFont* bold) {
+        font_ = regular;
+        bold_font_ = bold;
+    }
 
     // ImGui part: lays out the map area in the current window (filling its content region),
-    // handles input and draws labels and overlays with ImGui. Call between NewFrame and Render.
-    void draw(AppState& state, bool show_labels);
+    // handles input (unless `interactive` is false) and draws labels and overlays with ImGui.
+    // Call between NewFrame and Render.
+    void draw(AppState& state, bool show_labels, bool interactive = true);
 
     // GL part: draws the map into the area laid out by draw(); call after ImGui::Render() and
     // before the ImGui draw data, with the window framebuffer bound. `framebuffer_scale` converts
     // ImGui coordinates to framebuffer pixels; `framebuffer_height` flips y for glViewport.
     void render(const AppState& state, float framebuffer_scale, int framebuffer_height);
 
+    // More frames are needed: finer geometry is being prepared or the view is gliding.
+    bool busy() const;
+
     const render::Camera& camera() const { return camera_; }
+    // The world rectangle shown.
+    geo::Bounds visible() const { return camera_.visible(static_cast<int>(w_), static_cast<int>(h_)); }
     // The map area in ImGui coordinates (top-left x, y, width, height).
     float area_x() const { return x_; }
     float area_y() const { return y_; }
     float area_w() const { return w_; }
     float area_h() const { return h_; }
+    const render::MapRenderer* renderer() const { return renderer_.get(); }
 
 private:
     void sync(const AppState& state);
@@ -47,19 +64,22 @@ private:
     void handle_input(AppState& state);
     void draw_labels(const AppState& state, ImDrawList* list);
     void draw_tooltip(const AppState& state);
-    int unit_at(const AppState& state, geo::Vec2 world) const;
-    void fit(const geo::Bounds& bounds);
+    render::Camera fitted(const geo::Bounds& bounds) const;
+    void step_glide();
 
     std::unique_ptr<render::MapRenderer> renderer_;
     render::Camera camera_;
     bool camera_valid_ = false;
     float x_ = 0, y_ = 0, w_ = 1, h_ = 1;
     uint64_t data_version_ = 0, colour_version_ = 0, flag_version_ = 0;
-    std::vector<geo::Bounds> unit_bounds_;
-    std::vector<geo::Vec2> anchors_;  // label anchors, world metres
     bool box_selecting_ = false;
     bool dragged_ = false;  // the current press moved the map (so its release is no click)
     geo::Vec2 box_start_{};
+    // A glide from one camera to another (briefing transitions).
+    render::Camera glide_from_, glide_to_;
+    double glide_t_ = 1, glide_seconds_ = 0;
+    ImFont* font_ = nullptr;
+    ImFont* bold_font_ = nullptr;
 };
 
 }  // namespace ntm::ui

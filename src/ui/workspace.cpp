@@ -47,6 +47,13 @@ void Workspace::finish_loading() {
     take_load_result();
 }
 
+bool Workspace::busy() const { return loader_.busy() || state_.playing() || map_.busy(); }
+
+void Workspace::set_fonts(const render::UiFonts& fonts) {
+    fonts_ = fonts;
+    map_.set_fonts(fonts.regular, fonts.bold);
+}
+
 void Workspace::take_load_result() {
     auto result = loader_.take_result();
     if (!result) return;
@@ -58,7 +65,7 @@ void Workspace::take_load_result() {
     }
     const size_t units = result->data->dataset.units.size();
     state_.set_data(std::move(result->data));
-    map_.upload(state_, result->mesh);
+    map_.upload(state_, std::move(result->levels));
     settings_.last_data = result->source;
     settings_.add_recent(result->source);
     char buf[256];
@@ -100,10 +107,7 @@ void Workspace::frame(double seconds) {
         ImGui::End();
     }
     if (settings_.show_right) {
-        if (begin_panel(tr("Chi tiết đơn vị", "Unit detail"), W - right, top, right, body_h)) {
-            ImGui::TextDisabled("%s", tr("Nhấp vào một xã trên bản đồ để xem chi tiết",
-                                         "Click a commune on the map for its details"));
-        }
+        if (begin_panel(tr("Chi tiết đơn vị", "Unit detail"), W - right, top, right, body_h)) detail_.draw(state_);
         ImGui::End();
     }
 
@@ -133,12 +137,12 @@ void Workspace::frame(double seconds) {
     ImGui::PopStyleVar();
 
     if (settings_.show_bottom) {
-        if (begin_panel(tr("Dòng thời gian sự kiện", "Event timeline"), left, top + map_h, map_w / 2, bottom)) {
-        }
+        if (begin_panel(tr("Dòng thời gian sự kiện", "Event timeline"), left, top + map_h, map_w / 2, bottom))
+            timeline_.draw(state_);
         ImGui::End();
         if (begin_panel(tr("Tiến độ theo thời gian", "Attainment over time"), left + map_w / 2, top + map_h,
-                        map_w - map_w / 2, bottom)) {
-        }
+                        map_w - map_w / 2, bottom))
+            chart_.draw(state_);
         ImGui::End();
     }
     draw_status_bar(H - status_h, status_h);

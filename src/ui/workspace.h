@@ -5,13 +5,17 @@
 #include <memory>
 #include <string>
 
+#include "render/fonts.h"
 #include "ui/app_state.h"
+#include "ui/attainment_chart_panel.h"
 #include "ui/data_loader.h"
 #include "ui/date_panel.h"
 #include "ui/legend_panel.h"
 #include "ui/map_view.h"
 #include "ui/search_panel.h"
 #include "ui/settings.h"
+#include "ui/timeline_panel.h"
+#include "ui/unit_detail_panel.h"
 
 namespace ntm::ui {
 
@@ -26,6 +30,9 @@ public:
     bool loading() const { return loader_.busy(); }
     // Blocks until the running load finishes and takes its result (for --screenshot).
     void finish_loading();
+    // More frames are needed soon: a load, playback, finer geometry or a map glide is running.
+    bool busy() const;
+    void set_fonts(const render::UiFonts& fonts);
 
     // ImGui code of one frame; `seconds` since the previous frame (drives playback).
     void frame(double seconds);
@@ -50,6 +57,10 @@ private:
     LegendPanel legend_;
     DatePanel date_;
     SearchPanel search_;
+    TimelinePanel timeline_;
+    AttainmentChartPanel chart_;
+    UnitDetailPanel detail_;
+    render::UiFonts fonts_;
     std::string message_;  // last load result or error, shown in the status bar
     bool message_is_error_ = false;
     bool open_popup_ = false;
