@@ -275,6 +275,14 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
         std::all_of(columns[roles.code].values.begin(), columns[roles.code].values.end(),
                     [](const std::string& v) { return v.size() <= 5; });
 
+    if (roles.province >= 0) {
+        const auto& values = columns[roles.province].values;
+        const std::set<std::string> provinces(values.begin(), values.end());
+        if (provinces.size() == 1) out.province_name = strip_kind_prefix(*provinces.begin());
+        // Every province (63 before July 2025, 34 after): the country.
+        if (provinces.size() >= 34) out.province_name = "Việt Nam";
+    }
+
     std::map<std::string, int> code_seen;
     out.units.resize(raw.size());
     for (size_t f = 0; f < raw.size(); ++f) {

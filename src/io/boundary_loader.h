@@ -34,6 +34,8 @@ struct LoadedBoundaries {
     std::vector<Unit> units;
     geo::MapGeometry geometry;  // parallel to units
     LoadReport report;
+    // The province every unit names ("Lạng Sơn"), "Việt Nam" for a file of every province, else "".
+    std::string province_name;
 };
 
 // Throws ntm::Error with one line naming the source (and feature) on anything it cannot load.

@@ -46,8 +46,20 @@ std::string srs_name(const OGRSpatialReference& srs) {
     const char* code = srs.GetAuthorityCode(nullptr);
     std::string out;
     if (auth && code) out = std::string(auth) + ":" + code + " ";
-    out += name ? name : "unnamed CRS";
-    return out;
+    if (name && std::string(name) != "unknown") return out + name;
+    // A CRS built from a PROJ string (our own transverse Mercator) has no name: describe it.
+    if (srs.IsProjected()) {
+        const char* method = srs.GetAttrValue("PROJECTION");
+        const char* geog = srs.GetAttrValue("GEOGCS");
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "%s, central meridian %.2f °E (%s)",
+                      method ? method : "projected", srs.GetProjParm(SRS_PP_CENTRAL_MERIDIAN, 0.0),
+                      geog && std::string(geog) != "unknown" ? geog : "WGS 84");
+        std::string text = buf;
+        for (char& c : text) c = c == '_' ? ' ' : c;
+        return out + text;
+    }
+    return out + "unnamed CRS";
 }
 
 std::string srs_wkt(const OGRSpatialReference& srs) {

@@ -311,7 +311,7 @@ DatasetFile dataset_from_boundaries(const LoadOptions& options) {
     DatasetFile f;
     std::string stem = fs::path(options.source).stem().string();
     if (fs::path(stem).extension() == ".geojson") stem = fs::path(stem).stem().string();  // x.geojson.gz
-    f.dataset.info.title = stem;
+    f.dataset.info.title = loaded.province_name.empty() ? stem : loaded.province_name;
     f.dataset.info.source = options.source;
     f.dataset.units = std::move(loaded.units);
     f.dataset.reindex();
@@ -340,7 +340,9 @@ std::string cache_file_for(const std::string& source, const std::string& cache_d
     if (ec) return "";
     // FNV-1a of what identifies this version of the source.
     uint64_t h = 1469598103934665603ull;
-    for (char c : source + "|" + std::to_string(size) + "|" + std::to_string(mtime)) {
+    // kPreparedVersion changes whenever loading a source would give a different dataset.
+    constexpr const char* kPreparedVersion = "2";
+    for (char c : source + "|" + std::to_string(size) + "|" + std::to_string(mtime) + "|" + kPreparedVersion) {
         h ^= static_cast<unsigned char>(c);
         h *= 1099511628211ull;
     }

@@ -147,6 +147,15 @@ FieldRoles detect_fields(const std::vector<FieldColumn>& cols, const FieldOverri
         r.district_code = pick(cols, stats, kDistrictCodeNames, [&](const FieldColumn& c, const Stats& s) {
             return named_in(kDistrictCodeNames)(c, s) && s.digits > 0.9;
         }, {r.code});
+    // Province names; a field with diacritics ("Lạng Sơn") wins over its ASCII twin ("Lang Son").
+    auto has_diacritics = [](const FieldColumn& c) {
+        return !c.values.empty() && std::any_of(c.values.front().begin(), c.values.front().end(),
+                                                [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
+    };
+    for (size_t i = 0; i < cols.size(); ++i)
+        if (mentions_province(folded_name(cols[i].name)) && stats[i].digits < 0.1 && !cols[i].numeric &&
+            (r.province < 0 || (has_diacritics(cols[i]) && !has_diacritics(cols[r.province]))))
+            r.province = static_cast<int>(i);
     if (r.district < 0 && r.district_code < 0) {
         // Files of the whole country after July 2025 have no districts: their provinces group the
         // units instead (outlines, lists, search), when there is more than one.

@@ -16,6 +16,7 @@ struct FieldColumn {
 struct FieldRoles {
     int code = -1, name = -1, kind = -1, district = -1, district_code = -1;
     int kind_prefix = -1;  // a name field whose values start with the kind ("Xã Liên Hội")
+    int province = -1;     // province names, when the file has them (titles the map)
 };
 
 // Throws ntm::Error when an override names a field the source does not have.

@@ -55,7 +55,7 @@ void LegendPanel::draw(AppState& state) {
             ImGui::TableNextColumn();
             swatch(not_applicable_colour(), true);
             ImGui::SameLine();
-            ImGui::TextUnformatted(tr("Không áp dụng (phường, thị trấn)", "Not applicable (wards, townships)"));
+            ImGui::TextWrapped("%s", tr("Không áp dụng (phường, thị trấn)", "Not applicable (wards, townships)"));
             ImGui::TableNextColumn();
             ImGui::Text("%d", s.not_applicable);
             ImGui::TableNextColumn();

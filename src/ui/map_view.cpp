@@ -37,6 +37,13 @@ void MapView::upload(const AppState& state, geo::MapLevels levels) {
     renderer_->upload(state.shared_geometry(), std::move(levels), 2);
     renderer_->set_district_groups(state.data() ? state.data()->district_groups
                                                 : std::vector<std::string>{});
+    std::vector<double> sizes;
+    for (const auto& shape : state.geometry().shapes) {
+        const geo::Bounds b = shape.bounds();
+        if (!b.empty()) sizes.push_back(std::sqrt(b.width() * b.height()));
+    }
+    std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+    typical_unit_m_ = sizes.empty() ? 0 : sizes[sizes.size() / 2];
     data_version_ = state.data_version();
     colour_version_ = flag_version_ = 0;  // force both tables on the next render
     camera_valid_ = false;
@@ -214,7 +221,8 @@ void MapView::draw_labels(const AppState& state, ImDrawList* list) {
         if (radius_px < unit_px) continue;  // cannot hold even one line of text
         const ImVec2 size = font->CalcTextSizeA(unit_px, FLT_MAX, 0, units[u].name.c_str());
         const geo::Vec2 p = camera_.world_to_screen(a.point, w, h);
-        candidates.push_back({static_cast<int>(texts.size()), p, size.x, size.y, 1, radius_px});
+        // A little past the inscribed circle: long names may touch the edge of roomy polygons.
+        candidates.push_back({static_cast<int>(texts.size()), p, size.x, size.y, 1, radius_px * 1.3});
         texts.push_back(&units[u].name);
         is_district.push_back(0);
     }
@@ -264,23 +272,27 @@ void MapView::draw_tooltip(const AppState& state) {
     ImGui::EndTooltip();
 }
 
+std::vector<uint8_t> map_unit_flags(const AppState& state) {
+    const UnitPaint paint = paint_units(state.dataset(), state.states());
+    std::vector<uint8_t> flags(paint.not_applicable.size(), 0);
+    const std::vector<uint8_t> highlight = state.highlight_mask();
+    for (size_t u = 0; u < flags.size(); ++u) {
+        if (paint.not_applicable[u]) flags[u] |= render::kUnitHatched;
+        if (highlight[u]) flags[u] |= render::kUnitHighlight;
+    }
+    for (int u : state.selection())
+        if (u < static_cast<int>(flags.size())) flags[u] |= render::kUnitSelected;
+    return flags;
+}
+
 void MapView::sync(const AppState& state) {
     if (!renderer_ || state.data_version() != data_version_) return;
-    if (state.colour_version() != colour_version_ || state.flag_version() != flag_version_) {
-        const UnitPaint paint = paint_units(state.dataset(), state.states());
-        if (state.colour_version() != colour_version_) renderer_->set_unit_colours(paint.fill);
-        std::vector<uint8_t> flags(paint.not_applicable.size(), 0);
-        const std::vector<uint8_t> highlight = state.highlight_mask();
-        for (size_t u = 0; u < flags.size(); ++u) {
-            if (paint.not_applicable[u]) flags[u] |= render::kUnitHatched;
-            if (highlight[u]) flags[u] |= render::kUnitHighlight;
-        }
-        for (int u : state.selection())
-            if (u < static_cast<int>(flags.size())) flags[u] |= render::kUnitSelected;
-        renderer_->set_unit_flags(flags);
-        colour_version_ = state.colour_version();
-        flag_version_ = state.flag_version();
-    }
+    if (state.colour_version() != colour_version_)
+        renderer_->set_unit_colours(paint_units(state.dataset(), state.states()).fill);
+    if (state.colour_version() != colour_version_ || state.flag_version() != flag_version_)
+        renderer_->set_unit_flags(map_unit_flags(state));
+    colour_version_ = state.colour_version();
+    flag_version_ = state.flag_version();
 }
 
 void MapView::render(const AppState& state, float scale, int framebuffer_height) {
@@ -294,6 +306,14 @@ void MapView::render(const AppState& state, float scale, int framebuffer_height)
     glViewport(px, py, pw, ph);
     render::Camera cam = camera_;
     cam.metres_per_pixel /= scale;  // the camera is kept in ImGui units
+    // Commune outlines only once communes are big enough on screen not to turn the map grey.
+    const bool outlines = typical_unit_m_ / camera_.metres_per_pixel >= 6;
+    if (renderer_->style().draw_outlines != outlines) {
+        render::MapStyle style = renderer_->style();
+        style.draw_outlines = outlines;
+        style.pixel_scale = scale;
+        renderer_->set_style(style);
+    }
     renderer_->draw(cam, pw, ph);
 }
 

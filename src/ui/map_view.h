@@ -20,6 +20,10 @@ struct ImFont;
 
 namespace ntm::ui {
 
+// The renderer's per-unit flags for the state: hatching for units the criteria do not apply to,
+// highlight (hover, legend band, planner tools), selection.
+std::vector<uint8_t> map_unit_flags(const AppState& state);
+
 class MapView {
 public:
     MapView();
@@ -78,6 +82,7 @@ private:
     // A glide from one camera to another (briefing transitions).
     render::Camera glide_from_, glide_to_;
     double glide_t_ = 1, glide_seconds_ = 0;
+    double typical_unit_m_ = 0;  // median unit size (sqrt of bounds area), for outline fading
     ImFont* font_ = nullptr;
     ImFont* bold_font_ = nullptr;
 };
