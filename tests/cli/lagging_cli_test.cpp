@@ -3,6 +3,7 @@
 // table; exit codes and one-line errors.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -192,6 +193,71 @@ TEST(LaggingCli, SummaryByDistrictEqualsTheDistrictTable) {
             EXPECT_EQ(s[col("band 19")], cells[table.column("at_standard")].text);
         }
     }
+}
+
+// The close-to-standard list and the criteria view's counts (the panels' figures) equal what
+// `summary --by unit` implies on the same date.
+TEST(LaggingCli, CloseToStandardAndCriterionMissesEqualSummaryByUnit) {
+    const ntm::AttainmentIndex index(demo());
+    for (const char* iso : {"2020-07-31", "2023-06-30"}) {
+        const auto unit = run_cli(std::string("summary --by unit --format csv --date ") + iso);
+        ASSERT_EQ(unit.exit_code, 0) << unit.err;
+        const auto u = ntm::parse_csv(unit.out);
+        // code,name,kind,district_code,district,has_data,criteria,band,level,missing
+        std::map<std::string, std::string> close;  // code -> missing numbers
+        std::vector<int> misses(19, 0);
+        for (size_t i = 1; i < u.size(); ++i) {
+            if (u[i][2] != "xa" || u[i][5] != "yes") continue;
+            if (u[i][7] == "15\u201318") close[u[i][0]] = u[i][9];
+            std::istringstream in(u[i][9]);
+            for (int n; in >> n;) ++misses[n - 1];
+        }
+        const auto states = index.states(*ntm::parse_date(iso));
+        const auto rows = ntm::close_to_standard_list(demo(), states);
+        ASSERT_EQ(rows.size(), close.size()) << iso;
+        int previous = 19;
+        for (const ntm::UnitRow& r : rows) {
+            ASSERT_TRUE(close.count(r.code)) << r.code;
+            EXPECT_EQ(ntm::missing_numbers(r.missing), close[r.code]) << r.code;
+            EXPECT_LE(r.count, previous);  // closest first
+            previous = r.count;
+        }
+        const auto bars = ntm::criterion_misses(demo(), states);
+        ASSERT_EQ(bars.size(), 19u);
+        for (const ntm::CriterionMisses& b : bars) EXPECT_EQ(b.count, misses[b.number - 1]) << "criterion " << b.number;
+    }
+}
+
+// On an imported dataset too: `lagging` lists the xã with data as `summary --by unit` has them.
+TEST(LaggingCli, ImportedDatasetLaggingEqualsSummaryByUnit) {
+    const std::string path = ntm::test::shared_data("boundaries/langson_communes_2025.geojson");
+    if (path.empty()) GTEST_SKIP() << "../shared/data is absent; skipping";
+    const std::string dir = ntm::test::temp_dir("lagging_import");
+    std::ofstream(dir + "/tc.csv") << "ma_xa,ngay,TC1,TC2,TC3,TC4,TC5,TC6,TC7,TC8,TC9,TC10,TC11,TC12,TC13,TC14,TC15,TC16,TC17,TC18,TC19\n"
+                                      "06184,2024-06-30,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x\n"
+                                      "06001,2024-06-30,x,x,x,,,x,x,x,x,x,x,x,x,x,x,x,x,x,\n";
+    auto r = run_cli("import --out '" + dir + "/ls.gpkg' --boundaries '" + path + "' --attainment '" + dir + "/tc.csv'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto lag = run_cli("lagging --data '" + dir + "/ls.gpkg' --date 2024-12-31 --format csv --lang en");
+    ASSERT_EQ(lag.exit_code, 0) << lag.err;
+    const auto unit = run_cli("summary --data '" + dir + "/ls.gpkg' --date 2024-12-31 --by unit --format csv");
+    ASSERT_EQ(unit.exit_code, 0) << unit.err;
+    std::map<std::string, std::vector<std::string>> by_code;
+    const auto u = ntm::parse_csv(unit.out);
+    for (size_t i = 1; i < u.size(); ++i)
+        if (u[i][2] == "xa" && u[i][5] == "yes") by_code[u[i][0]] = u[i];
+    const auto l = ntm::parse_csv(lag.out);
+    ASSERT_EQ(l.size(), by_code.size() + 1);
+    ASSERT_EQ(l.size(), 3u);
+    EXPECT_EQ(l[1][1], "06001");  // 16 criteria before 19
+    EXPECT_EQ(l[2][1], "06184");
+    for (size_t i = 1; i < l.size(); ++i) {
+        const auto& s = by_code[l[i][1]];
+        EXPECT_EQ(l[i][4], s[6] + "/19");
+        EXPECT_EQ(l[i][5], s[7]);
+        EXPECT_EQ(l[i][7], s[9]);
+    }
+    EXPECT_EQ(l[1][7], "4 5 19");
 }
 
 }  // namespace

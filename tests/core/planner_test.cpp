@@ -135,12 +135,22 @@ TEST_F(PlannerTest, CloseToStandardWithTheExactMissingCriteria) {
     EXPECT_EQ(missing_names(rows[0].missing, true),
               "17 Environment and food safety; 18 Political system and access to law; 19 Defence and security");
 
-    // After 10 May 2022 Bình has 15: still close, but after Em (16).
+    // On 30 June 2022 An has lost criterion 5 (1 March, regained 1 September): an advanced xã
+    // at 18 is close to the standard again, and first. After 10 May Bình has 15: still close,
+    // but after Em (16).
     const auto later = close_to_standard_list(ds, index->states(d("2022-06-30")));
-    ASSERT_EQ(codes(later), (V{"00005", "00002"}));
-    EXPECT_EQ(later[1].count, 15);
+    ASSERT_EQ(codes(later), (V{"00001", "00005", "00002"}));
+    EXPECT_EQ(later[0].count, 18);
+    EXPECT_EQ(later[0].rank, 1);
+    EXPECT_EQ(later[0].level, Level::Advanced);
+    EXPECT_EQ(missing_numbers(later[0].missing), "5");
     EXPECT_EQ(later[1].rank, 2);
-    EXPECT_EQ(missing_numbers(later[1].missing), "4 17 18 19");
+    EXPECT_EQ(later[2].count, 15);
+    EXPECT_EQ(later[2].rank, 3);
+    EXPECT_EQ(missing_numbers(later[2].missing), "4 17 18 19");
+    // After An regains it (1 September), only Em and Bình remain.
+    const auto autumn = close_to_standard_list(ds, index->states(d("2022-09-01")));
+    EXPECT_EQ(codes(autumn), (V{"00005", "00002"}));
 }
 
 TEST_F(PlannerTest, RegressionsWithExactDatesCriteriaAndSources) {
