@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine:
-#   ./setup.sh app    install what is missing, build, and run NTM Atlas on the demo data
+#   ./setup.sh app    install what is missing, build, and open NTM Atlas on the demo data
 #   ./setup.sh test   install what is missing, build, and run the whole test suite
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 PACKAGES=(cmake ninja-build pkg-config g++ libgdal-dev libgeos-dev libicu-dev libimgui-dev
           libstb-dev libglfw3-dev libegl-dev libglu1-mesa-dev python3-glad libgtest-dev
           libbenchmark-dev libfontconfig-dev libpng-dev fonts-dejavu-core libgl1-mesa-dri
-          xvfb xauth)
+          xvfb xauth gdal-bin)
 BUILD_DIR=${BUILD_DIR:-build}
 
 install_missing() {
@@ -34,7 +34,12 @@ case "${1:-}" in
         install_missing
         build
         shift
-        exec "$BUILD_DIR/ntm-atlas" summary "$@"
+        if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+            echo "No display: NTM Atlas needs a desktop session (or try: xvfb-run -a $BUILD_DIR/ntm-atlas --screenshot shot.png)." >&2
+            echo "Without a display, the command line still works, e.g.: $BUILD_DIR/ntm-atlas summary" >&2
+            exit 1
+        fi
+        exec "$BUILD_DIR/ntm-atlas" "$@"
         ;;
     test)
         install_missing
