@@ -74,7 +74,7 @@ struct GlfwSession {
 
 int run_gui(const std::vector<std::string>& argv) {
     const Args args(argv, {});
-    args.allow_only("the app", {"data", "boundaries", "lang", "date", "screenshot", "frames", "select", "size"});
+    args.allow_only("the app", {"data", "boundaries", "lang", "date", "screenshot", "frames", "select", "size", "tab"});
     const auto screenshot = args.get("screenshot");
     const int frames = args.integer("frames", 3);
     if (frames < 1 || frames > 100000) throw Error("--frames must be between 1 and 100000");
@@ -139,6 +139,8 @@ int run_gui(const std::vector<std::string>& argv) {
             workspace.finish_loading();
             if (!workspace.state().has_data()) throw Error(workspace.message());
         }
+        if (const auto tab = args.get("tab"); tab && !workspace.show_tab(*tab))
+            throw Error("--tab must be detail, lists, criteria or districts, not '" + *tab + "'");
         auto apply_start_options = [&] {
             if (date) workspace.state().set_date(*date);
             if (const auto code = args.get("select")) {

@@ -50,6 +50,7 @@ void AppState::set_data(std::unique_ptr<LoadedData> data) {
     primary_ = hovered_ = highlighted_band_ = -1;
     highlighted_units_.clear();
     highlighted_units_label_.clear();
+    filter_mask_.clear();
     playing_ = false;
     play_accumulator_ = 0;
     state_dirty_ = true;
@@ -216,6 +217,12 @@ void AppState::set_hovered_unit(int unit) {
 void AppState::toggle_highlighted_band(int band) {
     highlighted_band_ = highlighted_band_ == band ? -1 : band;
     ++flag_version_;
+}
+
+void AppState::set_filter_mask(std::vector<uint8_t> pass) {
+    if (pass == filter_mask_) return;
+    filter_mask_ = std::move(pass);
+    ++colour_version_;
 }
 
 void AppState::set_highlighted_units(std::vector<int> units, std::string label) {

@@ -125,6 +125,10 @@ public:
     void set_highlighted_units(std::vector<int> units, std::string label);
     const std::vector<int>& highlighted_units() const { return highlighted_units_; }
     const std::string& highlighted_units_label() const { return highlighted_units_label_; }
+    // The planner filter on the map: 1 per unit that passes, empty when every unit does. Units
+    // that do not pass are drawn muted. Changes the fills, so bumps colour_version().
+    void set_filter_mask(std::vector<uint8_t> pass);
+    const std::vector<uint8_t>& filter_mask() const { return filter_mask_; }
     // Units that take the highlight on the map: hovered, plus those in the highlighted band,
     // plus the highlighted units.
     std::vector<uint8_t> highlight_mask() const;
@@ -178,6 +182,7 @@ private:
     int hovered_ = -1;
     int highlighted_band_ = -1;
     std::vector<int> highlighted_units_;
+    std::vector<uint8_t> filter_mask_;
     std::string highlighted_units_label_;
     uint64_t flag_version_ = 0;
 

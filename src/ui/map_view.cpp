@@ -272,6 +272,18 @@ void MapView::draw_tooltip(const AppState& state) {
     ImGui::EndTooltip();
 }
 
+std::vector<Rgb> map_unit_colours(const AppState& state) {
+    std::vector<Rgb> fill = paint_units(state.dataset(), state.states()).fill;
+    const std::vector<uint8_t>& pass = state.filter_mask();
+    for (size_t u = 0; u < fill.size() && u < pass.size(); ++u) {
+        if (pass[u]) continue;
+        // Three quarters of the way to white: still readable as context, clearly out.
+        fill[u] = {uint8_t(fill[u].r + (255 - fill[u].r) * 3 / 4), uint8_t(fill[u].g + (255 - fill[u].g) * 3 / 4),
+                   uint8_t(fill[u].b + (255 - fill[u].b) * 3 / 4)};
+    }
+    return fill;
+}
+
 std::vector<uint8_t> map_unit_flags(const AppState& state) {
     const UnitPaint paint = paint_units(state.dataset(), state.states());
     std::vector<uint8_t> flags(paint.not_applicable.size(), 0);
@@ -288,7 +300,7 @@ std::vector<uint8_t> map_unit_flags(const AppState& state) {
 void MapView::sync(const AppState& state) {
     if (!renderer_ || state.data_version() != data_version_) return;
     if (state.colour_version() != colour_version_)
-        renderer_->set_unit_colours(paint_units(state.dataset(), state.states()).fill);
+        renderer_->set_unit_colours(map_unit_colours(state));
     if (state.colour_version() != colour_version_ || state.flag_version() != flag_version_)
         renderer_->set_unit_flags(map_unit_flags(state));
     colour_version_ = state.colour_version();

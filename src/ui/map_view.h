@@ -20,6 +20,9 @@ struct ImFont;
 
 namespace ntm::ui {
 
+// The fill per unit for the state: band colours on the date, muted where the planner filter
+// leaves a unit out.
+std::vector<Rgb> map_unit_colours(const AppState& state);
 // The renderer's per-unit flags for the state: hatching for units the criteria do not apply to,
 // highlight (hover, legend band, planner tools), selection.
 std::vector<uint8_t> map_unit_flags(const AppState& state);

@@ -14,7 +14,7 @@ struct Settings {
     std::string last_data;                   // dataset or boundary source last opened
     std::vector<std::string> recent;         // most recent first, at most kMaxRecent
     bool show_left = true, show_right = true, show_bottom = true;  // panel columns
-    float left_width = 330, right_width = 380, bottom_height = 300;  // in font-size units × 1
+    float left_width = 330, right_width = 460, bottom_height = 300;  // in font-size units × 1
     bool show_labels = true;
     std::string screenshot_dir;              // F12 target, chosen once
     std::string play_step = "month";         // "month" or "year"

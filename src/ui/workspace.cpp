@@ -78,6 +78,8 @@ void Workspace::take_load_result() {
 void Workspace::frame(double seconds) {
     take_load_result();
     state_.advance(seconds);
+    criteria_.sync(state_);  // the highlighted xã follow the date even with the panel hidden
+    sync_planner_filter();
 
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.WantTextInput) date_.handle_keys(state_);
@@ -103,11 +105,13 @@ void Workspace::frame(double seconds) {
             if (ImGui::CollapsingHeader(tr("Ngày", "Date"), ImGuiTreeNodeFlags_DefaultOpen)) date_.draw(state_);
             if (ImGui::CollapsingHeader(tr("Chú giải", "Legend"), ImGuiTreeNodeFlags_DefaultOpen))
                 legend_.draw(state_);
+            if (ImGui::CollapsingHeader(tr("Vùng chọn", "Selection"), ImGuiTreeNodeFlags_DefaultOpen))
+                selection_summary_.draw(state_);
         }
         ImGui::End();
     }
     if (settings_.show_right) {
-        if (begin_panel(tr("Chi tiết đơn vị", "Unit detail"), W - right, top, right, body_h)) detail_.draw(state_);
+        if (begin_panel("##right", W - right, top, right, body_h, ImGuiWindowFlags_NoTitleBar)) draw_right_panel();
         ImGui::End();
     }
 
@@ -147,6 +151,48 @@ void Workspace::frame(double seconds) {
     }
     draw_status_bar(H - status_h, status_h);
     draw_open_popup();
+}
+
+void Workspace::draw_right_panel() {
+    if (!ImGui::BeginTabBar("##right_tabs")) return;
+    auto tab = [&](const char* label, const char* name, auto&& body) {
+        const ImGuiTabItemFlags flags = requested_tab_ == name ? ImGuiTabItemFlags_SetSelected : 0;
+        if (ImGui::BeginTabItem(label, nullptr, flags)) {
+            ImGui::BeginChild("##tab_body");
+            body();
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+    };
+    tab(tr("Chi tiết", "Detail"), "detail", [&] { detail_.draw(state_); });
+    tab(tr("Danh sách", "Lists"), "lists", [&] { lists_.draw(state_); });
+    tab(tr("Tiêu chí", "Criteria"), "criteria", [&] { criteria_.draw(state_); });
+    tab(tr("Huyện", "Districts"), "districts", [&] { districts_.draw(state_); });
+    ImGui::EndTabBar();
+    requested_tab_.clear();
+}
+
+bool Workspace::show_tab(const std::string& name) {
+    for (const char* known : {"detail", "lists", "criteria", "districts"})
+        if (name == known) {
+            requested_tab_ = name;
+            settings_.show_right = true;
+            return true;
+        }
+    return false;
+}
+
+// The planner filter mutes the units it leaves out on the map; recomputed only when the filter,
+// the data or the date change.
+void Workspace::sync_planner_filter() {
+    planner_.sync_data(state_.data_version());
+    const uint64_t now[3] = {planner_.version(), state_.data_version(),
+                             static_cast<uint64_t>(state_.date().days)};
+    if (std::equal(now, now + 3, filter_synced_)) return;
+    std::copy(now, now + 3, filter_synced_);
+    std::vector<uint8_t> pass = planner_.map_mask(state_.dataset(), state_.states());
+    if (std::all_of(pass.begin(), pass.end(), [](uint8_t p) { return p != 0; })) pass.clear();
+    state_.set_filter_mask(std::move(pass));
 }
 
 void Workspace::draw_menu() {

@@ -8,11 +8,16 @@
 #include "render/fonts.h"
 #include "ui/app_state.h"
 #include "ui/attainment_chart_panel.h"
+#include "ui/criteria_panel.h"
+#include "ui/district_table_panel.h"
 #include "ui/data_loader.h"
 #include "ui/date_panel.h"
 #include "ui/legend_panel.h"
 #include "ui/map_view.h"
+#include "ui/planner_lists_panel.h"
+#include "ui/planner_state.h"
 #include "ui/search_panel.h"
+#include "ui/selection_summary_panel.h"
 #include "ui/settings.h"
 #include "ui/timeline_panel.h"
 #include "ui/unit_detail_panel.h"
@@ -33,6 +38,8 @@ public:
     // More frames are needed soon: a load, playback, finer geometry or a map glide is running.
     bool busy() const;
     void set_fonts(const render::UiFonts& fonts);
+    // Shows a tab of the right panel: "detail", "lists", "criteria" or "districts" (false: none such).
+    bool show_tab(const std::string& name);
 
     // ImGui code of one frame; `seconds` since the previous frame (drives playback).
     void frame(double seconds);
@@ -49,6 +56,8 @@ private:
     void draw_menu();
     void draw_open_popup();
     void draw_status_bar(float y, float height);
+    void draw_right_panel();
+    void sync_planner_filter();
 
     Settings settings_;
     AppState state_;
@@ -60,6 +69,13 @@ private:
     TimelinePanel timeline_;
     AttainmentChartPanel chart_;
     UnitDetailPanel detail_;
+    PlannerState planner_;  // the filter shared by the lists, the criteria view and the map
+    PlannerListsPanel lists_{planner_};
+    CriteriaPanel criteria_{planner_};
+    DistrictTablePanel districts_{planner_};
+    SelectionSummaryPanel selection_summary_{planner_};
+    std::string requested_tab_;
+    uint64_t filter_synced_[3] = {0, 0, 0};  // planner version, data version, date of the map filter
     render::UiFonts fonts_;
     std::string message_;  // last load result or error, shown in the status bar
     bool message_is_error_ = false;
