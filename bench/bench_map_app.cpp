@@ -101,6 +101,9 @@ int main(int argc, char** argv) {
         const double out_ms = frame_ms(renderer, whole, frames);
         std::printf("frame zoomed out (whole map, %dx%d): %.1f ms (level %zu, %zu triangles)\n", kW, kH, out_ms,
                     renderer.stats().level, renderer.stats().drawn_triangles);
+        ntm::render::Camera nowhere = whole;
+        nowhere.center.x += 1e7;  // nothing in view: the cost of clearing and finishing a frame
+        std::printf("  empty frame (baseline: clear + finish): %.1f ms\n", frame_ms(renderer, nowhere, frames));
         // Where the time goes: the same view with parts of the drawing switched off.
         {
             const ntm::render::MapStyle full = renderer.style();

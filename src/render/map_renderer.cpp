@@ -131,8 +131,21 @@ struct LineSet {
     gl::Buffer buffer{GL_ARRAY_BUFFER};
     size_t vertices = 0;
     geo::Vec2 origin;
+    // Runs of consecutive segments with their bounds (relative to origin): consecutive segments
+    // follow one polyline, so runs are compact and a zoomed-in view draws only the few it meets
+    // (full-detail district lines of the whole country are ~1 M segments).
+    static constexpr size_t kRunVertices = 2048;
+    std::vector<geo::Bounds> run_bounds;
+    std::vector<GLint> first;
+    std::vector<GLsizei> count;
     void set(const std::vector<float>& lines) {
         vertices = lines.size() / 2;
+        run_bounds.clear();
+        for (size_t v = 0; v < vertices; v += kRunVertices) {
+            geo::Bounds b;
+            for (size_t i = v; i < std::min(vertices, v + kRunVertices); ++i) b.add(geo::Vec2{lines[2 * i], lines[2 * i + 1]});
+            run_bounds.push_back(b);
+        }
         glBindVertexArray(0);
         buffer.data(lines.size() * sizeof(float), lines.data());
         vao.bind();
@@ -851,7 +864,23 @@ void MapRenderer::draw(const Camera& camera, int w, int h) {
         m.set_view(m.wide_plain.view, camera, district->origin, w, h);
         m.set_line(m.wide_plain, st.district_outline, st.district_width_px * scale, w, h);
         district->vao.bind();
-        glDrawArrays(GL_LINES, 0, GLsizei(district->vertices));
+        geo::Bounds view = camera.visible(w, h);
+        const double pad = st.district_width_px * scale * camera.metres_per_pixel;  // half a line is enough
+        view = {view.min_x - district->origin.x - pad, view.min_y - district->origin.y - pad,
+                view.max_x - district->origin.x + pad, view.max_y - district->origin.y + pad};
+        district->first.clear();
+        district->count.clear();
+        for (size_t r = 0; r < district->run_bounds.size(); ++r) {
+            const geo::Bounds& b = district->run_bounds[r];
+            if (b.max_x < view.min_x || b.min_x > view.max_x || b.max_y < view.min_y || b.min_y > view.max_y)
+                continue;
+            const size_t v0 = r * LineSet::kRunVertices;
+            district->first.push_back(GLint(v0));
+            district->count.push_back(GLsizei(std::min(LineSet::kRunVertices, district->vertices - v0)));
+        }
+        if (!district->first.empty())
+            glMultiDrawArrays(GL_LINES, district->first.data(), district->count.data(),
+                              GLsizei(district->first.size()));
     }
 
     if (st.selection_width_px > 0) {
