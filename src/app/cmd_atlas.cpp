@@ -1,31 +1,93 @@
 // `atlas`: the whole province and then every district, one georeferenced PNG each, in one folder.
+// File names follow --pattern (default "{n}_{name}.png"): {n} the number (00 for the province,
+// then 01, 02, ... in district order), {name} the district's name as a slug ("huyen-cao-loc";
+// "toan-tinh" for the province), {code} the district code ("tinh" for the province), {date} the
+// date (YYYY-MM-DD).
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "app/cmd_export.h"
 #include "app/commands.h"
 #include "app/data_source.h"
 #include "app/headless_gl.h"
 #include "core/error.h"
+#include "io/crs_wkt.h"
 
 namespace fs = std::filesystem;
 
 namespace ntm::app {
+namespace {
+
+const char* kDefaultPattern = "{n}_{name}.png";
+
+// Replaces the placeholders; throws for an unknown one or a pattern that would not give distinct
+// .png names in one folder.
+std::string expand_pattern(const std::string& pattern, const std::string& n, const std::string& name,
+                           const std::string& code, const std::string& date) {
+    std::string out;
+    for (size_t i = 0; i < pattern.size();) {
+        if (pattern[i] != '{') {
+            out += pattern[i++];
+            continue;
+        }
+        const size_t close = pattern.find('}', i);
+        const std::string key = close == std::string::npos ? "" : pattern.substr(i + 1, close - i - 1);
+        if (key == "n") out += n;
+        else if (key == "name") out += name;
+        else if (key == "code") out += code;
+        else if (key == "date") out += date;
+        else
+            throw Error("--pattern: unknown placeholder in '" + pattern + "' (use {n}, {name}, {code}, {date})");
+        i = close + 1;
+    }
+    return out;
+}
+
+void check_pattern(const std::string& pattern) {
+    if (pattern.find('/') != std::string::npos) throw Error("--pattern: '" + pattern + "' must be a file name, not a path");
+    if (pattern.size() < 4 || pattern.compare(pattern.size() - 4, 4, ".png") != 0)
+        throw Error("--pattern: '" + pattern + "' must end in .png");
+    if (pattern.find("{n}") == std::string::npos && pattern.find("{name}") == std::string::npos &&
+        pattern.find("{code}") == std::string::npos)
+        throw Error("--pattern: '" + pattern + "' needs {n}, {name} or {code} to give each image its own name");
+    expand_pattern(pattern, "", "", "", "");  // unknown placeholders
+}
+
+}  // namespace
 
 int run_atlas(const std::vector<std::string>& argv) {
     const Args args(argv, {"map-only"});
     std::set<std::string> known = export_common_options();
-    known.insert("out-dir");
+    known.insert({"out-dir", "pattern"});
     args.allow_only("atlas", known);
     render::ExportOptions options = parse_export_options(args, "atlas");
+    const std::string pattern = args.get_or("pattern", kDefaultPattern);
+    check_pattern(pattern);
     if (!args.get("out-dir")) throw Error("atlas: --out-dir DIR is required");
     const std::string out_dir = *args.get("out-dir");
     prepare_out_dir(out_dir, "atlas");
 
     const io::DatasetFile data = open_data(args);
     const std::vector<District> districts = data.dataset.districts();
+    if (!data.geometry.crs_wkt.empty()) options.prj = io::prj_wkt(data.geometry.crs_wkt);
     const int digits = districts.size() >= 100 ? 3 : 2;
+
+    // Every name first, so a pattern that collides fails before anything is drawn.
+    std::vector<std::string> paths;
+    std::set<std::string> seen;
+    for (int i = -1; i < static_cast<int>(districts.size()); ++i) {
+        char number[16];
+        std::snprintf(number, sizeof number, "%0*d", digits, i + 1);
+        const std::string name = i < 0 ? "toan-tinh" : render::file_slug(districts[i].name);
+        const std::string code = i < 0 ? "tinh" : (districts[i].code.empty() ? name : districts[i].code);
+        const std::string file = expand_pattern(pattern, number, name, code, options.date.iso());
+        if (!seen.insert(file).second)
+            throw Error("--pattern: '" + pattern + "' gives the name " + file + " twice (add {n})");
+        paths.push_back((fs::path(out_dir) / file).string());
+    }
+
     HeadlessGl gl;
     render::MapExporter exporter(data.dataset, data.geometry);
     const std::string title = options.title;
@@ -33,10 +95,7 @@ int run_atlas(const std::vector<std::string>& argv) {
         options.district = i;
         // A given title is kept and the district named after it; default titles name it anyway.
         options.title = title.empty() || i < 0 ? title : title + " — " + districts[i].name;
-        char number[16];
-        std::snprintf(number, sizeof number, "%0*d_", digits, i + 1);
-        const std::string name = std::string(number) + (i < 0 ? "toan-tinh" : render::file_slug(districts[i].name)) + ".png";
-        const std::string path = (fs::path(out_dir) / name).string();
+        const std::string& path = paths[size_t(i + 1)];
         const render::ExportResult r = exporter.export_png(options, path);
         std::cout << describe_written(path, r) << "\n";
     }

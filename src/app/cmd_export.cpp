@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/filters.h"
 #include "core/text.h"
+#include "io/crs_wkt.h"
 
 namespace fs = std::filesystem;
 
@@ -91,7 +92,7 @@ render::ExportOptions parse_export_options(const Args& args, const std::string& 
     }
     const std::string lang = args.get_or("lang", "vi");
     if (lang != "vi" && lang != "en") throw Error("--lang: '" + lang + "' is not a language (use vi or en)");
-    o.lang = lang == "en" ? render::Lang::En : render::Lang::Vi;
+    o.vietnamese = lang != "en";
     o.title = args.get_or("title", "");
     if (!o.title.empty() && !is_valid_utf8(o.title)) throw Error("--title: not valid UTF-8 text");
     o.decorations = !args.has("map-only");
@@ -173,6 +174,8 @@ int run_export(const std::vector<std::string>& argv) {
 
     const io::DatasetFile data = open_data(args);
     if (const auto district = args.get("district")) options.district = resolve_district(data.dataset, *district, "export");
+
+    if (!data.geometry.crs_wkt.empty()) options.prj = io::prj_wkt(data.geometry.crs_wkt);
 
     HeadlessGl gl;
     render::MapExporter exporter(data.dataset, data.geometry);

@@ -8,14 +8,12 @@
 #include <cstdio>
 #include <set>
 
+#include "core/format.h"
 #include "core/text.h"
 #include "core/unit.h"
 
 namespace ntm::render {
 namespace {
-
-const char* const kMonthsEn[] = {"January", "February", "March",     "April",   "May",      "June",
-                                 "July",    "August",   "September", "October", "November", "December"};
 
 // Colours of the composition (ImGui's ABGR packing through IM_COL32).
 const ImU32 kText = IM_COL32(31, 31, 31, 255);
@@ -65,39 +63,15 @@ bool looks_like_file_name(const std::string& title) {
     return title.find_first_of("_/\\.") != std::string::npos;
 }
 
-std::string province_place(const std::string& title, Lang lang) {
+std::string province_place(const std::string& title, bool vi) {
     if (title.empty() || looks_like_file_name(title)) return title;
     const std::string key = fold_search_key(title);
     if (starts_with(key, "tinh ") || starts_with(key, "thanh pho ") || key == "viet nam")
-        return lang == Lang::Vi ? lower_type_word(title) : title;
-    return lang == Lang::Vi ? "tỉnh " + title : title + " province";
+        return vi ? lower_type_word(title) : title;
+    return vi ? "tỉnh " + title : title + " province";
 }
 
-std::string with_decimal_comma(std::string s, Lang lang) {
-    if (lang == Lang::Vi)
-        for (char& c : s)
-            if (c == '.') c = ',';
-    return s;
-}
-
-std::string fixed_text(double v, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-    return buffer;
-}
-
-// Thousands grouped with '.' (vi) or ',' (en): "1.230.000".
-std::string grouped(long long v, Lang lang) {
-    std::string digits = std::to_string(v < 0 ? -v : v), out;
-    const char sep = lang == Lang::Vi ? '.' : ',';
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += sep;
-        out += digits[i];
-    }
-    return (v < 0 ? "-" : "") + out;
-}
-
-std::string not_applicable_label(const Dataset& dataset, Lang lang) {
+std::string not_applicable_label(const Dataset& dataset, bool vi) {
     std::set<UnitKind> kinds;
     for (const Unit& u : dataset.units)
         if (!u.assessed()) kinds.insert(u.kind);
@@ -106,15 +80,15 @@ std::string not_applicable_label(const Dataset& dataset, Lang lang) {
         if (!kinds.count(k)) continue;
         const char* word = nullptr;
         switch (k) {
-            case UnitKind::Phuong: word = lang == Lang::Vi ? "phường" : "wards"; break;
-            case UnitKind::ThiTran: word = lang == Lang::Vi ? "thị trấn" : "townships"; break;
-            case UnitKind::DacKhu: word = lang == Lang::Vi ? "đặc khu" : "special zones"; break;
-            default: word = lang == Lang::Vi ? "khác" : "other"; break;
+            case UnitKind::Phuong: word = vi ? "phường" : "wards"; break;
+            case UnitKind::ThiTran: word = vi ? "thị trấn" : "townships"; break;
+            case UnitKind::DacKhu: word = vi ? "đặc khu" : "special zones"; break;
+            default: word = vi ? "khác" : "other"; break;
         }
         list += (list.empty() ? "" : ", ") + std::string(word);
     }
-    if (list.empty()) list = lang == Lang::Vi ? "phường, thị trấn" : "wards, townships";
-    return (lang == Lang::Vi ? "Không áp dụng (" : "Not applicable (") + list + ")";
+    if (list.empty()) list = vi ? "phường, thị trấn" : "wards, townships";
+    return (vi ? "Không áp dụng (" : "Not applicable (") + list + ")";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,10 +153,10 @@ LegendPlan plan_legend(const DecorationData& d, const UiFonts& f, const Sizes& z
         const ImVec2 size = measure(f.regular, z.body, r.label, p.label_wrap);
         p.label_w = std::max(p.label_w, size.x);
         p.row_h.push_back(std::max(z.swatch_h, size.y) + z.row_gap);
-        p.count_w = std::max(p.count_w, measure(f.regular, z.body, std::to_string(r.count)).x);
+        p.count_w = std::max(p.count_w, measure(f.regular, z.body, format_count(r.count, d.vietnamese)).x);
         if (r.percent >= 0) {
             any_percent = true;
-            p.percent_w = std::max(p.percent_w, measure(f.regular, z.body, format_percent(r.percent, d.lang)).x);
+            p.percent_w = std::max(p.percent_w, measure(f.regular, z.body, format_percent(r.percent, d.vietnamese)).x);
         }
     }
     p.count_w = std::max(p.count_w, measure(f.regular, z.small, d.count_header).x);
@@ -347,8 +321,8 @@ void draw_legend(ImDrawList* list, const UiFonts& f, const DecorationData& d, co
         draw_swatch(list, ImVec2(x0, sy), ImVec2(x0 + z.swatch_w, sy + z.swatch_h), row, z.s);
         const float ty = y + (std::min(h, body_h) - body_h) / 2;
         put_text(list, f.regular, z.body, ImVec2(x0 + z.swatch_w + 10 * z.s, ty), kText, row.label, lp.label_wrap);
-        right_text(f.regular, z.body, count_right, ty, kText, std::to_string(row.count));
-        if (row.percent >= 0) right_text(f.regular, z.body, percent_right, ty, kText, format_percent(row.percent, d.lang));
+        right_text(f.regular, z.body, count_right, ty, kText, format_count(row.count, d.vietnamese));
+        if (row.percent >= 0) right_text(f.regular, z.body, percent_right, ty, kText, format_percent(row.percent, d.vietnamese));
         y += lp.row_h[i];
     }
     if (!d.legend_note.empty()) {
@@ -372,14 +346,14 @@ void draw_scale_bar(ImDrawList* list, const UiFonts& f, const DecorationData& d,
     list->AddRectFilled(ImVec2(mid, y0), ImVec2(x1, y1), kWhite);
     list->AddRect(ImVec2(x0, y0), ImVec2(x1, y1), kDark, 0, 0, std::max(1.0f, z.s));
     put_text(list, f.regular, z.small, ImVec2(x0 - measure(f.regular, z.small, "0").x / 2, r.y), kText, "0");
-    const std::string label = format_distance(length, d.lang);
+    const std::string label = format_distance(length, d.vietnamese);
     put_text(list, f.regular, z.small, ImVec2(x1 - measure(f.regular, z.small, label).x / 2, r.y), kText, label);
     if (d.dpi > 0) {
         // Representative fraction at the print size the PNG records, to 2 significant digits.
         const double denominator = d.metres_per_pixel * d.dpi / 0.0254;
         const double magnitude = std::pow(10.0, std::floor(std::log10(denominator)) - 1);
         const long long rounded = std::llround(std::round(denominator / magnitude) * magnitude);
-        const std::string text = (d.lang == Lang::Vi ? "Tỷ lệ 1:" : "Scale 1:") + grouped(rounded, d.lang);
+        const std::string text = (d.vietnamese ? "Tỷ lệ 1:" : "Scale 1:") + format_count(rounded, d.vietnamese);
         put_text(list, f.regular, z.small, ImVec2(x0, y1 + 4 * z.s), kMuted, text);
     }
 }
@@ -409,19 +383,6 @@ std::string DecorationData::all_text() const {
     return out;
 }
 
-std::string format_date(Date date, Lang lang) {
-    char buffer[64];
-    if (lang == Lang::Vi)
-        std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", date.day(), date.month(), date.year());
-    else
-        std::snprintf(buffer, sizeof buffer, "%d %s %d", date.day(), kMonthsEn[date.month() - 1], date.year());
-    return buffer;
-}
-
-std::string format_percent(double percent, Lang lang) {
-    return with_decimal_comma(fixed_text(percent, 2), lang) + " %";
-}
-
 double nice_scale_length(double max_metres) {
     if (!(max_metres > 0)) return 0;
     const double magnitude = std::pow(10.0, std::floor(std::log10(max_metres)));
@@ -430,40 +391,39 @@ double nice_scale_length(double max_metres) {
     return magnitude / 2;
 }
 
-std::string format_distance(double metres, Lang lang) {
+std::string format_distance(double metres, bool vi) {
     if (metres >= 1000) {
         const double km = metres / 1000;
         const bool whole = std::fabs(km - std::round(km)) < 1e-9;
-        return with_decimal_comma(fixed_text(km, whole ? 0 : (km * 10 == std::round(km * 10) ? 1 : 2)), lang) + " km";
+        return format_decimal(km, whole ? 0 : (std::fabs(km * 10 - std::round(km * 10)) < 1e-9 ? 1 : 2), vi) + " km";
     }
     const bool whole = std::fabs(metres - std::round(metres)) < 1e-9;
-    return with_decimal_comma(fixed_text(metres, whole ? 0 : 1), lang) + " m";
+    return format_decimal(metres, whole ? 0 : 1, vi) + " m";
 }
 
-std::string default_title(const Dataset& dataset, Date date, Lang lang, const std::string& scope_name) {
-    const std::string province = province_place(dataset.info.title, lang);
+std::string default_title(const Dataset& dataset, Date date, bool vi, const std::string& scope_name) {
+    const std::string province = province_place(dataset.info.title, vi);
     std::string place;
     if (!scope_name.empty())
-        place = lang == Lang::Vi ? lower_type_word(scope_name) : english_district(scope_name);
+        place = vi ? lower_type_word(scope_name) : english_district(scope_name);
     if (!province.empty()) place += (place.empty() ? "" : ", ") + province;
-    if (lang == Lang::Vi)
+    if (vi)
         return "Kết quả xây dựng nông thôn mới" + (place.empty() ? "" : " — " + place) + ", ngày " +
-               format_date(date, lang);
+               format_date(date, vi);
     return "New rural development results" + (place.empty() ? "" : " — " + place) + ", " +
-           format_date(date, lang);
+           format_date(date, vi);
 }
 
-DecorationData make_decoration_data(const Dataset& dataset, const Summary& summary, Date date, Lang lang,
+DecorationData make_decoration_data(const Dataset& dataset, const Summary& summary, Date date, bool vi,
                                     const std::string& scope_name, const std::string& title_override,
                                     const std::string& crs_name) {
-    const bool vi = lang == Lang::Vi;
     DecorationData d;
-    d.lang = lang;
-    d.title = title_override.empty() ? default_title(dataset, date, lang, scope_name) : title_override;
+    d.vietnamese = vi;
+    d.title = title_override.empty() ? default_title(dataset, date, vi, scope_name) : title_override;
     const std::string n = std::to_string(dataset.criteria.size());
-    d.date_line = vi ? "Số liệu đến ngày " + format_date(date, lang) + " · Bộ tiêu chí " + dataset.criteria.id +
+    d.date_line = vi ? "Số liệu đến ngày " + format_date(date, vi) + " · Bộ tiêu chí " + dataset.criteria.id +
                            " (" + n + " tiêu chí)"
-                     : "Data as of " + format_date(date, lang) + " · criteria set " + dataset.criteria.id + " (" +
+                     : "Data as of " + format_date(date, vi) + " · criteria set " + dataset.criteria.id + " (" +
                            n + " criteria)";
     d.legend_title = vi ? "Số tiêu chí đạt (xã)" : "Criteria met (communes)";
     d.count_header = vi ? "Số lượng" : "Count";
@@ -490,18 +450,18 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
     }
     if (summary.not_applicable > 0) {
         LegendRow row;
-        row.label = not_applicable_label(dataset, lang);
+        row.label = not_applicable_label(dataset, vi);
         row.count = summary.not_applicable;
         row.colour = not_applicable_colour();
         row.hatched = true;
         d.legend.push_back(row);
     }
-    const std::string average = with_decimal_comma(fixed_text(summary.average_criteria, 2), lang);
+    const std::string average = format_decimal(summary.average_criteria, 2, vi);
     if (vi)
-        d.legend_note = "Tổng số: " + std::to_string(summary.xa_total) + " xã" +
+        d.legend_note = "Tổng số: " + format_count(summary.xa_total, vi) + " xã" +
                         (summary.xa_with_data > 0 ? " · bình quân " + average + " tiêu chí/xã" : "");
     else
-        d.legend_note = "Total: " + std::to_string(summary.xa_total) + " communes" +
+        d.legend_note = "Total: " + format_count(summary.xa_total, vi) + " communes" +
                         (summary.xa_with_data > 0 ? " · average " + average + " criteria per commune" : "");
 
     std::string source = dataset.info.source;
@@ -544,6 +504,21 @@ DecorationLayout draw_decorations(ImDrawList* list, const UiFonts& fonts, const 
     if (!L.north_arrow.empty()) draw_north_arrow(list, fonts, d, p);
     if (!L.footer.empty()) put_text(list, fonts.regular, z.small, ImVec2(L.footer.x, L.footer.y), kMuted, d.source_line, L.footer.w);
     return L;
+}
+
+void draw_map_frame(ImDrawList* list, const DecorationLayout& L, Rgb paper) {
+    const PixelRect& f = L.frame;
+    const PixelRect& m = L.map_area;
+    if (m.empty()) return;
+    // Whole pixels, so the neatline is crisp and the map's edge pixels are not half covered.
+    const float x0 = std::floor(m.x), y0 = std::floor(m.y), x1 = std::ceil(m.right()), y1 = std::ceil(m.bottom());
+    const ImU32 c = colour(paper);
+    list->AddRectFilled(ImVec2(f.x, f.y), ImVec2(f.right(), y0), c);
+    list->AddRectFilled(ImVec2(f.x, y1), ImVec2(f.right(), f.bottom()), c);
+    list->AddRectFilled(ImVec2(f.x, y0), ImVec2(x0, y1), c);
+    list->AddRectFilled(ImVec2(x1, y0), ImVec2(f.right(), y1), c);
+    const float w = std::max(1.0f, std::round(L.scale));
+    list->AddRect(ImVec2(x0 - w / 2, y0 - w / 2), ImVec2(x1 + w / 2, y1 + w / 2), kSwatchBorder, 0, 0, w);
 }
 
 Camera fit_camera_in(const geo::Bounds& bounds, const PixelRect& area, int frame_w, int frame_h, double margin_px) {

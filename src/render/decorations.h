@@ -22,8 +22,6 @@ struct ImDrawList;
 
 namespace ntm::render {
 
-enum class Lang { Vi, En };
-
 struct LegendRow {
     std::string label;     // "19", "15–18", ..., "Chưa có dữ liệu", "Không áp dụng (phường, thị trấn)"
     int count = 0;
@@ -34,7 +32,7 @@ struct LegendRow {
 };
 
 struct DecorationData {
-    Lang lang = Lang::Vi;
+    bool vietnamese = true;    // false: English (numbers and dates as core/format.h writes them)
     std::string title;         // "Kết quả xây dựng nông thôn mới — tỉnh Lạng Sơn, ngày 31/07/2020"
     std::string date_line;     // "Số liệu đến ngày 31/07/2020 · Bộ tiêu chí 2021-2025 (19 tiêu chí)"
     std::string legend_title;  // "Số tiêu chí đạt"
@@ -61,23 +59,20 @@ struct DecorationData {
 // `title_override` replaces the default title when not empty. `crs_name` (MapGeometry::crs_name)
 // goes into the source line when not empty.
 DecorationData make_decoration_data(const Dataset& dataset, const Summary& summary, Date date,
-                                    Lang lang, const std::string& scope_name = "",
+                                    bool vietnamese, const std::string& scope_name = "",
                                     const std::string& title_override = "",
                                     const std::string& crs_name = "");
 
 // The default title: "Kết quả xây dựng nông thôn mới — tỉnh Lạng Sơn, ngày 31/07/2020",
-// "... — huyện Cao Lộc, tỉnh Lạng Sơn, ngày ..."; English "New rural development — Lạng Sơn
-// province, 31 July 2020".
-std::string default_title(const Dataset& dataset, Date date, Lang lang,
+// "... — huyện Cao Lộc, tỉnh Lạng Sơn, ngày ..."; English "New rural development results —
+// Lạng Sơn province, 2020-07-31". Dates, counts and percentages come from core/format.h.
+std::string default_title(const Dataset& dataset, Date date, bool vietnamese,
                           const std::string& scope_name = "");
-std::string format_date(Date date, Lang lang);  // "31/07/2020" / "31 July 2020"
-// "28,18 %" (vi) / "28.18 %" (en)
-std::string format_percent(double percent, Lang lang);
 
 // The scale bar's length: the longest 1-2-5 × 10^k metres not longer than max_metres (> 0).
 double nice_scale_length(double max_metres);
 // "500 m", "2 km", "1,5 km" (vi) / "1.5 km" (en)
-std::string format_distance(double metres, Lang lang);
+std::string format_distance(double metres, bool vietnamese);
 
 enum DecorationElement : unsigned {
     kDecorTitle = 1,         // title
@@ -116,6 +111,12 @@ DecorationLayout layout_decorations(const DecorationData& data, const UiFonts& f
 DecorationLayout draw_decorations(ImDrawList* list, const UiFonts& fonts,
                                   const DecorationData& data, const PixelRect& frame, float scale,
                                   unsigned elements = kDecorAll);
+
+// Paints the frame outside the layout's map area with `paper` (so the map stops at its area and
+// never runs under the title or the legend) and draws a thin neatline around the map area.
+// Exports call it before draw_decorations(); the app's map view, whose map fills its panel,
+// does not.
+void draw_map_frame(ImDrawList* list, const DecorationLayout& layout, Rgb paper = {255, 255, 255});
 
 // The camera that shows all of `bounds` as large as possible inside `area` of a frame_w x
 // frame_h viewport (keeping `margin_px` free on every side of the area), centred in the area.

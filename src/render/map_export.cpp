@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -36,7 +37,10 @@ namespace {
 constexpr long kTileArea = 1920L * 1088L;
 constexpr int kTileSide = 4096;
 constexpr long kStripBytes = 64L << 20;
-constexpr float kMutedAmount = 0.65f;  // other districts' fills blended toward white
+// Other districts' fills in a district export: 60 % of the way to a light grey, so they read as
+// context and stay apart from the district's own light colours (no data is nearly white).
+constexpr float kMutedAmount = 0.6f;
+constexpr int kMutedGrey = 220;
 
 std::string errno_text() { return std::strerror(errno); }
 
@@ -103,12 +107,26 @@ void write_text_file(const std::string& path, const std::string& text) {
     }
 }
 
+std::string xml_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 std::string replace_extension(const std::string& path, const char* ext) {
     return fs::path(path).replace_extension(ext).string();
 }
 
 Rgb mute(Rgb c) {
-    auto m = [](uint8_t v) { return static_cast<uint8_t>(std::lround(v + (255 - v) * kMutedAmount)); };
+    auto m = [](uint8_t v) { return static_cast<uint8_t>(std::lround(v + (kMutedGrey - v) * kMutedAmount)); };
     return {m(c.r), m(c.g), m(c.b)};
 }
 
@@ -222,6 +240,52 @@ std::vector<geo::Ring> district_boundary_segments(const Dataset& dataset, const 
     return out;
 }
 
+namespace {
+
+// District groups for MapRenderer::set_district_groups (the app's map view draws the same), or
+// none when the dataset has fewer than two districts or its neighbours do not share vertices
+// (then a dissolve would draw every unit edge as a district line). The check looks at the units
+// of one small district only, so it costs next to nothing on the national map.
+std::vector<std::string> export_district_groups(const Dataset& dataset, const geo::MapGeometry& geometry) {
+    const std::vector<District> districts = dataset.districts();
+    if (districts.size() < 2) return {};
+    std::unordered_map<std::string, std::pair<size_t, size_t>> size;  // key -> units, vertices
+    for (size_t u = 0; u < dataset.units.size() && u < geometry.shapes.size(); ++u) {
+        auto& s = size[district_key(dataset.units[u])];
+        ++s.first;
+        for (const geo::Polygon& p : geometry.shapes[u].parts) s.second += p.outer.size();
+    }
+    std::string sample;
+    size_t best = SIZE_MAX;
+    for (const auto& [key, s] : size)
+        if (s.first >= 3 && s.second < best) best = s.second, sample = key;
+    if (!sample.empty()) {
+        std::map<std::array<long long, 4>, int> uses;
+        size_t total = 0;
+        for (size_t u = 0; u < dataset.units.size() && u < geometry.shapes.size(); ++u) {
+            if (district_key(dataset.units[u]) != sample) continue;
+            for (const geo::Polygon& p : geometry.shapes[u].parts)
+                for (size_t i = 0; i < p.outer.size(); ++i) {
+                    const geo::Vec2 a = p.outer[i], b = p.outer[(i + 1) % p.outer.size()];
+                    std::array<long long, 4> k{std::llround(a.x * 100), std::llround(a.y * 100), std::llround(b.x * 100),
+                                               std::llround(b.y * 100)};
+                    if (k[0] == k[2] && k[1] == k[3]) continue;
+                    if (std::make_pair(k[2], k[3]) < std::make_pair(k[0], k[1])) k = {k[2], k[3], k[0], k[1]};
+                    ++uses[k];
+                    ++total;
+                }
+        }
+        size_t shared = 0;
+        for (const auto& [k, n] : uses) shared += n > 1 ? size_t(n) : 0;
+        if (total == 0 || shared < total / 3) return {};
+    }
+    std::vector<std::string> groups(dataset.units.size());
+    for (size_t u = 0; u < dataset.units.size(); ++u) groups[u] = district_key(dataset.units[u]);
+    return groups;
+}
+
+}  // namespace
+
 // -------------------------------------------------------------------------------------------------
 
 struct MapExporter::Impl {
@@ -286,7 +350,10 @@ MapExporter::MapExporter(const Dataset& dataset, const geo::MapGeometry& geometr
     if (geometry.shapes.size() != dataset.units.size())
         throw Error("the map has " + std::to_string(geometry.shapes.size()) + " shapes for " +
                     std::to_string(dataset.units.size()) + " units");
-    impl_->renderer.upload(geometry, threads);
+    // Shared without a copy (7.1 M vertices for the national map): the caller keeps `geometry`
+    // alive for the exporter's life.
+    impl_->renderer.upload(std::shared_ptr<const geo::MapGeometry>(&geometry, [](const geo::MapGeometry*) {}), {},
+                           threads);
 }
 
 MapExporter::~MapExporter() = default;
@@ -300,7 +367,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
                     std::to_string(kMaxExportSide) + " pixels per side");
     if (!(o.dpi > 0)) throw Error("the resolution must be positive (not " + std::to_string(o.dpi) + " dpi)");
     if (o.district >= static_cast<int>(districts.size())) throw Error("no district number " + std::to_string(o.district));
-    const float s = static_cast<float>(o.dpi / 96.0);
+    const float s = static_cast<float>(std::min(o.dpi / 96.0, kMaxDecorationScale));
 
     ExportResult result;
     result.width = W;
@@ -334,10 +401,12 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         }
     }
     if (focus.empty()) focus = renderer.bounds();
+    const bool fixed_view = o.view && !o.view->empty();
+    if (fixed_view) focus = *o.view;
     renderer.set_unit_colours(paint.fill);
     renderer.set_unit_flags(flags);
     if (!outlines_set) {
-        renderer.set_district_outlines(district_boundary_segments(dataset, geometry), false);
+        renderer.set_district_groups(export_district_groups(dataset, geometry));
         outlines_set = true;
     }
 
@@ -355,12 +424,12 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     ImDrawData* draw_data = nullptr;
     std::unique_ptr<ImGuiContextSwitch> imgui_switch;
     if (o.decorations) {
-        result.decorations = make_decoration_data(dataset, result.summary, o.date, o.lang, scope_name, o.title,
+        result.decorations = make_decoration_data(dataset, result.summary, o.date, o.vietnamese, scope_name, o.title,
                                                   geometry.crs_name);
         result.decorations.dpi = o.dpi >= 150 ? o.dpi : 0;
         ensure_fonts(kDecorBasePx * s, result.decorations.all_text());
         layout = layout_decorations(result.decorations, fonts, frame, s, kDecorAll);
-        result.camera = fit_camera_in(focus, layout.map_area, W, H, 8.0 * s);
+        result.camera = fit_camera_in(focus, layout.map_area, W, H, fixed_view ? 0 : 8.0 * s);
         result.decorations.metres_per_pixel = result.camera.metres_per_pixel;
 
         imgui_switch = std::make_unique<ImGuiContextSwitch>(imgui);
@@ -368,14 +437,16 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         io.DisplaySize = ImVec2(float(W), float(H));
         io.DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
+        draw_map_frame(ImGui::GetBackgroundDrawList(), layout);
         draw_decorations(ImGui::GetBackgroundDrawList(), fonts, result.decorations, frame, s, kDecorAll);
         ImGui::Render();
         draw_data = ImGui::GetDrawData();
     } else {
-        const float m = 0.02f * std::min(W, H);
+        const float m = fixed_view ? 0.0f : 0.02f * std::min(W, H);
         layout.map_area = {m, m, W - 2 * m, H - 2 * m};
         result.camera = fit_camera_in(focus, layout.map_area, W, H, 0);
     }
+    result.map_area = o.decorations ? layout.map_area : frame;
     const double mpp = result.camera.metres_per_pixel;
     const geo::Vec2 corner = result.camera.screen_to_world({0.5, 0.5}, W, H);
     result.world = {mpp, 0, 0, -mpp, corner.x, corner.y};
@@ -472,12 +543,26 @@ ExportResult MapExporter::export_png(const ExportOptions& options, const std::st
                           result.world[1], result.world[2], result.world[3], result.world[4], result.world[5]);
             temporaries.push_back(pgw + suffix);
             write_text_file(pgw + suffix, text);
-            if (!impl_->geometry.crs_wkt.empty()) {
+            const std::string& wkt = options.prj.empty() ? impl_->geometry.crs_wkt : options.prj;
+            if (!wkt.empty()) {
                 temporaries.push_back(prj + suffix);
-                write_text_file(prj + suffix, impl_->geometry.crs_wkt + "\n");
+                write_text_file(prj + suffix, wkt + "\n");
+            }
+            // GDAL's PNG driver reads the world file but not the .prj: the CRS also goes into
+            // GDAL's own side file, so gdalinfo, QGIS and GDAL-based tools know it.
+            const std::string aux = path + ".aux.xml";
+            if (!wkt.empty()) {
+                temporaries.push_back(aux + suffix);
+                write_text_file(aux + suffix, "<PAMDataset>\n  <SRS>" + xml_escape(wkt) + "</SRS>\n</PAMDataset>\n");
             }
             fs::rename(pgw + suffix, pgw);
-            if (!impl_->geometry.crs_wkt.empty()) fs::rename(prj + suffix, prj);
+            if (!wkt.empty()) {
+                fs::rename(prj + suffix, prj);
+                fs::rename(aux + suffix, aux);
+            } else {  // stale ones would misplace the new image
+                std::remove(prj.c_str());
+                std::remove(aux.c_str());
+            }
         }
         fs::rename(tmp, path);
         return result;

@@ -34,24 +34,35 @@ std::optional<ExportSize> export_preset(const std::string& name);
 // outside 16..kMaxExportSide.
 ExportSize parse_export_size(const std::string& text);
 constexpr int kMaxExportSide = 32768;
+// Text and line widths scale with dpi / 96 up to this factor (1200 dpi): beyond it glyphs would
+// not fit a font atlas texture.
+constexpr double kMaxDecorationScale = 12.5;
 
 struct ExportOptions {
     int width = 1920, height = 1080;
     double dpi = 96;            // recorded in pHYs; text and line widths scale with dpi / 96
+                                // (capped at kMaxDecorationScale)
     Date date;                  // the state shown
     int district = -1;          // index into Dataset::districts() to zoom to (others muted), -1: all
+    // A world rectangle (display CRS metres) to show fitted into the map area instead of the
+    // units' (or the district's) bounds: the app's current view.
+    std::optional<geo::Bounds> view;
     std::string title;          // replaces the default title when not empty
-    Lang lang = Lang::Vi;
+    bool vietnamese = true;     // false: English text
     bool decorations = true;    // false: the map alone (--map-only)
     int samples = 4;            // multisampling
     int max_tile = 0;           // > 0: largest tile side (tests force tiling with small values)
     bool world_file = true;     // write FILE.pgw and FILE.prj beside FILE.png
+    // The .prj's text (WKT of the display CRS, e.g. io::prj_wkt(geometry.crs_wkt)); empty: the
+    // geometry's crs_wkt as it is. No .prj is written when both are empty.
+    std::string prj;
 };
 
 struct ExportResult {
     int width = 0, height = 0;
     double dpi = 0;
     Camera camera;               // of the whole image
+    PixelRect map_area;          // where the map shows (the rest is decorations and paper)
     int tiles = 0;               // framebuffer passes
     DecorationData decorations;  // what the legend and title say
     Summary summary;             // the statistics the legend shows
@@ -77,7 +88,8 @@ public:
     MapExporter& operator=(const MapExporter&) = delete;
 
     // Writes the PNG (via a temporary file renamed over `path` when complete; a good file at
-    // `path` is left alone on failure) and, when options.world_file, `path` with .pgw and .prj.
+    // `path` is left alone on failure) and, when options.world_file, `path` with .pgw and .prj
+    // and GDAL's `path`.aux.xml holding the CRS (GDAL's PNG driver does not read .prj files).
     // Throws ntm::Error naming the file.
     ExportResult export_png(const ExportOptions& options, const std::string& path);
     // The same image in memory (tests, previews); still tiled as export_png() would.

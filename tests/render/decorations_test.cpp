@@ -1,0 +1,57 @@
+// The text of the decorations (no GL): titles, legend rows, scale-bar lengths and labels.
+#include "render/decorations.h"
+
+#include <gtest/gtest.h>
+
+#include "core/demo.h"
+#include "core/state.h"
+#include "core/statistics.h"
+
+namespace {
+
+using ntm::render::format_distance;
+using ntm::render::nice_scale_length;
+
+TEST(Decorations, ScaleBarLengthsAreOneTwoFive) {
+    EXPECT_DOUBLE_EQ(nice_scale_length(170 * 52.3), 5000);
+    EXPECT_DOUBLE_EQ(nice_scale_length(1999), 1000);
+    EXPECT_DOUBLE_EQ(nice_scale_length(2000), 2000);
+    EXPECT_DOUBLE_EQ(nice_scale_length(49), 20);
+    EXPECT_DOUBLE_EQ(nice_scale_length(0.9), 0.5);
+    EXPECT_EQ(nice_scale_length(0), 0);
+    EXPECT_EQ(format_distance(500, true), "500 m");
+    EXPECT_EQ(format_distance(2000, true), "2 km");
+    EXPECT_EQ(format_distance(1500, true), "1,5 km");
+    EXPECT_EQ(format_distance(1500, false), "1.5 km");
+    EXPECT_EQ(format_distance(200000, true), "200 km");
+}
+
+TEST(Decorations, DemoTextOnTheReportDate) {
+    const ntm::Dataset d = ntm::demo::make_demo_dataset();
+    const ntm::Date date = ntm::Date::from_ymd(2020, 7, 31);
+    const ntm::Summary s = ntm::summarize(d, ntm::AttainmentIndex(d).states(date), date);
+    const auto vi = ntm::render::make_decoration_data(d, s, date, true, "", "", "EPSG:9215 VN-2000 / TM-3 107-15");
+    EXPECT_EQ(vi.title, "Kết quả xây dựng nông thôn mới — tỉnh Lạng Sơn, ngày 31/07/2020");
+    ASSERT_EQ(vi.legend.size(), 6u);  // 5 bands + not applicable (every xã has data)
+    EXPECT_EQ(vi.legend[0].label, "19");
+    EXPECT_EQ(vi.legend[0].count, 51);
+    EXPECT_DOUBLE_EQ(vi.legend[0].percent, s.bands[0].percent);
+    EXPECT_EQ(vi.legend[2].label, "10–14");
+    EXPECT_TRUE(vi.legend[5].hatched);
+    EXPECT_EQ(vi.legend[5].count, 19);
+    EXPECT_EQ(vi.legend_note, "Tổng số: 181 xã · bình quân 11,66 tiêu chí/xã");
+    EXPECT_NE(vi.source_line.find("EPSG:9215"), std::string::npos);
+    EXPECT_TRUE(vi.illustrative);
+    EXPECT_NE(vi.illustrative_note.find("Dữ liệu minh họa"), std::string::npos);
+
+    const auto en = ntm::render::make_decoration_data(d, s, date, false);
+    EXPECT_EQ(en.title, "New rural development results — Lạng Sơn province, 2020-07-31");
+    EXPECT_EQ(en.legend_note, "Total: 181 communes · average 11.66 criteria per commune");
+
+    const auto district = ntm::render::make_decoration_data(d, s, date, true, "Huyện Cao Lộc");
+    EXPECT_EQ(district.title, "Kết quả xây dựng nông thôn mới — huyện Cao Lộc, tỉnh Lạng Sơn, ngày 31/07/2020");
+    const auto custom = ntm::render::make_decoration_data(d, s, date, true, "", "Bản đồ NTM quý II");
+    EXPECT_EQ(custom.title, "Bản đồ NTM quý II");
+}
+
+}  // namespace
