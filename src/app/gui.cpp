@@ -60,6 +60,30 @@ render::Image read_window(int width, int height) {
     return image;
 }
 
+// Switches the window to the primary monitor's full screen and back to where it was.
+class FullScreen {
+public:
+    explicit FullScreen(GLFWwindow* window) : window_(window) {}
+    void set(bool on) {
+        if (on == on_) return;
+        on_ = on;
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (on && mode) {
+            glfwGetWindowPos(window_, &x_, &y_);
+            glfwGetWindowSize(window_, &w_, &h_);
+            glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+        } else if (!on) {
+            glfwSetWindowMonitor(window_, nullptr, x_, y_, w_, h_, 0);
+        }
+    }
+
+private:
+    GLFWwindow* window_;
+    bool on_ = false;
+    int x_ = 0, y_ = 0, w_ = 1280, h_ = 800;
+};
+
 struct GlfwSession {
     GlfwSession() {
         glfwSetErrorCallback(on_glfw_error);
@@ -73,8 +97,8 @@ struct GlfwSession {
 }  // namespace
 
 int run_gui(const std::vector<std::string>& argv) {
-    const Args args(argv, {});
-    args.allow_only("the app", {"data", "boundaries", "lang", "date", "screenshot", "frames", "select", "size", "tab"});
+    const Args args(argv, {"briefing"});
+    args.allow_only("the app", {"data", "boundaries", "lang", "date", "screenshot", "frames", "select", "size", "tab", "briefing"});
     const auto screenshot = args.get("screenshot");
     const int frames = args.integer("frames", 3);
     if (frames < 1 || frames > 100000) throw Error("--frames must be between 1 and 100000");
@@ -122,6 +146,7 @@ int run_gui(const std::vector<std::string>& argv) {
     glfwGetWindowContentScale(window, &content_scale_x, &content_scale_y);
     const float ui_scale = std::clamp(content_scale_x, 1.0f, 4.0f);
     const render::UiFonts fonts = render::add_ui_fonts(*io.Fonts, 16.0f * ui_scale);
+    const render::UiFonts room_fonts = render::add_ui_fonts(*io.Fonts, 40.0f * ui_scale);  // briefing
     ImGui::StyleColorsLight();
     ImGui::GetStyle().ScaleAllSizes(ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
@@ -130,7 +155,7 @@ int run_gui(const std::vector<std::string>& argv) {
     int exit_code = 0;
     {
         ui::Workspace workspace(settings, cache_dir());
-        workspace.set_fonts(fonts);
+        workspace.set_fonts(fonts, &room_fonts);
         glfwSetWindowUserPointer(window, &workspace);
         glfwSetDropCallback(window, on_drop);
         workspace.open(source);
@@ -148,7 +173,10 @@ int run_gui(const std::vector<std::string>& argv) {
                 if (unit < 0) throw Error("--select: no unit with code '" + *code + "' in " + source);
                 workspace.state().select_unit(unit);
             }
+            if (args.has("briefing")) workspace.start_briefing();
         };
+        // Briefing mode fills the screen (not for captures, which keep --size).
+        FullScreen full_screen(window);
         bool start_applied = false;
         auto last = std::chrono::steady_clock::now();
         for (int frame = 0; !glfwWindowShouldClose(window) && !workspace.quit_requested(); ++frame) {
@@ -169,6 +197,7 @@ int run_gui(const std::vector<std::string>& argv) {
             ImGui::NewFrame();
             if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) break;
             workspace.frame(screenshot ? 0.0 : seconds);
+            if (!screenshot) full_screen.set(workspace.briefing());
             ImGui::Render();
 
             int fb_w = 0, fb_h = 0;

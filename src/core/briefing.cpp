@@ -158,6 +158,7 @@ const TargetStatus* find_target(const ScopeTargets& t, const char* id) {
 }  // namespace
 
 std::string HeadlineCard::value_text(bool vi) const {
+    if (no_data && id != "standard") return "—";  // 0 would read as a result
     if (!count) return format_decimal(value, 2, vi);
     std::string text = format_count(static_cast<long long>(std::llround(value)), vi);
     if (of > 0) text += "/" + format_count(of, vi);
@@ -175,6 +176,7 @@ std::string HeadlineCard::percent_text(bool vi) const {
 }
 
 std::string HeadlineCard::target_text(bool vi) const {
+    if (no_data) return vi ? "Chưa có dữ liệu đánh giá" : "No assessments yet";
     if (!target) return "";
     std::string rule;
     switch (target->rule) {
@@ -259,6 +261,12 @@ std::vector<HeadlineCard> headline_cards(const Summary& now, const Summary* befo
     add("below_threshold", "Xã dưới " + std::to_string(now.threshold) + " tiêu chí",
         "Xã below " + std::to_string(now.threshold) + " criteria", now.below_threshold,
         before ? before->below_threshold : 0, "below_threshold");
+    if (now.xa_with_data == 0)
+        for (HeadlineCard& card : cards) {
+            card.no_data = true;
+            card.target.reset();  // neither met nor missed
+            card.percent = -1;
+        }
     return cards;
 }
 

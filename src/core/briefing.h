@@ -139,12 +139,14 @@ struct HeadlineCard {
     std::optional<Date> compare_date;
     double change = 0;        // value now minus value on compare_date (when compare_date)
     double percent_change = 0;  // percentage points (when percent >= 0 and compare_date)
+    bool no_data = false;     // no xã in scope has an assessment: nothing to compare with targets
 
     // "135/181", "11,66", "12" (vi) / "135/181", "11.66", "12" (en)
     std::string value_text(bool vietnamese) const;
     // "74,59 % số xã" / "74.59 % of xã"; "" when no percent
     std::string percent_text(bool vietnamese) const;
-    // "Mục tiêu 2025: ≥ 80 % · đạt" / "Target 2025: ≥ 80 % · met"; "" without target
+    // "Mục tiêu 2025: ≥ 80 % · đạt" / "Target 2025: ≥ 80 % · met"; "" without target;
+    // "Chưa có dữ liệu đánh giá" / "No assessments yet" when no_data
     std::string target_text(bool vietnamese) const;
     // "+12 so với 31/12/2020" / "+12 since 2020-12-31"; "" without compare_date
     std::string change_text(bool vietnamese) const;

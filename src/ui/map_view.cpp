@@ -299,8 +299,9 @@ std::vector<uint8_t> map_unit_flags(const AppState& state) {
 
 void MapView::sync(const AppState& state) {
     if (!renderer_ || state.data_version() != data_version_) return;
-    if (state.colour_version() != colour_version_)
+    if (state.colour_version() != colour_version_ || colours_stale_)
         renderer_->set_unit_colours(map_unit_colours(state));
+    colours_stale_ = false;
     if (state.colour_version() != colour_version_ || state.flag_version() != flag_version_)
         renderer_->set_unit_flags(map_unit_flags(state));
     colour_version_ = state.colour_version();

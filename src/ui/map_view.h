@@ -52,6 +52,9 @@ public:
     // ImGui coordinates to framebuffer pixels; `framebuffer_height` flips y for glViewport.
     void render(const AppState& state, float framebuffer_scale, int framebuffer_height);
 
+    // Sends every unit's colour again on the next render (after a palette change).
+    void invalidate_colours() { colours_stale_ = true; }
+
     // More frames are needed: finer geometry is being prepared or the view is gliding.
     bool busy() const;
 
@@ -79,6 +82,7 @@ private:
     bool camera_valid_ = false;
     float x_ = 0, y_ = 0, w_ = 1, h_ = 1;
     uint64_t data_version_ = 0, colour_version_ = 0, flag_version_ = 0;
+    bool colours_stale_ = false;
     bool box_selecting_ = false;
     bool dragged_ = false;  // the current press moved the map (so its release is no click)
     geo::Vec2 box_start_{};

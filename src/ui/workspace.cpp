@@ -4,9 +4,16 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
+#include "core/palette.h"
+#include "render/map_export.h"
+#include "ui/briefing_export.h"
 #include "ui/widgets.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
 
 namespace ntm::ui {
 namespace {
@@ -47,11 +54,59 @@ void Workspace::finish_loading() {
     take_load_result();
 }
 
-bool Workspace::busy() const { return loader_.busy() || state_.playing() || map_.busy(); }
+bool Workspace::busy() const {
+    return loader_.busy() || state_.playing() || map_.busy() || briefing_.animating();
+}
 
-void Workspace::set_fonts(const render::UiFonts& fonts) {
+void Workspace::set_fonts(const render::UiFonts& fonts, const render::UiFonts* big) {
     fonts_ = fonts;
     map_.set_fonts(fonts.regular, fonts.bold);
+    briefing_.set_fonts(fonts, big);
+}
+
+void Workspace::start_briefing(int slide) {
+    if (state_.has_data() && !briefing_.active()) briefing_.enter(state_, slide);
+}
+
+void Workspace::set_message(std::string message, bool error) {
+    message_ = std::move(message);
+    message_is_error_ = error;
+}
+
+// Keys of the normal mode that are not a panel's own.
+void Workspace::handle_keys() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput) date_.handle_keys(state_);
+    if (io.KeyCtrl && ImGui::IsKeyPressed('F', false)) search_.focus();
+    if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) open_popup_ = true;
+    if (io.KeyCtrl && ImGui::IsKeyPressed('E', false) && state_.has_data()) export_.open();
+    if (ImGui::IsKeyPressed(GLFW_KEY_F12, false) && state_.has_data()) {
+        if (settings_.screenshot_dir.empty()) {
+            // Chosen once, in the export dialog; until then the user's Pictures folder.
+            const char* home = std::getenv("HOME");
+            settings_.screenshot_dir = std::string(home ? home : ".") + "/Pictures/NTM Atlas";
+        }
+        export_.screenshot(state_, map_.camera(), static_cast<int>(map_.area_w()),
+                           static_cast<int>(map_.area_h()), settings_.screenshot_dir);
+        set_message(export_.message(), export_.message_is_error());
+    }
+}
+
+// Briefing mode: the map over the whole window, the overlay, nothing else.
+void Workspace::draw_briefing(double seconds) {
+    briefing_.handle_keys(state_);
+    briefing_.update(state_, seconds);
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    // The map keeps clear of the title above and the column of cards on the right.
+    const float top = io.DisplaySize.y * 0.1f, width = io.DisplaySize.x * 0.74f;
+    if (begin_panel("##map", 0, top, width, io.DisplaySize.y - top,
+                    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar |
+                        ImGuiWindowFlags_NoScrollWithMouse))
+        map_.draw(state_, settings_.show_labels, false);
+    ImGui::End();
+    ImGui::PopStyleVar();
+    briefing_.draw(state_, ImVec2(0, 0), io.DisplaySize);
 }
 
 void Workspace::take_load_result() {
@@ -80,12 +135,19 @@ void Workspace::frame(double seconds) {
     state_.advance(seconds);
     criteria_.sync(state_);  // the highlighted xã follow the date even with the panel hidden
     sync_planner_filter();
+    views_panel_.sync(state_);
+    if (ImGui::IsKeyPressed(GLFW_KEY_F11, false) && state_.has_data()) {
+        if (briefing_.active()) briefing_.exit(state_);
+        else briefing_.enter(state_, 0);
+    }
+    if (auto slide = views_panel_.take_start_request()) start_briefing(*slide);
+    if (briefing_.active()) {
+        draw_briefing(seconds);
+        return;
+    }
+    handle_keys();
 
     const ImGuiIO& io = ImGui::GetIO();
-    if (!io.WantTextInput) date_.handle_keys(state_);
-    if (io.KeyCtrl && ImGui::IsKeyPressed('F', false)) search_.focus();
-    if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) open_popup_ = true;
-
     draw_menu();
     const float W = io.DisplaySize.x, H = io.DisplaySize.y;
     const float top = ImGui::GetFrameHeight();
@@ -107,6 +169,8 @@ void Workspace::frame(double seconds) {
                 legend_.draw(state_);
             if (ImGui::CollapsingHeader(tr("Vùng chọn", "Selection"), ImGuiTreeNodeFlags_DefaultOpen))
                 selection_summary_.draw(state_);
+            if (ImGui::CollapsingHeader(tr("Khung trình chiếu", "Briefing views")))
+                views_panel_.draw(state_, view_extent_of(map_));
         }
         ImGui::End();
     }
@@ -151,6 +215,13 @@ void Workspace::frame(double seconds) {
     }
     draw_status_bar(H - status_h, status_h);
     draw_open_popup();
+    if (state_.has_data()) {
+        const bool was_open = export_.is_open();
+        export_.draw(state_, map_.camera(), static_cast<int>(map_.area_w()), static_cast<int>(map_.area_h()));
+        if (was_open && !export_.is_open() && !export_.message().empty())
+            set_message(export_.message(), export_.message_is_error());
+    }
+    if (auto dir = views_panel_.take_export_request()) views_export_dir_ = std::move(dir);
 }
 
 void Workspace::draw_right_panel() {
@@ -199,6 +270,8 @@ void Workspace::draw_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(tr("Tệp", "File"))) {
         if (ImGui::MenuItem(tr("Mở…", "Open…"), "Ctrl+O")) open_popup_ = true;
+        if (ImGui::MenuItem(tr("Xuất ảnh bản đồ…", "Export map image…"), "Ctrl+E", false, state_.has_data()))
+            export_.open();
         if (ImGui::BeginMenu(tr("Mở gần đây", "Open recent"), !settings_.recent.empty())) {
             for (const std::string& r : settings_.recent)
                 if (ImGui::MenuItem(r.c_str())) open(r);
@@ -215,6 +288,8 @@ void Workspace::draw_menu() {
         ImGui::MenuItem(tr("Nhãn tên", "Labels"), nullptr, &settings_.show_labels);
         ImGui::Separator();
         if (ImGui::MenuItem(tr("Xem toàn bộ", "Fit to data"), "Home")) state_.request_view({});
+        if (ImGui::MenuItem(tr("Chế độ trình chiếu", "Briefing mode"), "F11", false, state_.has_data()))
+            start_briefing();
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr("Ngôn ngữ", "Language"))) {
@@ -295,7 +370,30 @@ void Workspace::draw_status_bar(float y, float height) {
 }
 
 void Workspace::render(float framebuffer_scale, int framebuffer_height) {
+    // The palette (high contrast for projectors) changes every fill, not only those of a date.
+    if (palette_version() != palette_version_) {
+        palette_version_ = palette_version();
+        map_.invalidate_colours();
+    }
     map_.render(state_, framebuffer_scale, framebuffer_height);
+    if (views_export_dir_) {
+        // Blocks while it draws; the GL context is current here, between frames.
+        try {
+            render::MapExporter exporter(state_.dataset(), state_.geometry());
+            render::ExportOptions base;
+            base.vietnamese = state_.lang() == Lang::Vi;
+            const auto files = export_briefing_views(exporter, views_store_.views(), *views_export_dir_, base);
+            char buf[256];
+            std::snprintf(buf, sizeof buf, tr("Đã xuất %zu ảnh vào %s", "Exported %zu images to %s"), files.size(),
+                          views_export_dir_->c_str());
+            views_panel_.set_export_message(buf, false);
+            set_message(buf, false);
+        } catch (const std::exception& e) {
+            views_panel_.set_export_message(e.what(), true);
+            set_message(e.what(), true);
+        }
+        views_export_dir_.reset();
+    }
 }
 
 }  // namespace ntm::ui

@@ -3,13 +3,17 @@
 // opening data in the background. The app (src/app/gui.cpp) owns the window and the GL/ImGui
 // set-up and calls frame() and render() once per frame.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "render/fonts.h"
 #include "ui/app_state.h"
+#include "io/views_file.h"
 #include "ui/attainment_chart_panel.h"
+#include "ui/briefing_mode.h"
 #include "ui/criteria_panel.h"
 #include "ui/district_table_panel.h"
+#include "ui/export_dialog.h"
 #include "ui/data_loader.h"
 #include "ui/date_panel.h"
 #include "ui/legend_panel.h"
@@ -21,6 +25,7 @@
 #include "ui/settings.h"
 #include "ui/timeline_panel.h"
 #include "ui/unit_detail_panel.h"
+#include "ui/views_panel.h"
 
 namespace ntm::ui {
 
@@ -37,7 +42,11 @@ public:
     void finish_loading();
     // More frames are needed soon: a load, playback, finer geometry or a map glide is running.
     bool busy() const;
-    void set_fonts(const render::UiFonts& fonts);
+    // `big`: the same faces at room size, for briefing mode (may be null).
+    void set_fonts(const render::UiFonts& fonts, const render::UiFonts* big);
+    // Briefing mode (F11): full-screen map, cards, prepared views.
+    void start_briefing(int slide = 0);
+    bool briefing() const { return briefing_.active(); }
     // Shows a tab of the right panel: "detail", "lists", "criteria" or "districts" (false: none such).
     bool show_tab(const std::string& name);
 
@@ -57,6 +66,9 @@ private:
     void draw_open_popup();
     void draw_status_bar(float y, float height);
     void draw_right_panel();
+    void draw_briefing(double seconds);
+    void handle_keys();
+    void set_message(std::string message, bool error);
     void sync_planner_filter();
 
     Settings settings_;
@@ -74,6 +86,12 @@ private:
     CriteriaPanel criteria_{planner_};
     DistrictTablePanel districts_{planner_};
     SelectionSummaryPanel selection_summary_{planner_};
+    ExportDialog export_;
+    io::ViewsStore views_store_;
+    ViewsPanel views_panel_{views_store_};
+    BriefingMode briefing_{views_store_};
+    std::optional<std::string> views_export_dir_;  // "export all views", run in render()
+    unsigned palette_version_ = 0;
     std::string requested_tab_;
     uint64_t filter_synced_[3] = {0, 0, 0};  // planner version, data version, date of the map filter
     render::UiFonts fonts_;

@@ -164,6 +164,7 @@ TEST(BriefingCards, ChangeSinceAComparisonDate) {
     Summary before, now;
     before.date = ymd(2020, 12, 31);
     before.xa_total = now.xa_total = 200;
+    before.xa_with_data = now.xa_with_data = 200;
     before.at_standard = 100;
     now.at_standard = 130;
     before.average_criteria = 14.5;
@@ -318,6 +319,29 @@ TEST(BriefingPalette, HighContrastIsOptInAndOrdered) {
     const UnitPaint st = paint_units(d, states);
     EXPECT_FALSE(hc.fill == st.fill);
     EXPECT_EQ(current_palette(), PaletteKind::Standard);
+}
+
+}  // namespace
+}  // namespace ntm
+
+namespace ntm {
+namespace {
+
+TEST(BriefingCards, NoAssessmentsShowNoResultsAndNoTargetsMet) {
+    Summary none;
+    none.xa_total = 61;
+    none.threshold = 15;
+    const auto cards = headline_cards(none);
+    ASSERT_EQ(cards.size(), 5u);
+    for (const HeadlineCard& c : cards) {
+        EXPECT_TRUE(c.no_data) << c.id;
+        EXPECT_FALSE(c.target) << c.id << ": no target can be met or missed without data";
+        EXPECT_EQ(c.target_text(true), "Chưa có dữ liệu đánh giá") << c.id;
+        EXPECT_EQ(c.target_text(false), "No assessments yet") << c.id;
+    }
+    EXPECT_EQ(cards[0].value_text(true), "0/61");
+    EXPECT_EQ(cards[1].value_text(true), "—") << "an average of nothing is not 0,00";
+    EXPECT_EQ(cards[4].value_text(true), "—") << "no xã below 15 would read as the target met";
 }
 
 }  // namespace
