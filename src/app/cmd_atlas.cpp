@@ -90,6 +90,7 @@ int run_atlas(const std::vector<std::string>& argv) {
 
     HeadlessGl gl;
     render::MapExporter exporter(data.dataset, data.geometry);
+    use_dissolved_outlines_if_needed(exporter, data);
     const std::string title = options.title;
     for (int i = -1; i < static_cast<int>(districts.size()); ++i) {
         options.district = i;

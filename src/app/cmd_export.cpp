@@ -15,7 +15,9 @@
 #include "core/error.h"
 #include "core/filters.h"
 #include "core/text.h"
+#include "geo/district_outlines.h"
 #include "io/crs_wkt.h"
+#include "io/district_dissolve.h"
 
 namespace fs = std::filesystem;
 
@@ -135,6 +137,14 @@ void check_out_file(const std::string& path, const std::string& command) {
     if (fs::is_directory(path, ec)) throw Error("--out: " + path + " is a folder");
 }
 
+void use_dissolved_outlines_if_needed(render::MapExporter& exporter, const io::DatasetFile& data) {
+    if (data.dataset.districts().size() < 2) return;
+    std::vector<std::string> groups;
+    for (const Unit& u : data.dataset.units) groups.push_back(u.district_code.empty() ? u.district_name : u.district_code);
+    if (!geo::neighbours_share_vertices(data.geometry, groups))
+        exporter.set_district_outlines(io::dissolve_group_outlines(data.geometry, groups));
+}
+
 std::string describe_written(const std::string& path, const render::ExportResult& r) {
     char dpi[32];
     std::snprintf(dpi, sizeof dpi, "%g", r.dpi);
@@ -179,6 +189,7 @@ int run_export(const std::vector<std::string>& argv) {
 
     HeadlessGl gl;
     render::MapExporter exporter(data.dataset, data.geometry);
+    use_dissolved_outlines_if_needed(exporter, data);
     if (!series) {
         const render::ExportResult r = exporter.export_png(options, out);
         std::cout << describe_written(out, r) << "\n";

@@ -6,6 +6,7 @@
 
 #include "app/args.h"
 #include "core/dataset.h"
+#include "io/dataset_file.h"
 #include "render/map_export.h"
 
 namespace ntm::app {
@@ -25,6 +26,10 @@ int resolve_district(const Dataset& dataset, const std::string& text, const std:
 void prepare_out_dir(const std::string& dir, const std::string& command);
 // The folder of an output file exists and is writable and the name ends in .png.
 void check_out_file(const std::string& path, const std::string& command);
+
+// District outlines dissolved with GEOS for data whose neighbours do not share vertices (the
+// 2009 census communes), as the app draws them; otherwise the renderer dissolves them itself.
+void use_dissolved_outlines_if_needed(render::MapExporter& exporter, const io::DatasetFile& data);
 
 // "out.png (1920×1080, 96 dpi)"
 std::string describe_written(const std::string& path, const render::ExportResult& result);

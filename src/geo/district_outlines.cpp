@@ -1,7 +1,10 @@
 #include "geo/district_outlines.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <map>
 #include <unordered_map>
 
 namespace ntm::geo {
@@ -238,6 +241,41 @@ std::vector<Ring> district_outlines(const MapGeometry& geometry, const std::vect
     st.polylines = lines.size();
     st.length = polyline_length(lines);
     return lines;
+}
+
+bool neighbours_share_vertices(const MapGeometry& geometry, const std::vector<std::string>& groups,
+                               double quantum) {
+    // The smallest group (by vertices) of at least three units.
+    std::map<std::string, std::pair<size_t, size_t>> size;  // group -> units, vertices
+    const size_t n = std::min(groups.size(), geometry.shapes.size());
+    for (size_t u = 0; u < n; ++u) {
+        auto& s = size[groups[u]];
+        ++s.first;
+        s.second += geometry.shapes[u].vertex_count();
+    }
+    const std::string* sample = nullptr;
+    size_t best = SIZE_MAX;
+    for (const auto& [key, s] : size)
+        if (s.first >= 3 && s.second < best) best = s.second, sample = &key;
+    if (!sample) return true;  // nothing to judge by: trust the data
+    std::map<std::array<long long, 4>, int> uses;
+    size_t total = 0;
+    auto key_of = [quantum](Vec2 p) { return std::make_pair(std::llround(p.x / quantum), std::llround(p.y / quantum)); };
+    for (size_t u = 0; u < n; ++u) {
+        if (groups[u] != *sample) continue;
+        for (const Polygon& p : geometry.shapes[u].parts)
+            for (size_t i = 0; i < p.outer.size(); ++i) {
+                auto a = key_of(p.outer[i]), b = key_of(p.outer[(i + 1) % p.outer.size()]);
+                if (a == b) continue;
+                if (b < a) std::swap(a, b);
+                ++uses[{a.first, a.second, b.first, b.second}];
+                ++total;
+            }
+    }
+    size_t shared = 0;
+    for (const auto& [k, count] : uses) shared += count > 1 ? size_t(count) : 0;
+    // Inside a group most edges are shared by two of its units; a third is a safe floor.
+    return total > 0 && shared * 3 >= total;
 }
 
 }  // namespace ntm::geo

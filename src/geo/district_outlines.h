@@ -37,6 +37,13 @@ std::vector<Ring> district_outlines(const MapGeometry& geometry, const std::vect
 std::vector<Ring> district_outlines(const MapGeometry& geometry, const std::vector<int32_t>& groups,
                                     double quantum = 0.01, OutlineStats* stats = nullptr);
 
+// Whether neighbouring units share their boundary vertices, so that dissolving by matching
+// edges (district_outlines) finds the group boundaries. Files digitised polygon by polygon (the
+// 2009 census communes) do not: every unit edge would come out as a group boundary. Checks the
+// units of one small group (at least three units), so it costs little on the national map.
+bool neighbours_share_vertices(const MapGeometry& geometry, const std::vector<std::string>& groups,
+                               double quantum = 0.01);
+
 // Total length of polylines (metres).
 double polyline_length(const std::vector<Ring>& lines);
 

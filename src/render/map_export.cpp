@@ -22,6 +22,7 @@
 #include "core/state.h"
 #include "core/statistics.h"
 #include "core/text.h"
+#include "geo/district_outlines.h"
 #include "render/framebuffer.h"
 #include "render/gl_objects.h"
 #include "render/imgui_painter.h"
@@ -179,67 +180,6 @@ std::string file_slug(const std::string& name) {
     return out.empty() ? "unit" : out;
 }
 
-std::vector<geo::Ring> district_boundary_segments(const Dataset& dataset, const geo::MapGeometry& geometry) {
-    std::vector<geo::Ring> out;
-    if (dataset.districts().size() < 2) return out;
-    // District of each unit as a small integer.
-    std::unordered_map<std::string, int> ids;
-    std::vector<int> district(dataset.units.size());
-    for (size_t u = 0; u < dataset.units.size(); ++u)
-        district[u] = ids.emplace(district_key(dataset.units[u]), int(ids.size())).first->second;
-
-    struct Edge {
-        geo::Vec2 a, b;
-        int district = -1;
-        int uses = 0;
-        bool mixed = false;
-    };
-    auto key_of = [](geo::Vec2 p) {
-        return std::make_pair(std::llround(p.x * 100), std::llround(p.y * 100));
-    };
-    struct PairHash {
-        size_t operator()(const std::array<long long, 4>& k) const {
-            size_t h = 1469598103934665603ull;
-            for (long long v : k) h = (h ^ size_t(v)) * 1099511628211ull;
-            return h;
-        }
-    };
-    std::unordered_map<std::array<long long, 4>, Edge, PairHash> edges;
-    size_t total = 0;
-    const size_t n = std::min(geometry.shapes.size(), dataset.units.size());
-    for (size_t u = 0; u < n; ++u) {
-        auto add_ring = [&](const geo::Ring& ring) {
-            for (size_t i = 0; i < ring.size(); ++i) {
-                const geo::Vec2 a = ring[i], b = ring[(i + 1) % ring.size()];
-                auto ka = key_of(a), kb = key_of(b);
-                if (ka == kb) continue;
-                if (kb < ka) std::swap(ka, kb);
-                Edge& e = edges[{ka.first, ka.second, kb.first, kb.second}];
-                if (e.uses == 0) {
-                    e.a = a;
-                    e.b = b;
-                    e.district = district[u];
-                } else if (e.district != district[u]) {
-                    e.mixed = true;
-                }
-                ++e.uses;
-                ++total;
-            }
-        };
-        for (const geo::Polygon& part : geometry.shapes[u].parts) {
-            add_ring(part.outer);
-            for (const geo::Ring& hole : part.holes) add_ring(hole);
-        }
-    }
-    size_t single = 0;
-    for (const auto& [key, e] : edges) single += e.uses == 1;
-    // Boundaries that do not share vertices would turn every edge into a "district boundary".
-    if (total == 0 || single > total / 3) return out;
-    for (const auto& [key, e] : edges)
-        if (e.uses == 1 || e.mixed) out.push_back({e.a, e.b});
-    return out;
-}
-
 namespace {
 
 // District groups for MapRenderer::set_district_groups (the app's map view draws the same), or
@@ -247,40 +187,10 @@ namespace {
 // (then a dissolve would draw every unit edge as a district line). The check looks at the units
 // of one small district only, so it costs next to nothing on the national map.
 std::vector<std::string> export_district_groups(const Dataset& dataset, const geo::MapGeometry& geometry) {
-    const std::vector<District> districts = dataset.districts();
-    if (districts.size() < 2) return {};
-    std::unordered_map<std::string, std::pair<size_t, size_t>> size;  // key -> units, vertices
-    for (size_t u = 0; u < dataset.units.size() && u < geometry.shapes.size(); ++u) {
-        auto& s = size[district_key(dataset.units[u])];
-        ++s.first;
-        for (const geo::Polygon& p : geometry.shapes[u].parts) s.second += p.outer.size();
-    }
-    std::string sample;
-    size_t best = SIZE_MAX;
-    for (const auto& [key, s] : size)
-        if (s.first >= 3 && s.second < best) best = s.second, sample = key;
-    if (!sample.empty()) {
-        std::map<std::array<long long, 4>, int> uses;
-        size_t total = 0;
-        for (size_t u = 0; u < dataset.units.size() && u < geometry.shapes.size(); ++u) {
-            if (district_key(dataset.units[u]) != sample) continue;
-            for (const geo::Polygon& p : geometry.shapes[u].parts)
-                for (size_t i = 0; i < p.outer.size(); ++i) {
-                    const geo::Vec2 a = p.outer[i], b = p.outer[(i + 1) % p.outer.size()];
-                    std::array<long long, 4> k{std::llround(a.x * 100), std::llround(a.y * 100), std::llround(b.x * 100),
-                                               std::llround(b.y * 100)};
-                    if (k[0] == k[2] && k[1] == k[3]) continue;
-                    if (std::make_pair(k[2], k[3]) < std::make_pair(k[0], k[1])) k = {k[2], k[3], k[0], k[1]};
-                    ++uses[k];
-                    ++total;
-                }
-        }
-        size_t shared = 0;
-        for (const auto& [k, n] : uses) shared += n > 1 ? size_t(n) : 0;
-        if (total == 0 || shared < total / 3) return {};
-    }
+    if (dataset.districts().size() < 2) return {};
     std::vector<std::string> groups(dataset.units.size());
     for (size_t u = 0; u < dataset.units.size(); ++u) groups[u] = district_key(dataset.units[u]);
+    if (!geo::neighbours_share_vertices(geometry, groups)) return {};
     return groups;
 }
 
@@ -295,6 +205,7 @@ struct MapExporter::Impl {
     MapRenderer renderer;
     std::vector<District> districts;
     bool outlines_set = false;
+    std::vector<geo::Ring> district_rings;
 
     std::unique_ptr<ImGuiPainter> painter;
     std::unique_ptr<ImFontAtlas> atlas;
@@ -356,6 +267,11 @@ MapExporter::MapExporter(const Dataset& dataset, const geo::MapGeometry& geometr
                            threads);
 }
 
+void MapExporter::set_district_outlines(std::vector<geo::Ring> rings) {
+    impl_->district_rings = std::move(rings);
+    impl_->outlines_set = false;
+}
+
 MapExporter::~MapExporter() = default;
 
 const Dataset& MapExporter::dataset() const { return impl_->dataset; }
@@ -406,7 +322,8 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     renderer.set_unit_colours(paint.fill);
     renderer.set_unit_flags(flags);
     if (!outlines_set) {
-        renderer.set_district_groups(export_district_groups(dataset, geometry));
+        if (!district_rings.empty()) renderer.set_district_outlines(district_rings, true);
+        else renderer.set_district_groups(export_district_groups(dataset, geometry));
         outlines_set = true;
     }
 

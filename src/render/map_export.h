@@ -71,12 +71,6 @@ struct ExportResult {
     std::array<double, 6> world{};
 };
 
-// Segments of the boundaries between districts and of the outer edge of all units, as two-point
-// open polylines (for MapRenderer::set_district_outlines(..., closed = false)). Found by matching
-// unit edges that share both end points (to the centimetre): an edge of two units of different
-// districts, or of one unit only, is kept. Empty when the dataset has fewer than two districts or
-// when too few edges match (boundaries without shared vertices).
-std::vector<geo::Ring> district_boundary_segments(const Dataset& dataset, const geo::MapGeometry& geometry);
 
 class MapExporter {
 public:
@@ -86,6 +80,10 @@ public:
     ~MapExporter();
     MapExporter(const MapExporter&) = delete;
     MapExporter& operator=(const MapExporter&) = delete;
+
+    // District outlines to draw instead of those the renderer dissolves from the districts
+    // (io::dissolve_group_outlines, for files whose neighbours do not share vertices).
+    void set_district_outlines(std::vector<geo::Ring> rings);
 
     // Writes the PNG (via a temporary file renamed over `path` when complete; a good file at
     // `path` is left alone on failure) and, when options.world_file, `path` with .pgw and .prj

@@ -1,9 +1,11 @@
 #include "ui/app_state.h"
 
-#include <map>
-
 #include <algorithm>
 #include <cmath>
+#include <map>
+
+#include "geo/district_outlines.h"
+#include "io/district_dissolve.h"
 
 namespace ntm::ui {
 namespace {
@@ -71,6 +73,9 @@ void LoadedData::prepare_derived(int threads) {
         names[key] = unit.district_name.empty() ? key : unit.district_name;
         district_groups[u] = std::move(key);
     }
+    district_rings.clear();
+    if (!members.empty() && !geo::neighbours_share_vertices(geometry, district_groups))
+        district_rings = io::dissolve_group_outlines(geometry, district_groups);
     unit_anchors = geo::label_anchors(geometry, threads);
     district_labels.clear();
     for (const auto& [key, units] : members) {

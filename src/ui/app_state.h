@@ -44,6 +44,9 @@ struct LoadedData {
     std::string path;           // what the user opened (dataset or boundary source)
     // Derived once on the loader thread (see prepare_derived).
     std::vector<std::string> district_groups;   // per unit: its district key ("" none)
+    // District outlines dissolved with GEOS, for files whose neighbours do not share vertices
+    // (else empty: the renderer dissolves district_groups itself, per level of detail).
+    std::vector<geo::Ring> district_rings;
     std::vector<geo::LabelAnchor> unit_anchors;  // per unit
     std::vector<DistrictLabel> district_labels;
     geo::PickingIndex picking;

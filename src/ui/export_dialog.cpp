@@ -68,6 +68,8 @@ render::MapExporter& ExportDialog::exporter(const AppState& state) {
     if (!exporter_ || exporter_data_version_ != state.data_version()) {
         exporter_.reset();
         exporter_ = std::make_unique<render::MapExporter>(state.dataset(), state.geometry());
+        if (state.data() && !state.data()->district_rings.empty())
+            exporter_->set_district_outlines(state.data()->district_rings);
         exporter_data_version_ = state.data_version();
     }
     return *exporter_;

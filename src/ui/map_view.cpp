@@ -35,8 +35,10 @@ void MapView::upload(const AppState& state, geo::MapLevels levels) {
         renderer_->set_lod_settings(lod);
     }
     renderer_->upload(state.shared_geometry(), std::move(levels), 2);
-    renderer_->set_district_groups(state.data() ? state.data()->district_groups
-                                                : std::vector<std::string>{});
+    if (state.data() && !state.data()->district_rings.empty())
+        renderer_->set_district_outlines(state.data()->district_rings, true);
+    else
+        renderer_->set_district_groups(state.data() ? state.data()->district_groups : std::vector<std::string>{});
     std::vector<double> sizes;
     for (const auto& shape : state.geometry().shapes) {
         const geo::Bounds b = shape.bounds();

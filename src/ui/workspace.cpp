@@ -380,6 +380,7 @@ void Workspace::render(float framebuffer_scale, int framebuffer_height) {
         // Blocks while it draws; the GL context is current here, between frames.
         try {
             render::MapExporter exporter(state_.dataset(), state_.geometry());
+            if (!state_.data()->district_rings.empty()) exporter.set_district_outlines(state_.data()->district_rings);
             render::ExportOptions base;
             base.vietnamese = state_.lang() == Lang::Vi;
             const auto files = export_briefing_views(exporter, views_store_.views(), *views_export_dir_, base);
