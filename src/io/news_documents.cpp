@@ -59,15 +59,16 @@ bool issuer_stop(const Tokens& t, size_t k) {
     return false;
 }
 
-// Background words before a reference in its clause.
-bool is_context(const Tokens& t, size_t clause_from, size_t ref_from) {
+// Where the background words before a reference in its clause start (the first of them), or
+// ref_from when there are none.
+size_t context_start(const Tokens& t, size_t clause_from, size_t ref_from) {
     static const char* const kWords[] = {"thuc hien", "can cu", "theo", "trien khai", "quan triet", "thi hanh"};
     for (size_t k = clause_from; k < ref_from; ++k) {
         for (const char* w : kWords)
-            if (match_phrase(t, k, w)) return true;
-        if (t[k].word_exact("tại")) return true;  // "quy định tại Quyết định số ..."
+            if (match_phrase(t, k, w)) return k;
+        if (t[k].word_exact("tại")) return k;  // "quy định tại Quyết định số ..."
     }
-    return false;
+    return ref_from;
 }
 
 }  // namespace
@@ -148,7 +149,8 @@ std::vector<DocumentRef> find_documents(std::string_view text, const Tokens& t, 
         }
         d.to = end;
         d.text = slice(text, t, d.from, d.to);
-        d.context = is_context(t, clause_from, d.from);
+        d.context_from = context_start(t, clause_from, d.from);
+        d.context = d.context_from < d.from;
         out.push_back(std::move(d));
         i = end - 1;
     }

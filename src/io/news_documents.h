@@ -22,6 +22,7 @@ struct DocumentRef {
     // Introduced as background ("Thực hiện ...", "Căn cứ ...", "Theo ...", "Triển khai ...",
     // "quy định tại ..."): the sentence is about something done under it, not about issuing it.
     bool context = false;
+    std::size_t context_from = 0;  // where those words start (== from when not context)
 };
 
 // Every reference in tokens [from, to) of `text`, in order.

@@ -192,8 +192,11 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
     // The date of the period: an as-of date in the sentence (carried on), or a period heading it.
     std::optional<Date> date;
     for (const DateMention& m : dates) {
-        if (m.from < from || m.from >= to || is_masked(m.from)) continue;
+        // (Dates of documents were left out by the caller; dates themselves are masked as counts.)
+        if (m.from < from || m.from >= to) continue;
         if (m.kind == DateKind::NoYear || m.kind == DateKind::Open) continue;
+        // "tăng 0,8 tiêu chí so với cuối năm 2020": the baseline of a change, not the period.
+        if (has_phrase_between(t, m.from >= from + 5 ? m.from - 5 : from, m.from, {"so với", "so cùng kỳ"})) continue;
         if (m.as_of && !target_before(t, m.from >= from + 6 ? m.from - 6 : from, m.from)) {
             date = m.end;
             context.date = m.end;
@@ -282,7 +285,7 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
             size_t j = k + n;
             if (j < to && t[j].word_exact("nào")) ++j;
             if (const auto q = parse_qualifier(t, j, to, max); q && q->what == FigureName::Band) {
-                emit(figure_name(*q, false), 0, k, q->end);
+                if (!target_before(t, clause_start(k), k)) emit(figure_name(*q, false), 0, k, q->end);
                 k = q->end;
                 continue;
             }

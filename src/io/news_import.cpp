@@ -220,7 +220,11 @@ bool is_verb(const Tokens& t, size_t k, size_t from) {
             return true;
         }
     for (const KindWord& w : kKindWords)
-        if (news::match_exact(t, k, w.phrase)) return true;
+        if (news::match_exact(t, k, w.phrase)) {
+            // "Ban Chỉ đạo ...", "Ban Tổ chức" name a body, not what it did.
+            if (k > from && t[k - 1].word("ban") && std::string(w.phrase) == "chỉ đạo") return false;
+            return true;
+        }
     return false;
 }
 
@@ -230,6 +234,12 @@ bool is_verb(const Tokens& t, size_t k, size_t from) {
 std::string find_organiser(std::string_view text, const Tokens& t, size_t start, size_t to) {
     size_t k = start;
     while (k < to && (t[k].punct(',') || t[k].punct('-') || t[k].punct(':'))) ++k;
+    // "..., tại thành phố Lạng Sơn, Ban Chỉ đạo tỉnh tổ chức ...": the place comes first.
+    if (k < to && t[k].word_exact("tại")) {
+        size_t c = k;
+        while (c < to && c < k + 12 && !t[c].punct(',')) ++c;
+        if (c < to && t[c].punct(',')) k = c + 1;
+    }
     if (k >= to || t[k].kind != Token::Word || !t[k].upper) return "";
     const size_t org_from = k;
     size_t v = k;
@@ -311,13 +321,23 @@ void add_places(Event& e, std::vector<NewsPlace>& places, const news::PlaceScan&
     }
 }
 
+// "Cập nhật", "Ngày đăng", "Đăng ngày", "Nguồn", "Tác giả" before the date: page furniture.
+bool is_dateline(const Tokens& t, size_t from, size_t date_from) {
+    static const char* const kWords[] = {"cập nhật", "ngày đăng", "đăng ngày", "đăng lúc", "nguồn", "tác giả",
+                                         "ngày cập nhật", "xuất bản"};
+    for (size_t k = from; k < date_from && k < from + 3; ++k)
+        for (const char* w : kWords)
+            if (news::match_exact(t, k, w)) return true;
+    return false;
+}
+
 std::string date_phrase(std::string_view text, const Tokens& t, const DateMention& m, size_t from) {
     // The date as written, with the words that introduce it ("Chiều", "Trong 2 ngày", "từ ngày").
     size_t a = m.from;
     for (int back = 0; back < 4 && a > from; ++back) {
         const Token& w = t[a - 1];
         if (w.word("ngay") || w.word("sang") || w.word("chieu") || w.word("toi") || w.word("trua") || w.word("tu") ||
-            w.word("trong") || w.word("vao") || w.word("thang") || (w.kind == Token::Number && a >= from + 2 && t[a - 2].word("trong")))
+            w.word("trong") || w.word("vao") || w.word("thang") || w.word_exact("các") || (w.kind == Token::Number && a >= from + 2 && t[a - 2].word("trong")))
             --a;
         else
             break;
@@ -354,9 +374,9 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 doc_ranges.push_back({d.from, d.to});
                 b.documents.push_back(to_document(d, para.line));
                 if (d.context) {
-                    // The background clause: from its start to the comma after the reference.
-                    size_t a = d.from, e = d.to;
-                    while (a > s.from && !t[a - 1].punct(',') && !t[a - 1].punct(';')) --a;
+                    // The background: from its first word ("Thực hiện", "triển khai") to the comma
+                    // after the reference; what comes before in the clause is the item itself.
+                    size_t a = d.context_from, e = d.to;
                     while (e < s.to && !t[e].punct(',') && !t[e].punct(';')) ++e;
                     context_clauses.push_back({a, e});
                 }
@@ -443,6 +463,13 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 b.events.push_back(std::move(ne));
             };
 
+            // A dateline ("Cập nhật ngày 12/7/2021", "Lạng Sơn, ngày 12/7/2021") is when the page
+            // was written, not an item: an undecided kind needs words of its own after the date.
+            if (lead && kind.kind == EventKind::Other) {
+                size_t words = 0;
+                for (size_t k = lead->to; k < s.to; ++k) words += t[k].kind == Token::Word ? 1 : 0;
+                if (words < 3 || is_dateline(t, s.from, lead->from)) lead = nullptr;
+            }
             if (lead) {
                 paragraph_events.clear();
                 std::string organiser = find_organiser(p, t, lead->to, s.to);
@@ -551,11 +578,15 @@ NewsMerge merge_news(Dataset& dataset, const NewsBulletin& bulletin) {
         std::sort(v.begin(), v.end());
         return v;
     };
+    // Only what was there before: two items of this bulletin are never each other's duplicate
+    // (parse_news already merged identical ones).
+    const size_t before = dataset.events.size();
     for (const NewsEvent& ne : bulletin.events) {
         const Event& e = ne.event;
         const std::string key = news_event_key(e);
         bool duplicate = false;
-        for (const Event& old : dataset.events) {
+        for (size_t i = 0; i < before; ++i) {
+            const Event& old = dataset.events[i];
             if (old.start != e.start || old.end != e.end || old.kind != e.kind) continue;
             if (news_event_key(old) == key ||
                 (old.source.compare(0, bulletin.name.size(), bulletin.name) == 0 &&

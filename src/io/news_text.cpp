@@ -80,7 +80,7 @@ bool starts_lower(std::string_view line) {
 bool Token::word_exact(std::string_view exact_lower) const {
     if (kind != Word) return false;
     if (exact == exact_lower) return true;
-    return is_plain_ascii(exact) && fold == fold_search_key(exact_lower);
+    return unmarked_text && fold == fold_search_key(exact_lower);
 }
 
 Tokens tokenize(std::string_view text) {
@@ -151,6 +151,10 @@ Tokens tokenize(std::string_view text) {
         space = false;
         open = kind == Token::Punct ? nullptr : &out.back();
     }
+    bool marked = false;
+    for (const Token& t : out) marked = marked || (t.kind == Token::Word && !is_plain_ascii(t.exact));
+    if (!marked)
+        for (Token& t : out) t.unmarked_text = true;
     return out;
 }
 

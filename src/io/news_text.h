@@ -21,12 +21,13 @@ struct Token {
     std::size_t begin = 0, end = 0;  // byte range in the paragraph
     bool space_before = false;
     bool upper = false;  // first letter written upper case
+    bool unmarked_text = false;  // no word of the text has a diacritic (typed without them)
 
     bool is(Kind k, std::string_view text) const { return kind == k && fold == text; }
     bool word(std::string_view folded) const { return kind == Word && fold == folded; }
     bool punct(char c) const { return kind == Punct && fold.size() == 1 && fold[0] == c; }
     // The exact word when the text carries diacritics, the folded one when it was written
-    // without them ("tinh" is accepted for "tỉnh", "tính" is not).
+    // without them ("tinh" is accepted for "tỉnh", "tính" is not; "Du" in "Du lịch" is not "dự").
     bool word_exact(std::string_view exact_lower) const;
 };
 
