@@ -165,7 +165,7 @@ int run_gui(const std::vector<std::string>& argv) {
             if (!workspace.state().has_data()) throw Error(workspace.message());
         }
         if (const auto tab = args.get("tab"); tab && !workspace.show_tab(*tab))
-            throw Error("--tab must be detail, lists, criteria or districts, not '" + *tab + "'");
+            throw Error("--tab must be detail, lists, criteria, districts or reconcile, not '" + *tab + "'");
         auto apply_start_options = [&] {
             if (date) workspace.state().set_date(*date);
             if (const auto code = args.get("select")) {

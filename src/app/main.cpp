@@ -12,7 +12,7 @@ const char* kUsage =
     "NTM Atlas — bản đồ xây dựng nông thôn mới\n"
     "usage:\n"
     "  ntm-atlas [--data D | --boundaries SOURCE] [--lang vi|en] [--date YYYY-MM-DD] [--size WxH]\n"
-    "            [--tab detail|lists|criteria|districts] [--briefing]\n"
+    "            [--tab detail|lists|criteria|districts|reconcile] [--briefing]\n"
     "            [--screenshot FILE.png [--frames N] [--select CODE]]      the desktop app\n"
     "  ntm-atlas summary [--data D | --boundaries SOURCE] [--date YYYY-MM-DD] [--by district|unit]\n"
     "                    [--format text|csv|json] [--lang vi|en]\n"

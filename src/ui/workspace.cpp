@@ -239,12 +239,13 @@ void Workspace::draw_right_panel() {
     tab(tr("Danh sách", "Lists"), "lists", [&] { lists_.draw(state_); });
     tab(tr("Tiêu chí", "Criteria"), "criteria", [&] { criteria_.draw(state_); });
     tab(tr("Huyện", "Districts"), "districts", [&] { districts_.draw(state_); });
+    tab(tr("Đối chiếu", "Reconcile"), "reconcile", [&] { reconciliation_.draw(state_); });
     ImGui::EndTabBar();
     requested_tab_.clear();
 }
 
 bool Workspace::show_tab(const std::string& name) {
-    for (const char* known : {"detail", "lists", "criteria", "districts"})
+    for (const char* known : {"detail", "lists", "criteria", "districts", "reconcile"})
         if (name == known) {
             requested_tab_ = name;
             settings_.show_right = true;

@@ -20,6 +20,7 @@
 #include "ui/map_view.h"
 #include "ui/planner_lists_panel.h"
 #include "ui/planner_state.h"
+#include "ui/reconciliation_panel.h"
 #include "ui/search_panel.h"
 #include "ui/selection_summary_panel.h"
 #include "ui/settings.h"
@@ -47,7 +48,7 @@ public:
     // Briefing mode (F11): full-screen map, cards, prepared views.
     void start_briefing(int slide = 0);
     bool briefing() const { return briefing_.active(); }
-    // Shows a tab of the right panel: "detail", "lists", "criteria" or "districts" (false: none such).
+    // Shows a tab of the right panel: "detail", "lists", "criteria", "districts" or "reconcile" (false: none such).
     bool show_tab(const std::string& name);
 
     // ImGui code of one frame; `seconds` since the previous frame (drives playback).
@@ -86,6 +87,7 @@ private:
     CriteriaPanel criteria_{planner_};
     DistrictTablePanel districts_{planner_};
     SelectionSummaryPanel selection_summary_{planner_};
+    ReconciliationPanel reconciliation_;
     ExportDialog export_;
     io::ViewsStore views_store_;
     ViewsPanel views_panel_{views_store_};
