@@ -30,6 +30,16 @@ double ms_since(clock_type::time_point t0) {
     return std::chrono::duration<double, std::milli>(clock_type::now() - t0).count();
 }
 
+double rss_mib() {
+    FILE* f = std::fopen("/proc/self/statm", "r");
+    long pages = 0, resident = 0;
+    if (f) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(f);
+    }
+    return resident * 4096.0 / (1 << 20);
+}
+
 double peak_mib() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
@@ -67,15 +77,18 @@ int main(int argc, char** argv) {
         auto t = clock_type::now();
         ntm::io::DatasetFile file = ntm::io::open_any(source, cache, nullptr);
         const double open_ms = ms_since(t);
+        std::printf("  memory after open: %.0f MiB resident, %.0f MiB peak\n", rss_mib(), peak_mib());
         auto data = std::make_unique<ui::LoadedData>();
         data->dataset = std::move(file.dataset);
         data->geometry = std::move(file.geometry);
         t = clock_type::now();
         ntm::geo::MapLevels levels = ntm::geo::prepare_levels(data->geometry, {}, 2);
         const double levels_ms = ms_since(t);
+        std::printf("  memory after levels: %.0f MiB resident, %.0f MiB peak\n", rss_mib(), peak_mib());
         t = clock_type::now();
         data->prepare_derived(2);
         const double derived_ms = ms_since(t);
+        std::printf("  memory after labels and index: %.0f MiB resident, %.0f MiB peak\n", rss_mib(), peak_mib());
         size_t vertices = 0;
         for (const auto& s : data->geometry.shapes) vertices += s.vertex_count();
         std::printf("%s: %zu units, %zu vertices\n", source.c_str(), data->dataset.units.size(), vertices);
@@ -93,11 +106,16 @@ int main(int argc, char** argv) {
         renderer.set_unit_colours(ntm::paint_units(state.dataset(), state.states()).fill);
         renderer.set_unit_flags(ui::map_unit_flags(state));
         std::printf("upload: %.0f ms\n", ms_since(t));
+        std::printf("  memory after upload: %.0f MiB resident, %.0f MiB peak\n", rss_mib(), peak_mib());
 
         // Single-sampled, like the app's window (GLFW's default framebuffer).
         ntm::render::Framebuffer target(kW, kH, 1);
         target.bind();
         const auto whole = ntm::render::Camera::fit(state.geometry().bounds(), kW, kH, 20);
+        // As the app draws it: commune outlines off while communes are under 6 px (MapView).
+        ntm::render::MapStyle overview = renderer.style();
+        overview.draw_outlines = false;
+        renderer.set_style(overview);
         const double out_ms = frame_ms(renderer, whole, frames);
         std::printf("frame zoomed out (whole map, %dx%d): %.1f ms (level %zu, %zu triangles)\n", kW, kH, out_ms,
                     renderer.stats().level, renderer.stats().drawn_triangles);
@@ -108,14 +126,18 @@ int main(int argc, char** argv) {
         {
             const ntm::render::MapStyle full = renderer.style();
             ntm::render::MapStyle st = full;
-            st.draw_outlines = false;
+            st.draw_outlines = true;
             renderer.set_style(st);
-            std::printf("  without commune outlines: %.1f ms\n", frame_ms(renderer, whole, frames));
+            std::printf("  with commune outlines: %.1f ms\n", frame_ms(renderer, whole, frames));
+            st.draw_outlines = false;
             st.district_width_px = 0;
             renderer.set_style(st);
-            std::printf("  without district outlines too: %.1f ms\n", frame_ms(renderer, whole, frames));
+            std::printf("  without district (province) outlines: %.1f ms\n", frame_ms(renderer, whole, frames));
             renderer.set_style(full);
         }
+        ntm::render::MapStyle detail = renderer.style();
+        detail.draw_outlines = true;
+        renderer.set_style(detail);
         // Zoomed in on the biggest unit's neighbourhood: 20 km across.
         ntm::render::Camera in = whole;
         in.center = state.data()->unit_anchors[state.dataset().units.size() / 2].point;
