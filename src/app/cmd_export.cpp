@@ -24,13 +24,6 @@ namespace fs = std::filesystem;
 namespace ntm::app {
 namespace {
 
-Date today() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 bool ends_with_png(const std::string& path) {
     const std::string ext = fs::path(path).extension().string();
     return ext.size() == 4 && (ext[1] == 'p' || ext[1] == 'P') && (ext[2] == 'n' || ext[2] == 'N') &&
@@ -98,7 +91,7 @@ render::ExportOptions parse_export_options(const Args& args, const std::string& 
     o.title = args.get_or("title", "");
     if (!o.title.empty() && !is_valid_utf8(o.title)) throw Error("--title: not valid UTF-8 text");
     o.decorations = !args.has("map-only");
-    o.date = args.date().value_or(today());
+    o.date = args.date().value_or(today_local());
     return o;
 }
 

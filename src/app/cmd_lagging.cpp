@@ -9,24 +9,11 @@
 #include "app/data_source.h"
 #include "app/output_format.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "core/planner.h"
 
 namespace ntm::app {
 namespace {
-
-Date today() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-// Column padding counts characters, not bytes ("5–9" has a 3-byte dash).
-size_t code_points(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
 
 // The table's columns as aligned text; `skip` columns are left out.
 void print_text_table(std::ostream& o, const Table& t, bool en, const std::vector<std::string>& skip) {
@@ -35,15 +22,15 @@ void print_text_table(std::ostream& o, const Table& t, bool en, const std::vecto
         if (std::find(skip.begin(), skip.end(), t.columns[c].id) == skip.end()) cols.push_back(static_cast<int>(c));
     std::vector<size_t> width(t.columns.size(), 0);
     for (int c : cols) {
-        width[c] = code_points(en ? t.columns[c].header_en : t.columns[c].header_vi);
-        for (const auto& row : t.rows) width[c] = std::max(width[c], code_points(row[c].text));
+        width[c] = utf8_length(en ? t.columns[c].header_en : t.columns[c].header_vi);
+        for (const auto& row : t.rows) width[c] = std::max(width[c], utf8_length(row[c].text));
     }
     auto line = [&](auto text_of) {
         std::string out;
         for (size_t i = 0; i < cols.size(); ++i) {
             const int c = cols[i];
             const std::string text = text_of(c);
-            const std::string pad(width[c] - code_points(text), ' ');
+            const std::string pad(width[c] - utf8_length(text), ' ');
             if (i + 1 == cols.size()) out += text;
             else if (t.columns[c].id == "rank") out += pad + text + "  ";
             else out += text + pad + "  ";
@@ -70,7 +57,7 @@ int run_lagging(const std::vector<std::string>& argv) {
     const int limit = args.integer("limit", 0);
     if (args.get("limit") && limit < 1)
         throw Error("lagging: --limit must be at least 1 (not '" + *args.get("limit") + "')");
-    const Date date = args.date().value_or(today());
+    const Date date = args.date().value_or(today_local());
 
     const io::DatasetFile data = open_data(args);
     const Dataset& d = data.dataset;

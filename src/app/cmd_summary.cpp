@@ -8,25 +8,12 @@
 #include "app/data_source.h"
 #include "app/output_format.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "core/palette.h"
 #include "core/statistics.h"
 
 namespace ntm::app {
 namespace {
-
-Date today() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-// Column padding counts characters, not bytes ("15–18" has a 3-byte dash).
-int code_points(const std::string& s) {
-    int n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
 
 std::string missing_list(const UnitState& st) {
     std::string out;
@@ -73,7 +60,7 @@ void summary_text(std::ostream& o, const Summary& s, bool en) {
       << s.not_applicable << "\n";
     for (size_t b = 0; b < s.bands.size(); ++b) {
         const std::string label = s.bands[b].label + (en ? " criteria" : " tiêu chí");
-        o << "  " << label << std::string(std::max(1, 20 - code_points(label)), ' ') << s.bands[b].count
+        o << "  " << label << std::string(std::max(1, 20 - static_cast<int>(utf8_length(label))), ' ') << s.bands[b].count
           << (en ? " communes" : " xã") << "  " << fixed(s.bands[b].percent, 2) << " %\n";
     }
     o << (en ? "Average criteria per commune: " : "Bình quân tiêu chí/xã: ") << fixed(s.average_criteria, 2) << "\n";
@@ -95,7 +82,7 @@ int run_summary(const std::vector<std::string>& argv) {
     if (by != "province" && by != "district" && by != "unit")
         throw Error("summary: --by must be district or unit (not '" + by + "')");
     const bool en = args.get_or("lang", "vi") == "en";
-    const Date date = args.date().value_or(today());
+    const Date date = args.date().value_or(today_local());
 
     const io::DatasetFile data = open_data(args);
     const Dataset& d = data.dataset;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 namespace ntm {
 namespace {
@@ -111,6 +112,13 @@ Date add_months(Date date, int months) {
     const int y = total / 12, m = total % 12 + 1;
     const int d = std::min(date.day(), days_in_month(y, m));
     return Date::from_ymd(y, m, d);
+}
+
+Date today_local() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 }  // namespace ntm

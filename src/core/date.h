@@ -30,6 +30,9 @@ int days_in_month(int year, int month);
 // Strict YYYY-MM-DD; also accepts D/M/YYYY and DD/MM/YYYY as written in Vietnamese tables.
 std::optional<Date> parse_date(std::string_view text);
 
+// The local calendar date now (the default date of commands run without --date).
+Date today_local();
+
 Date last_day_of_month(int year, int month);
 Date add_months(Date d, int months);  // clamps the day to the target month's length
 

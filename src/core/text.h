@@ -13,6 +13,10 @@ std::string fold_search_key(std::string_view utf8);
 std::string fold_eth_to_d(std::string_view utf8);
 std::string trim(std::string_view s);
 bool is_valid_utf8(std::string_view s);
+// Code points in UTF-8 text (column widths count characters, not bytes: "5–9" has a 3-byte dash).
+std::size_t utf8_length(std::string_view s);
+// A JSON string literal: quotes, backslash escapes, control characters as \u00XX, UTF-8 kept.
+std::string json_quote(std::string_view s);
 
 // --- Lower-level helpers shared with io/ (text encodings) --------------------------------
 

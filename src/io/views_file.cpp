@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace fs = std::filesystem;
 
@@ -344,27 +345,7 @@ private:
 
 // --- Writing ------------------------------------------------------------------------------------
 
-std::string quoted(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);  // UTF-8 kept as it is
-            }
-        }
-    }
-    return out + "\"";
-}
+std::string quoted(const std::string& s) { return json_quote(s); }
 
 std::string number(double v) {
     // Shortest text that reads back to the same double, in the C locale.

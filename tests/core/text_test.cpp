@@ -184,3 +184,15 @@ TEST(VietnameseLetters, KnownCodePoints) {
 }
 
 }  // namespace
+
+namespace ntm {
+namespace {
+
+TEST(TextHelpers, Utf8LengthAndJsonQuote) {
+    EXPECT_EQ(utf8_length("15–18"), 5u);
+    EXPECT_EQ(utf8_length("Đình Lập"), 8u);
+    EXPECT_EQ(json_quote("Xã \"Bảo Lâm\"\n\\\t\x01"), "\"Xã \\\"Bảo Lâm\\\"\\n\\\\\\t\\u0001\"");
+}
+
+}  // namespace
+}  // namespace ntm
