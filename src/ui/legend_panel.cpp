@@ -39,27 +39,12 @@ void LegendPanel::draw(AppState& state) {
             ImGui::TextUnformatted(format_percent(s.bands[b].percent).c_str());
         }
         const int no_data = s.xa_total - s.xa_with_data;
-        if (no_data > 0) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            swatch(no_data_colour(), false);
-            ImGui::SameLine();
-            ImGui::TextUnformatted(tr("Chưa có dữ liệu", "No data"));
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", no_data);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_percent(s.xa_total ? 100.0 * no_data / s.xa_total : 0).c_str());
-        }
-        if (s.not_applicable > 0) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            swatch(not_applicable_colour(), true);
-            ImGui::SameLine();
-            ImGui::TextWrapped("%s", tr("Không áp dụng (phường, thị trấn)", "Not applicable (wards, townships)"));
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", s.not_applicable);
-            ImGui::TableNextColumn();
-        }
+        if (no_data > 0)
+            count_row(no_data_colour(), false, tr("Chưa có dữ liệu", "No data"), no_data,
+                      s.xa_total ? 100.0 * no_data / s.xa_total : 0);
+        if (s.not_applicable > 0)
+            count_row(not_applicable_colour(), true,
+                      tr("Không áp dụng (phường, thị trấn)", "Not applicable (wards, townships)"), s.not_applicable);
         ImGui::EndTable();
     }
     ImGui::Separator();

@@ -78,28 +78,11 @@ void SelectionSummaryPanel::draw(AppState& state) {
         ImGui::TableSetupColumn("band", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("count", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("percent", ImGuiTableColumnFlags_WidthFixed);
-        for (int b = 0; b < band_count && b < static_cast<int>(s.bands.size()); ++b) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            swatch(band_colour(b, band_count), false);
-            ImGui::SameLine();
-            ImGui::Text("%s %s", s.bands[b].label.c_str(), tr("tiêu chí", "criteria"));
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", s.bands[b].count);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_percent(s.bands[b].percent).c_str());
-        }
+        for (int b = 0; b < band_count && b < static_cast<int>(s.bands.size()); ++b)
+            count_row(band_colour(b, band_count), false,
+                      s.bands[b].label + " " + tr("tiêu chí", "criteria"), s.bands[b].count, s.bands[b].percent);
         const int no_data = s.xa_total - s.xa_with_data;
-        if (no_data > 0) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            swatch(no_data_colour(), false);
-            ImGui::SameLine();
-            ImGui::TextUnformatted(tr("Chưa có dữ liệu", "No data"));
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", no_data);
-            ImGui::TableNextColumn();
-        }
+        if (no_data > 0) count_row(no_data_colour(), false, tr("Chưa có dữ liệu", "No data"), no_data);
         ImGui::EndTable();
     }
 }

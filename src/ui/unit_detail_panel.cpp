@@ -24,13 +24,6 @@ ImFont* bold_font() {
     return atlas->Fonts.Size > 1 ? atlas->Fonts[1] : nullptr;
 }
 
-void heading(const char* text) {
-    ImFont* bold = bold_font();
-    if (bold) ImGui::PushFont(bold);
-    ImGui::TextUnformatted(text);
-    if (bold) ImGui::PopFont();
-}
-
 const char* criterion_name(const CriteriaSet& set, int number) {
     const Criterion* c = set.find(number);
     if (!c) return "";

@@ -32,4 +32,16 @@ std::string format_decimal(double value, int decimals) {
     return ntm::format_decimal(value, decimals, current_lang() == Lang::Vi);
 }
 
+void count_row(Rgb colour, bool hatched, const std::string& label, int count, double percent) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    swatch(colour, hatched);
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", label.c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", count);
+    ImGui::TableNextColumn();
+    if (percent >= 0) ImGui::TextUnformatted(format_percent(percent).c_str());
+}
+
 }  // namespace ntm::ui

@@ -10,6 +10,9 @@ namespace ntm::ui {
 // A legend swatch the height of a text line at the cursor; hatched for "not applicable".
 void swatch(Rgb colour, bool hatched);
 
+// A legend-style table row (three columns): swatch and label, count, and percent when >= 0.
+void count_row(Rgb colour, bool hatched, const std::string& label, int count, double percent = -1);
+
 std::string format_date(Date date);                  // "31/07/2020" / "2020-07-31"
 std::string format_percent(double percent);          // "28,18 %" / "28.18 %"
 std::string format_decimal(double value, int decimals);
