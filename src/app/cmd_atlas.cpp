@@ -11,7 +11,7 @@
 #include "app/cmd_export.h"
 #include "app/commands.h"
 #include "app/data_source.h"
-#include "app/headless_gl.h"
+#include "ui/headless_gl.h"
 #include "core/error.h"
 #include "io/crs_wkt.h"
 
@@ -88,7 +88,7 @@ int run_atlas(const std::vector<std::string>& argv) {
         paths.push_back((fs::path(out_dir) / file).string());
     }
 
-    HeadlessGl gl;
+    ui::HeadlessGl gl;
     render::MapExporter exporter(data.dataset, data.geometry);
     use_dissolved_outlines_if_needed(exporter, data);
     const std::string title = options.title;

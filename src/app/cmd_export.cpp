@@ -11,11 +11,10 @@
 
 #include "app/commands.h"
 #include "app/data_source.h"
-#include "app/headless_gl.h"
+#include "ui/headless_gl.h"
 #include "core/error.h"
 #include "core/filters.h"
 #include "core/text.h"
-#include "geo/district_outlines.h"
 #include "io/crs_wkt.h"
 #include "io/district_dissolve.h"
 
@@ -131,11 +130,8 @@ void check_out_file(const std::string& path, const std::string& command) {
 }
 
 void use_dissolved_outlines_if_needed(render::MapExporter& exporter, const io::DatasetFile& data) {
-    if (data.dataset.districts().size() < 2) return;
-    std::vector<std::string> groups;
-    for (const Unit& u : data.dataset.units) groups.push_back(u.district_code.empty() ? u.district_name : u.district_code);
-    if (!geo::neighbours_share_vertices(data.geometry, groups))
-        exporter.set_district_outlines(io::dissolve_group_outlines(data.geometry, groups));
+    if (auto rings = io::district_outlines_if_unshared(data.dataset, data.geometry); !rings.empty())
+        exporter.set_district_outlines(std::move(rings));
 }
 
 std::string describe_written(const std::string& path, const render::ExportResult& r) {
@@ -180,7 +176,7 @@ int run_export(const std::vector<std::string>& argv) {
 
     if (!data.geometry.crs_wkt.empty()) options.prj = io::prj_wkt(data.geometry.crs_wkt);
 
-    HeadlessGl gl;
+    ui::HeadlessGl gl;
     render::MapExporter exporter(data.dataset, data.geometry);
     use_dissolved_outlines_if_needed(exporter, data);
     if (!series) {

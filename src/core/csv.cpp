@@ -1,10 +1,12 @@
 #include "core/csv.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
 #include "core/error.h"
@@ -113,25 +115,37 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text, char sepa
 void write_file_atomically(const std::string& path, const std::string& content) {
     namespace fs = std::filesystem;
     const fs::path target(path);
-    fs::path temp = target;
-    temp += ".tmp-ntm";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error(path + ": cannot write (" + std::strerror(errno) + ")");
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            throw Error(path + ": write failed");
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    // Hidden, per process, in the same folder (so the rename cannot cross file systems).
+    const std::string tmp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+    auto fail = [&](int err) {
+        ::unlink(tmp.c_str());
+        return Error(path + ": cannot write (" + std::strerror(err) + ")");
+    };
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw Error(path + ": cannot write (" + std::strerror(errno) + ")");
+    for (size_t done = 0; done < content.size();) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int err = n < 0 ? errno : EIO;
+            ::close(fd);
+            throw fail(err);
         }
+        done += static_cast<size_t>(n);
     }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(temp, ignored);
-        throw Error(path + ": cannot write (" + ec.message() + ")");
+    if (::fsync(fd) != 0) {
+        const int err = errno;
+        ::close(fd);
+        throw fail(err);
+    }
+    if (::close(fd) != 0) throw fail(errno);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) throw fail(errno);
+    // The rename itself survives a crash only once the folder is synced.
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
     }
 }
 

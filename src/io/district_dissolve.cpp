@@ -5,6 +5,8 @@
 #include <map>
 #include <memory>
 
+#include "core/filters.h"
+#include "geo/district_outlines.h"
 #include "io/gdal_session.h"
 #include "io/ogr_convert.h"
 
@@ -53,6 +55,14 @@ std::vector<geo::Ring> dissolve_group_outlines(const geo::MapGeometry& geometry,
         append_rings(*merged, 5e5, out);
     }
     return out;
+}
+
+std::vector<geo::Ring> district_outlines_if_unshared(const Dataset& dataset, const geo::MapGeometry& geometry) {
+    if (dataset.districts().size() < 2) return {};
+    std::vector<std::string> groups;
+    for (const Unit& u : dataset.units) groups.push_back(district_key(u));
+    if (geo::neighbours_share_vertices(geometry, groups)) return {};
+    return dissolve_group_outlines(geometry, groups);
 }
 
 }  // namespace ntm::io

@@ -6,9 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "core/dataset.h"
 #include "geo/geometry.h"
 
 namespace ntm::io {
+
+// The one decision for the app and every export: district outlines dissolved here when the
+// dataset has at least two districts whose communes do not share vertices; empty otherwise
+// (the renderer then dissolves them itself from shared edges, per level of detail).
+std::vector<geo::Ring> district_outlines_if_unshared(const Dataset& dataset, const geo::MapGeometry& geometry);
 
 // Closed rings (outer boundaries and real holes) of each group's union, in world metres; draw
 // with closed = true. `groups[u]` names unit u's group; units with an empty group are left out.

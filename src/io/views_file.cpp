@@ -1,8 +1,5 @@
 #include "io/views_file.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -12,6 +9,7 @@
 #include <sstream>
 #include <utility>
 
+#include "core/csv.h"
 #include "core/error.h"
 #include "core/text.h"
 
@@ -496,48 +494,12 @@ std::string read_whole(const std::string& path) {
     return s.str();
 }
 
-void write_all(int fd, const std::string& data, const std::string& tmp) {
-    size_t done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw Error("cannot write " + tmp + ": " + std::strerror(errno));
-        }
-        done += static_cast<size_t>(n);
-    }
-}
-
-// Writes `data` to `path` through a temporary file in the same folder, synced, renamed over it.
+// The views file's own wording on errors, over the one atomic writer.
 void write_atomically(const std::string& path, const std::string& data) {
-    const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const std::string tmp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw Error("cannot write the views file " + path + ": " + std::strerror(errno));
     try {
-        write_all(fd, data, tmp);
-        if (::fsync(fd) != 0) throw Error("cannot write the views file " + path + ": " + std::strerror(errno));
-    } catch (...) {
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        throw;
-    }
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        throw Error("cannot write the views file " + path + ": " + std::strerror(err));
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        throw Error("cannot replace the views file " + path + ": " + std::strerror(err));
-    }
-    // The rename itself survives a crash only once the folder is synced.
-    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
+        write_file_atomically(path, data);
+    } catch (const Error& e) {
+        throw Error(std::string("the views file ") + e.what());
     }
 }
 

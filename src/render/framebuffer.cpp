@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/error.h"
 #include "render/gl_objects.h"
@@ -146,6 +147,23 @@ Image Framebuffer::read_pixels() const {
         std::memcpy(b, swap.data(), row);
     }
     bind();
+    return image;
+}
+
+Image read_back_buffer(int width, int height) {
+    Image image;
+    image.width = width;
+    image.height = height;
+    image.rgba.resize(static_cast<size_t>(width) * height * 4);
+    std::vector<uint8_t> rows(image.rgba.size());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+    const size_t stride = static_cast<size_t>(width) * 4;
+    for (int y = 0; y < height; ++y)
+        std::copy_n(rows.data() + (height - 1 - y) * stride, stride, image.rgba.data() + y * stride);
+    for (size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
     return image;
 }
 

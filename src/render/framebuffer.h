@@ -40,4 +40,8 @@ private:
     unsigned multisample_rbo_ = 0, multisample_fbo_ = 0;  // only when samples_ > 1
 };
 
+// The default framebuffer's back buffer (a window's), width x height from the bottom-left, as an
+// opaque image with the top row first: for window captures.
+Image read_back_buffer(int width, int height);
+
 }  // namespace ntm::render

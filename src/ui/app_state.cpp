@@ -1,16 +1,18 @@
 #include "ui/app_state.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 
-#include "geo/district_outlines.h"
+#include "core/filters.h"
 #include "io/district_dissolve.h"
 
 namespace ntm::ui {
 namespace {
 
-Lang g_lang = Lang::Vi;
+// Read by the loader thread for its progress text while the UI thread may switch it.
+std::atomic<Lang> g_lang{Lang::Vi};
 
 const Dataset& empty_dataset() {
     static const Dataset empty;
@@ -67,15 +69,13 @@ void LoadedData::prepare_derived(int threads) {
     std::map<std::string, std::string> names;
     for (size_t u = 0; u < dataset.units.size(); ++u) {
         const Unit& unit = dataset.units[u];
-        std::string key = unit.district_code.empty() ? unit.district_name : unit.district_code;
+        std::string key = district_key(unit);
         if (key.empty()) continue;
         members[key].push_back(static_cast<int>(u));
         names[key] = unit.district_name.empty() ? key : unit.district_name;
         district_groups[u] = std::move(key);
     }
-    district_rings.clear();
-    if (!members.empty() && !geo::neighbours_share_vertices(geometry, district_groups))
-        district_rings = io::dissolve_group_outlines(geometry, district_groups);
+    district_rings = io::district_outlines_if_unshared(dataset, geometry);
     unit_anchors = geo::label_anchors(geometry, threads);
     district_labels.clear();
     for (const auto& [key, units] : members) {
@@ -312,8 +312,7 @@ std::vector<int> AppState::units_of_district(const std::string& district_code) c
     const auto& units = dataset().units;
     for (size_t u = 0; u < units.size(); ++u) {
         const Unit& unit = units[u];
-        const std::string& key = unit.district_code.empty() ? unit.district_name : unit.district_code;
-        if (!district_code.empty() && key == district_code) out.push_back(static_cast<int>(u));
+        if (!district_code.empty() && district_key(unit) == district_code) out.push_back(static_cast<int>(u));
     }
     return out;
 }

@@ -39,6 +39,10 @@ struct DistrictLabel {
 // valid: the attainment index's to the dataset, the picking index's and the renderer's to the
 // geometry.
 struct LoadedData {
+    LoadedData() = default;
+    LoadedData(const LoadedData&) = delete;  // the indexes point into this object
+    LoadedData& operator=(const LoadedData&) = delete;
+
     Dataset dataset;
     geo::MapGeometry geometry;  // parallel to dataset.units, display CRS metres
     std::string path;           // what the user opened (dataset or boundary source)

@@ -113,6 +113,8 @@ bool ExportDialog::run_export(AppState& state, const render::Camera& view, int v
     }
 }
 
+void ExportDialog::release() { exporter_.reset(); }
+
 std::string ExportDialog::screenshot(AppState& state, const render::Camera& current_view, int width, int height,
                                      const std::string& dir) {
     std::error_code ec;

@@ -27,6 +27,9 @@ public:
     ExportDialog(const ExportDialog&) = delete;
     ExportDialog& operator=(const ExportDialog&) = delete;
 
+    // Drops the exporter (it refers to the loaded data): call before other data replaces it.
+    void release();
+
     // Shows the dialog from the next draw(); the language follows the app's.
     void open();
     bool is_open() const { return open_; }

@@ -323,7 +323,7 @@ void MapView::render(const AppState& state, float scale, int framebuffer_height)
     cam.metres_per_pixel /= scale;  // the camera is kept in ImGui units
     // Commune outlines only once communes are big enough on screen not to turn the map grey.
     const bool outlines = typical_unit_m_ / camera_.metres_per_pixel >= 6;
-    if (renderer_->style().draw_outlines != outlines) {
+    if (renderer_->style().draw_outlines != outlines || renderer_->style().pixel_scale != scale) {
         render::MapStyle style = renderer_->style();
         style.draw_outlines = outlines;
         style.pixel_scale = scale;

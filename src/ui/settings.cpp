@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/csv.h"
+#include "core/error.h"
 #include "core/text.h"
 
 namespace ntm::ui {
@@ -83,10 +85,8 @@ bool save_settings(const Settings& s, const std::string& path) {
     if (path.empty()) return false;
     const size_t slash = path.rfind('/');
     if (slash != std::string::npos) make_dirs(path.substr(0, slash));
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        out << "# NTM Atlas settings (written by the app)\n"
+    std::ostringstream out;
+    out << "# NTM Atlas settings (written by the app)\n"
             << "window_width = " << s.window_width << "\n"
             << "window_height = " << s.window_height << "\n"
             << "window_maximized = " << (s.window_maximized ? 1 : 0) << "\n"
@@ -103,13 +103,12 @@ bool save_settings(const Settings& s, const std::string& path) {
             << "screenshot_dir = " << s.screenshot_dir << "\n"
             << "play_step = " << s.play_step << "\n"
             << "play_speed = " << s.play_speed << "\n";
-        out.flush();
-        if (!out) {
-            std::remove(temp.c_str());
-            return false;
-        }
+    try {
+        write_file_atomically(path, out.str());
+        return true;
+    } catch (const Error&) {
+        return false;
     }
-    return std::rename(temp.c_str(), path.c_str()) == 0;
 }
 
 }  // namespace ntm::ui

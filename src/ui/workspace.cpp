@@ -119,6 +119,7 @@ void Workspace::take_load_result() {
         return;
     }
     const size_t units = result->data->dataset.units.size();
+    export_.release();  // it refers to the data being replaced
     state_.set_data(std::move(result->data));
     map_.upload(state_, std::move(result->levels));
     settings_.last_data = result->source;

@@ -59,6 +59,8 @@ public:
     AppState& state() { return state_; }
     Settings& settings() { return settings_; }
     const std::string& message() const { return message_; }
+    // Shows an error that interrupted a frame in the status bar.
+    void report_error(const std::string& what) { set_message(what, true); }
     bool quit_requested() const { return quit_; }
 
 private:

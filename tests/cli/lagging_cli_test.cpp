@@ -183,7 +183,9 @@ TEST(LaggingCli, SummaryByDistrictEqualsTheDistrictTable) {
             const auto& s = rows[i + 1];
             const ntm::DistrictRow& d = i < t.rows.size() ? t.rows[i] : t.total;
             const auto& cells = table.rows[i];
-            if (i < t.rows.size()) EXPECT_EQ(s[col("scope_code")], d.code);
+            if (i < t.rows.size()) {
+                EXPECT_EQ(s[col("scope_code")], d.code);
+            }
             EXPECT_EQ(s[col("xa_total")], std::to_string(d.xa_total));
             EXPECT_EQ(s[col("at_standard")], std::to_string(d.at_standard));
             EXPECT_EQ(s[col("average_criteria")], cells[table.column("average_criteria")].text);

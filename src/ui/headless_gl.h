@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-namespace ntm::app {
+namespace ntm::ui {
 
 class HeadlessGl {
 public:
@@ -25,4 +25,4 @@ private:
     std::string kind_;
 };
 
-}  // namespace ntm::app
+}  // namespace ntm::ui

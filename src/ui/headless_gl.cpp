@@ -1,4 +1,4 @@
-#include "app/headless_gl.h"
+#include "ui/headless_gl.h"
 
 #include <GLFW/glfw3.h>
 
@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "render/gl_context.h"
 
-namespace ntm::app {
+namespace ntm::ui {
 
 struct HeadlessGl::Impl {
     std::unique_ptr<render::OffscreenContext> egl;
@@ -56,4 +56,4 @@ HeadlessGl::HeadlessGl() : impl_(std::make_unique<Impl>()) {
 
 HeadlessGl::~HeadlessGl() = default;
 
-}  // namespace ntm::app
+}  // namespace ntm::ui
