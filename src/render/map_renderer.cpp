@@ -233,6 +233,7 @@ struct MapRenderer::Impl {
     std::future<geo::LevelBatch> job;
     std::future<std::vector<geo::Ring>> outline_job;
     bool lacking = false;  // the last draw() lacked geometry
+    bool background_failed = false;  // a level could not be prepared: stop trying
 
     std::vector<Rgb> colours;
     std::vector<uint8_t> flags;
@@ -309,7 +310,7 @@ struct MapRenderer::Impl {
 
     void reset_map(std::shared_ptr<const geo::MapGeometry> g, std::shared_ptr<const geo::LodPlan> p) {
         wait_for_jobs();
-        lacking = false;
+        lacking = background_failed = false;
         geometry = std::move(g);
         plan = std::move(p);
         units = plan->unit_count();
@@ -484,11 +485,22 @@ struct MapRenderer::Impl {
     // Background mode: takes finished work, starts new work for what level k lacks.
     void poll_background(size_t k, const std::vector<uint32_t>& visible) {
         if (job.valid() && job.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-            geo::LevelBatch batch = job.get();  // rethrows a preparation error
+            geo::LevelBatch batch;
+            try {
+                batch = job.get();
+            } catch (...) {
+                // Said once (the caller reports it); the map keeps drawing from what it has.
+                background_failed = true;
+                throw;
+            }
             if (batch.level < levels.size()) {
                 enforce_budget(batch.level);
                 add_batch(std::move(batch));
             }
+        }
+        if (background_failed) {
+            lacking = false;
+            return;
         }
         std::vector<uint32_t> need = lacking_units(k, visible);
         lacking = !need.empty();
@@ -535,7 +547,12 @@ struct MapRenderer::Impl {
                     lacking = true;
                     return false;
                 }
-                full_outline = std::make_shared<const std::vector<geo::Ring>>(outline_job.get());
+                try {
+                    full_outline = std::make_shared<const std::vector<geo::Ring>>(outline_job.get());
+                } catch (...) {
+                    full_outline = std::make_shared<const std::vector<geo::Ring>>();  // none, said once
+                    throw;
+                }
             } else {
                 full_outline = std::make_shared<const std::vector<geo::Ring>>(
                     geo::district_outlines(*geometry, outline_groups));
