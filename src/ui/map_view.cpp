@@ -256,8 +256,7 @@ void MapView::draw_tooltip(const AppState& state) {
     ImGui::TextUnformatted(unit.full_name().c_str());
     ImGui::TextDisabled("%s · %s", unit.code.c_str(),
                         current_lang() == Lang::Vi ? kind_name_vi(unit.kind) : kind_name_en(unit.kind));
-    if (!unit.district_name.empty())
-        ImGui::Text("%s: %s", tr("Huyện", "District"), unit.district_name.c_str());
+    if (!unit.district_name.empty()) ImGui::TextUnformatted(unit.district_name.c_str());  // "Huyện Lộc Bình"
     if (!unit.assessed()) {
         ImGui::TextUnformatted(tr("Bộ tiêu chí xã không áp dụng", "Commune criteria do not apply"));
     } else if (u < static_cast<int>(states.size()) && states[u].has_data) {

@@ -256,7 +256,9 @@ void TimelinePanel::draw_canvas(AppState& state) {
             if (t.labelled) {
                 char year[8];
                 std::snprintf(year, sizeof year, "%d", t.date.year());
-                list->AddText(ImVec2(t.x + pad * 0.5f, lanes_bottom + pad), text_dim, year);
+                // A year whose label would run past the plot's end is marked but not labelled.
+                if (t.x + pad * 0.5f + ImGui::CalcTextSize(year).x <= plot_x1)
+                    list->AddText(ImVec2(t.x + pad * 0.5f, lanes_bottom + pad), text_dim, year);
             }
         } else {
             list->AddLine(ImVec2(t.x, lanes_bottom), ImVec2(t.x, lanes_bottom + pad * 0.8f), grid);
