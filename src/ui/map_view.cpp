@@ -32,6 +32,10 @@ void MapView::upload(const AppState& state, geo::MapLevels levels) {
         renderer_ = std::make_unique<render::MapRenderer>();
         render::MapLodSettings lod;
         lod.preparation = render::Preparation::Background;  // never tessellate on the UI thread
+        // On screen a vertex may move up to 1.4 px (half a 2-px cell's diagonal): half the
+        // triangles of a 1-px level, and on llvmpipe the vertex work is on this thread.
+        // Exports keep 1 px.
+        lod.pixel_tolerance = 2.0;
         renderer_->set_lod_settings(lod);
     }
     renderer_->upload(state.shared_geometry(), std::move(levels), 2);
