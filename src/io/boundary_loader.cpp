@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <set>
 #include <thread>
@@ -102,7 +103,30 @@ OGRLayer* choose_layer(GDALDataset& ds, const std::string& wanted, const std::st
 struct RawFeature {
     std::vector<std::string> values;  // raw bytes of each field as GDAL gives them
     geo::MultiPolygon shape;           // source CRS until transformed
+    // Set while reading, consumed by convert_shapes (on a worker thread).
+    std::unique_ptr<OGRGeometry> geometry;
+    bool repaired = false;  // invalid, repaired with MakeValid
+    int duplicates = 0;     // consecutive duplicate vertices dropped
 };
+
+// Validity check (GEOS), repair and conversion of a batch of features' polygons. GEOS through
+// OGR makes a context per call, so this runs on a worker while the next batch is read.
+void convert_shapes(std::vector<RawFeature>& raw, size_t first, size_t end, const std::string& source) {
+    for (size_t i = first; i < end; ++i) {
+        RawFeature& rf = raw[i];
+        if (!rf.geometry) continue;
+        if (!rf.geometry->IsValid()) {
+            std::unique_ptr<OGRGeometry> fixed(rf.geometry->MakeValid());
+            if (!fixed)
+                throw Error(source + ": feature " + std::to_string(i) + " has an invalid polygon that cannot be repaired");
+            append_ogr(*fixed, rf.shape, &rf.duplicates);
+            rf.repaired = true;
+        } else {
+            append_ogr(*rf.geometry, rf.shape, &rf.duplicates);
+        }
+        rf.geometry.reset();
+    }
+}
 
 std::string feature_label(int index, const std::string& code) {
     return "feature " + std::to_string(index) + (code.empty() ? "" : " (code " + code + ")");
@@ -198,6 +222,15 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
     GdalErrorCapture capture;
     layer->ResetReading();
     int index = 0;
+    // Shapes are checked and converted in batches on a worker while GDAL reads the next batch.
+    constexpr size_t kBatch = 256;
+    std::future<void> converting;
+    size_t converted = 0;  // raw[0, converted) handed to a worker
+    auto convert_upto = [&](size_t end) {
+        if (converting.valid()) converting.get();  // rethrows a repair failure
+        converting = std::async(std::launch::async, convert_shapes, std::ref(raw), converted, end, o.source);
+        converted = end;
+    };
     for (OGRFeatureUniquePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature()), ++index) {
         // A damaged record (e.g. a truncated .shp) reads as an empty geometry plus a GDAL error.
         if (capture.has_error())
@@ -216,18 +249,28 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
                             OGRGeometryTypeToName(g->getGeometryType()) + " geometries, not polygons");
             rep.repairs.push_back({index, "", std::string("has a ") + OGRGeometryTypeToName(g->getGeometryType()) +
                                           " geometry, not a polygon: kept without a shape"});
-        } else if (!g->IsValid()) {
-            std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
-            if (!fixed) throw Error(o.source + ": " + feature_label(index, "") + " has an invalid polygon that cannot be repaired");
-            append_ogr(*fixed, rf.shape, &rep.duplicate_vertices_removed);
-            ++rep.invalid_repaired;
-            rep.repairs.push_back({index, "", "invalid polygon (self-intersection or bad ring) repaired with MakeValid"});
         } else {
-            append_ogr(*g, rf.shape, &rep.duplicate_vertices_removed);
+            rf.geometry.reset(f->StealGeometry());
+        }
+        // The vector may grow only while no worker holds it.
+        if (raw.size() == raw.capacity()) {
+            if (converting.valid()) converting.get();
+            raw.reserve(std::max<size_t>(2 * raw.capacity(), expected > 0 ? size_t(expected) : kBatch));
         }
         raw.push_back(std::move(rf));
+        if (raw.size() - converted >= kBatch) convert_upto(raw.size());
         if ((index & 63) == 0 && expected > 0) report_progress(0.6 * index / double(expected), "reading");
     }
+    convert_upto(raw.size());
+    converting.get();
+    for (size_t i = 0; i < raw.size(); ++i) {
+        rep.duplicate_vertices_removed += raw[i].duplicates;
+        if (!raw[i].repaired) continue;
+        ++rep.invalid_repaired;
+        rep.repairs.push_back({int(i), "", "invalid polygon (self-intersection or bad ring) repaired with MakeValid"});
+    }
+    std::stable_sort(rep.repairs.begin(), rep.repairs.end(),
+                     [](const Repair& a, const Repair& b) { return a.feature < b.feature; });
     if (capture.has_error())
         throw Error(o.source + ": " + feature_label(index, "") + " cannot be read (" + capture.message() + ")");
     if (expected > 0 && index < expected)
