@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <cstdio>
 #include <fstream>
 
 #include "core/error.h"
@@ -289,6 +290,48 @@ TEST(BoundaryLoaderErrors, NotVectorData) {
     std::ofstream(dir + "/g.geojson") << "this is not json";
     const std::string e = load_error(options(dir + "/g.geojson"));
     EXPECT_EQ(e.rfind(dir + "/g.geojson: cannot be opened as vector data", 0), 0u) << e;
+}
+
+// More features than one conversion batch (256), with a self-intersecting "bow tie" late in the
+// file and a duplicated vertex in each square: repairs and counts land on the right features.
+TEST(BoundaryLoader, InvalidPolygonsAreRepairedInOrderAcrossBatches) {
+    const std::string dir = test::temp_dir("bowtie");
+    std::ofstream out(dir + "/many.geojson");
+    out << R"({"type":"FeatureCollection","features":[)";
+    for (int i = 0; i < 300; ++i) {
+        const double x = 106.0 + (i % 20) * 0.01, y = 21.5 + (i / 20) * 0.01;
+        char code[8];
+        std::snprintf(code, sizeof code, "%05d", 10000 + i);
+        out << (i ? "," : "") << R"({"type":"Feature","properties":{"ma_xa":")" << code
+            << R"(","ten_xa":"Xã Số )" << i << R"("},"geometry":{"type":"Polygon","coordinates":[[)";
+        if (i == 280)  // bow tie: the edges cross in the middle
+            out << "[" << x << "," << y << "],[" << x + 0.01 << "," << y + 0.01 << "],[" << x + 0.01 << "," << y
+                << "],[" << x << "," << y + 0.01 << "],[" << x << "," << y << "]";
+        else
+            out << "[" << x << "," << y << "],[" << x + 0.01 << "," << y << "],[" << x + 0.01 << "," << y
+                << "],[" << x + 0.01 << "," << y + 0.01 << "],[" << x << "," << y + 0.01 << "],[" << x << ","
+                << y << "]";
+        out << "]]}}";
+    }
+    out << "]}";
+    out.close();
+    LoadOptions o = options(dir + "/many.geojson");
+    o.check_topology = false;
+    const LoadedBoundaries b = load_boundaries(o);
+    ASSERT_EQ(b.units.size(), 300u);
+    EXPECT_EQ(b.report.invalid_repaired, 1);
+    EXPECT_EQ(b.report.duplicate_vertices_removed, 299) << "one per square";
+    int bowtie_repairs = 0;
+    for (const Repair& r : b.report.repairs)
+        if (r.what.find("MakeValid") != std::string::npos) {
+            ++bowtie_repairs;
+            EXPECT_EQ(r.feature, 280);
+            EXPECT_EQ(r.unit_code, "10280");
+        }
+    EXPECT_EQ(bowtie_repairs, 1);
+    EXPECT_EQ(b.geometry.shapes[280].parts.size(), 2u) << "a bow tie is two triangles";
+    for (size_t i = 1; i < b.report.repairs.size(); ++i)
+        EXPECT_LE(b.report.repairs[i - 1].feature, b.report.repairs[i].feature) << "repairs in feature order";
 }
 
 }  // namespace
