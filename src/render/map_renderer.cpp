@@ -232,6 +232,10 @@ struct MapRenderer::Impl {
     // Background preparation.
     std::future<geo::LevelBatch> job;
     std::future<std::vector<geo::Ring>> outline_job;
+    // Jobs for a map that was replaced: left to finish on their own (they hold their own
+    // references to that map's geometry), so loading new data never waits for them.
+    std::vector<std::future<geo::LevelBatch>> abandoned_jobs;
+    std::vector<std::future<std::vector<geo::Ring>>> abandoned_outline_jobs;
     bool lacking = false;  // the last draw() lacked geometry
     bool background_failed = false;  // a level could not be prepared: stop trying
 
@@ -277,6 +281,24 @@ struct MapRenderer::Impl {
         if (outline_job.valid()) outline_job.wait();
         job = {};
         outline_job = {};
+        abandoned_jobs.clear();  // a std::async future waits for its job when destroyed
+        abandoned_outline_jobs.clear();
+    }
+
+    void abandon_jobs() {
+        if (job.valid()) abandoned_jobs.push_back(std::move(job));
+        if (outline_job.valid()) abandoned_outline_jobs.push_back(std::move(outline_job));
+        job = {};
+        outline_job = {};
+    }
+
+    // Drops abandoned jobs that have finished (their results, or errors, are of no use).
+    void reap_abandoned() {
+        auto done = [](auto& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; };
+        abandoned_jobs.erase(std::remove_if(abandoned_jobs.begin(), abandoned_jobs.end(), done), abandoned_jobs.end());
+        abandoned_outline_jobs.erase(
+            std::remove_if(abandoned_outline_jobs.begin(), abandoned_outline_jobs.end(), done),
+            abandoned_outline_jobs.end());
     }
 
     void upload_table() {
@@ -309,7 +331,7 @@ struct MapRenderer::Impl {
     // --- the map and its levels --------------------------------------------------------------
 
     void reset_map(std::shared_ptr<const geo::MapGeometry> g, std::shared_ptr<const geo::LodPlan> p) {
-        wait_for_jobs();
+        abandon_jobs();
         lacking = background_failed = false;
         geometry = std::move(g);
         plan = std::move(p);
@@ -484,6 +506,7 @@ struct MapRenderer::Impl {
 
     // Background mode: takes finished work, starts new work for what level k lacks.
     void poll_background(size_t k, const std::vector<uint32_t>& visible) {
+        reap_abandoned();
         if (job.valid() && job.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
             geo::LevelBatch batch;
             try {
