@@ -10,6 +10,7 @@
 
 #include "core/demo.h"
 #include "core/unit_history.h"
+#include "support/demo_fixture.h"
 
 namespace ntm {
 namespace {
@@ -506,21 +507,7 @@ TEST(TableSort, StableNumericTextAndEmptyLast) {
 
 // --- The demo: the lists equal what the states (and so `summary --by unit`) say. ------------
 
-class PlannerDemo : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        ds = new Dataset(demo::make_demo_dataset());
-        index = new AttainmentIndex(*ds);
-    }
-    static void TearDownTestSuite() {
-        delete index;
-        delete ds;
-    }
-    static Dataset* ds;
-    static AttainmentIndex* index;
-};
-Dataset* PlannerDemo::ds = nullptr;
-AttainmentIndex* PlannerDemo::index = nullptr;
+using PlannerDemo = test::DemoTest;
 
 TEST_F(PlannerDemo, ListsEqualTheStatesOfJuly2020) {
     const Date date = d("2020-07-31");

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/demo.h"
+#include "support/demo_fixture.h"
 
 namespace ntm {
 namespace {
@@ -79,21 +80,7 @@ TEST(Selection, GesturesApplyAListOfUnits) {
     EXPECT_EQ(a, b);
 }
 
-class SelectionDemo : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        ds = new Dataset(demo::make_demo_dataset());
-        index = new AttainmentIndex(*ds);
-    }
-    static void TearDownTestSuite() {
-        delete index;
-        delete ds;
-    }
-    static Dataset* ds;
-    static AttainmentIndex* index;
-};
-Dataset* SelectionDemo::ds = nullptr;
-AttainmentIndex* SelectionDemo::index = nullptr;
+using SelectionDemo = test::DemoTest;
 
 TEST_F(SelectionDemo, SourcesAgreeWithTheSummary) {
     const Date date = Date::from_ymd(2020, 7, 31);

@@ -8,6 +8,8 @@
 #include <random>
 #include <vector>
 
+#include "support/geometry_fixture.h"
+
 namespace {
 
 using ntm::geo::AnchorOptions;
@@ -18,24 +20,11 @@ using ntm::geo::Polygon;
 using ntm::geo::Ring;
 using ntm::geo::Vec2;
 
-constexpr double X0 = 450000, Y0 = 2400000;  // metres, typical of VN-2000 / TM-3
-
-Ring rect(double x0, double y0, double x1, double y1, bool ccw = true) {
-    Ring r{{X0 + x0, Y0 + y0}, {X0 + x1, Y0 + y0}, {X0 + x1, Y0 + y1}, {X0 + x0, Y0 + y1}};
-    if (!ccw) std::reverse(r.begin(), r.end());
-    return r;
-}
-
-Ring shifted(std::vector<Vec2> pts) {
-    for (Vec2& p : pts) p = {X0 + p.x, Y0 + p.y};
-    return pts;
-}
-
-MultiPolygon single(Polygon p) {
-    MultiPolygon m;
-    m.parts.push_back(std::move(p));
-    return m;
-}
+using ntm::test::rect;
+using ntm::test::shifted;
+using ntm::test::single;
+using ntm::test::X0;
+using ntm::test::Y0;
 
 Vec2 local(Vec2 p) { return {p.x - X0, p.y - Y0}; }
 

@@ -5,27 +5,14 @@
 #include <map>
 
 #include "core/demo.h"
+#include "support/demo_fixture.h"
 
 namespace ntm::ui {
 namespace {
 
 Date d(const char* iso) { return *parse_date(iso); }
 
-class DemoSeries : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        ds = new Dataset(demo::make_demo_dataset());
-        index = new AttainmentIndex(*ds);
-    }
-    static void TearDownTestSuite() {
-        delete index;
-        delete ds;
-    }
-    static Dataset* ds;
-    static AttainmentIndex* index;
-};
-Dataset* DemoSeries::ds = nullptr;
-AttainmentIndex* DemoSeries::index = nullptr;
+using DemoSeries = test::DemoTest;
 
 TEST_F(DemoSeries, MonthlyStackAtJuly2020MatchesThePublishedFigures) {
     const Date first = *ds->first_date();
