@@ -223,12 +223,17 @@ void ShapeIndex::ring_nearest(const RingTree& r, uint32_t level, uint32_t node, 
             best2 = std::min(best2, segment_distance2(p, r.v[i], r.v[i + 1 == r.n ? 0 : i + 1]));
         return;
     }
-    // Children nearest first, pruned by the distance to their boxes.
-    const uint32_t c0 = node * kFan, c1 = std::min(c0 + kFan, r.count[level - 1]);
+    const uint32_t c0 = node * kFan;
+    nearest_among(r, level - 1, c0, std::min(c0 + kFan, r.count[level - 1]), p, best2);
+}
+
+// Nodes [c0, c1) of `level` (at most kFan), nearest first, pruned by the distance to their boxes.
+void ShapeIndex::nearest_among(const RingTree& r, uint32_t level, uint32_t c0, uint32_t c1, Vec2 p,
+                               double& best2) const {
     std::pair<double, uint32_t> order[kFan];
     uint32_t m = 0;
     for (uint32_t c = c0; c < c1; ++c) {
-        const Box& b = boxes_[r.first[level - 1] + c];
+        const Box& b = boxes_[r.first[level] + c];
         const double dx = std::max({double(b.min_x) - p.x, 0.0, p.x - double(b.max_x)});
         const double dy = std::max({double(b.min_y) - p.y, 0.0, p.y - double(b.max_y)});
         const double d2 = dx * dx + dy * dy;
@@ -242,7 +247,7 @@ void ShapeIndex::ring_nearest(const RingTree& r, uint32_t level, uint32_t node, 
     }
     for (uint32_t k = 0; k < m; ++k) {
         if (order[k].first >= best2) break;
-        ring_nearest(r, level - 1, order[k].second, p, best2);
+        ring_nearest(r, level, order[k].second, p, best2);
     }
 }
 
@@ -251,25 +256,7 @@ double ShapeIndex::boundary_distance(Vec2 p, double upper_bound) const {
     for (const RingTree& r : rings_) {
         // The top level is treated as the children of a virtual root.
         const uint32_t top = r.levels - 1;
-        std::pair<double, uint32_t> order[kFan];
-        uint32_t m = 0;
-        for (uint32_t c = 0; c < r.count[top]; ++c) {
-            const Box& b = boxes_[r.first[top] + c];
-            const double dx = std::max({double(b.min_x) - p.x, 0.0, p.x - double(b.max_x)});
-            const double dy = std::max({double(b.min_y) - p.y, 0.0, p.y - double(b.max_y)});
-            const double d2 = dx * dx + dy * dy;
-            if (d2 >= best2) continue;
-            uint32_t k = m++;
-            while (k > 0 && order[k - 1].first > d2) {
-                order[k] = order[k - 1];
-                --k;
-            }
-            order[k] = {d2, c};
-        }
-        for (uint32_t k = 0; k < m; ++k) {
-            if (order[k].first >= best2) break;
-            ring_nearest(r, top, order[k].second, p, best2);
-        }
+        nearest_among(r, top, 0, r.count[top], p, best2);
     }
     return std::sqrt(best2);
 }

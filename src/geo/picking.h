@@ -61,6 +61,7 @@ private:
     bool ring_parity(const RingTree& r, Vec2 p) const;
     bool ring_parity_node(const RingTree& r, uint32_t level, uint32_t node, Vec2 p) const;
     void ring_nearest(const RingTree& r, uint32_t level, uint32_t node, Vec2 p, double& best2) const;
+    void nearest_among(const RingTree& r, uint32_t level, uint32_t c0, uint32_t c1, Vec2 p, double& best2) const;
     bool ring_touches(const RingTree& r, uint32_t level, uint32_t node, const Bounds& box) const;
 
     std::vector<RingTree> rings_;
