@@ -43,10 +43,8 @@ Workspace::~Workspace() { loader_.wait(); }
 
 void Workspace::open(const std::string& source) {
     if (source.empty()) return;
-    if (!loader_.start(source)) {
-        message_ = tr("Đang mở một tệp khác, vui lòng chờ", "Another file is opening; please wait");
-        message_is_error_ = true;
-    }
+    if (!loader_.start(source))
+        set_message(tr("Đang mở một tệp khác, vui lòng chờ", "Another file is opening; please wait"), true);
 }
 
 void Workspace::finish_loading() {
@@ -59,7 +57,6 @@ bool Workspace::busy() const {
 }
 
 void Workspace::set_fonts(const render::UiFonts& fonts, const render::UiFonts* big) {
-    fonts_ = fonts;
     map_.set_fonts(fonts.regular, fonts.bold);
     briefing_.set_fonts(fonts, big);
 }
@@ -114,8 +111,7 @@ void Workspace::take_load_result() {
     if (!result) return;
     if (!result->data) {
         // Keep what is shown; say why the new file did not open.
-        message_ = std::string(tr("Không mở được: ", "Could not open: ")) + result->error;
-        message_is_error_ = true;
+        set_message(std::string(tr("Không mở được: ", "Could not open: ")) + result->error, true);
         return;
     }
     const size_t units = result->data->dataset.units.size();
@@ -127,8 +123,7 @@ void Workspace::take_load_result() {
     char buf[256];
     std::snprintf(buf, sizeof buf, tr("Đã mở %zu đơn vị trong %.1f giây", "Opened %zu units in %.1f s"),
                   units, result->seconds);
-    message_ = buf;
-    message_is_error_ = false;
+    set_message(buf, false);
 }
 
 void Workspace::frame(double seconds) {
@@ -192,9 +187,14 @@ void Workspace::frame(double seconds) {
         std::string title = ds.info.title.empty() ? std::string(tr("Chưa mở dữ liệu", "No data open"))
                                                   : ds.info.title + " — " + format_date(state_.date());
         list->AddText(corner, IM_COL32(20, 20, 20, 255), title.c_str());
-        if (ds.info.illustrative)
-            list->AddText(ImVec2(corner.x, corner.y + ImGui::GetTextLineHeightWithSpacing()),
-                          IM_COL32(180, 40, 20, 255), tr("Dữ liệu minh họa", "Illustrative data"));
+        float line_y = corner.y + ImGui::GetTextLineHeightWithSpacing();
+        if (ds.info.illustrative) {
+            list->AddText(ImVec2(corner.x, line_y), IM_COL32(180, 40, 20, 255), tr("Dữ liệu minh họa", "Illustrative data"));
+            line_y += ImGui::GetTextLineHeightWithSpacing();
+        }
+        // What the highlight on the map means, when a planner tool set it.
+        if (!state_.highlighted_units_label().empty())
+            list->AddText(ImVec2(corner.x, line_y), IM_COL32(30, 60, 140, 255), state_.highlighted_units_label().c_str());
         if (loader_.busy()) {
             const ImVec2 size(std::min(420 * scale, map_w * 0.8f), 0);
             ImGui::SetCursorScreenPos(ImVec2(left + (map_w - size.x) / 2, top + map_h / 2));

@@ -98,7 +98,6 @@ private:
     unsigned palette_version_ = 0;
     std::string requested_tab_;
     uint64_t filter_synced_[3] = {0, 0, 0};  // planner version, data version, date of the map filter
-    render::UiFonts fonts_;
     std::string message_;  // last load result or error, shown in the status bar
     bool message_is_error_ = false;
     bool open_popup_ = false;
