@@ -19,6 +19,7 @@
 #include "core/error.h"
 #include "core/filters.h"
 #include "core/map_colours.h"
+#include "core/selection.h"
 #include "core/state.h"
 #include "core/statistics.h"
 #include "core/text.h"
@@ -316,6 +317,14 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             paint.fill[u] = mute(paint.fill[u]);
         }
     }
+    // A view's highlight is drawn as the selection outline: in print, a lighter fill would read
+    // as another band.
+    std::vector<int> outlined;
+    if (o.highlight_band >= 0) outlined = units_in_band(dataset, states, o.highlight_band);
+    if (o.highlight_criterion > 0)
+        for (int u : units_missing_criterion(dataset, states, o.highlight_criterion)) outlined.push_back(u);
+    for (int u : outlined)
+        if (in_scope[u]) flags[u] |= kUnitSelected;
     if (focus.empty()) focus = renderer.bounds();
     const bool fixed_view = o.view && !o.view->empty();
     if (fixed_view) focus = *o.view;

@@ -50,6 +50,10 @@ struct ExportOptions {
     std::string title;          // replaces the default title when not empty
     bool vietnamese = true;     // false: English text
     bool decorations = true;    // false: the map alone (--map-only)
+    // Xã outlined as highlighted (a briefing view's): those in this band (index into the
+    // criteria set's bands, -1 none) or missing this criterion (its number, 0 none).
+    int highlight_band = -1;
+    int highlight_criterion = 0;
     int samples = 4;            // multisampling
     int max_tile = 0;           // > 0: largest tile side (tests force tiling with small values)
     bool world_file = true;     // write FILE.pgw and FILE.prj beside FILE.png

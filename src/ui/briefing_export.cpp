@@ -28,6 +28,8 @@ render::ExportOptions export_options_for(const Dataset& dataset, const BriefingV
     o.title = view.title.empty() ? default_view_title(dataset, view, base.vietnamese) : view.title;
     o.district = -1;
     o.view.reset();
+    o.highlight_band = view.highlighted_band;
+    o.highlight_criterion = view.highlighted_criterion;
     if (view.focus == ViewFocus::District) {
         const std::vector<District> districts = dataset.districts();
         for (size_t i = 0; i < districts.size(); ++i)

@@ -257,6 +257,41 @@ TEST_F(ExportTest, PrintResolutionScalesTextAndLines) {
     EXPECT_LT(ratio, 20.0);
 }
 
+// A briefing view's highlighted criterion: the xã missing it get the selection outline.
+TEST_F(ExportTest, HighlightedCriterionOutlinesTheXaMissingIt) {
+    ExportOptions o = options();
+    o.decorations = false;
+    ExportResult plain_result;
+    const Image plain = exporter().render_image(o, &plain_result);
+    EXPECT_EQ(count_colour(plain, ntm::selection_colour()), 0u) << "nothing outlined without a highlight";
+
+    const ntm::AttainmentIndex index(demo().dataset);
+    const auto states = index.states(kDate);
+    o.highlight_criterion = 2;  // Giao thông: missed by 129 xã on the date
+    ExportResult r;
+    const Image image = exporter().render_image(o, &r);
+    std::vector<char> missing(demo().dataset.units.size(), 0);
+    for (size_t u = 0; u < states.size(); ++u)
+        missing[u] = demo().dataset.units[u].assessed() && states[u].has_data && states[u].met.size() >= 2 && !states[u].met[1];
+    // The outline colour on most of the boundary of each xã missing it.
+    size_t outlined = 0, checked_missing = 0;
+    for (size_t u = 0; u < missing.size(); ++u) {
+        if (!missing[u]) continue;
+        ++checked_missing;
+        size_t hits = 0;
+        const auto& ring = demo().geometry.shapes[u].parts[0].outer;
+        for (const auto& v : ring) hits += ntm::test::pixel_at(image, r.camera, v) == ntm::selection_colour();
+        outlined += hits > ring.size() / 2;
+    }
+    EXPECT_EQ(checked_missing, 129u);
+    EXPECT_EQ(outlined, checked_missing) << "every xã missing criterion 2 is outlined";
+    const size_t outline_pixels = count_colour(image, ntm::selection_colour());
+    o.highlight_criterion = 4;  // Điện: met by every xã on the date
+    const Image none = exporter().render_image(o, &r);
+    EXPECT_EQ(count_colour(none, ntm::selection_colour()), 0u) << "no xã misses criterion 4";
+    EXPECT_GT(outline_pixels, 1000u);
+}
+
 TEST(ExportOptionsTest, PresetsAndSizes) {
     using ntm::render::export_preset;
     ASSERT_TRUE(export_preset("hd"));
