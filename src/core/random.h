@@ -7,15 +7,18 @@
 
 namespace ntm {
 
+// The splitmix64 finaliser: mixes every bit of `z` into every bit of the result (also a good
+// hash for integer keys of open-addressing tables).
+inline uint64_t mix64(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
 class Rng {
 public:
     explicit Rng(uint64_t seed) : state_(seed) {}
-    uint64_t next() {
-        uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
+    uint64_t next() { return mix64(state_ += 0x9E3779B97F4A7C15ull); }
     double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
     int range(int lo, int hi) {  // inclusive
         return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1));

@@ -7,17 +7,10 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/random.h"
+
 namespace ntm::geo {
 namespace {
-
-uint64_t mix(uint64_t x) {  // splitmix64 finaliser
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
 
 size_t table_size(size_t entries) {
     size_t capacity = 16;
@@ -55,7 +48,7 @@ public:
             std::swap(ka, kb);
             std::swap(pa, pb);
         }
-        for (size_t i = mix(ka * 0x9e3779b97f4a7c15ULL ^ kb) & mask_;; i = (i + 1) & mask_) {
+        for (size_t i = mix64(ka * 0x9e3779b97f4a7c15ULL ^ kb) & mask_;; i = (i + 1) & mask_) {
             Slot& s = slots_[i];
             if (!s.pa) {
                 s = Slot{ka, kb, pa, pb, 1};

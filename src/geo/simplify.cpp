@@ -8,6 +8,8 @@
 #include <limits>
 #include <thread>
 
+#include "core/random.h"
+
 namespace ntm::geo {
 namespace {
 
@@ -82,15 +84,6 @@ Ring to_ring(const std::vector<Node>& nodes, const SnapGrid& grid) {
     r.reserve(nodes.size());
     for (Node q : nodes) r.push_back(to_world(q, grid));
     return r;
-}
-
-uint64_t mix(uint64_t x) {  // splitmix64 finaliser
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
 }
 
 uint64_t node_key(Node n) { return (uint64_t(uint32_t(int32_t(n.x))) << 32) | uint32_t(int32_t(n.y)); }
@@ -217,11 +210,11 @@ size_t remove_shared_collinear(std::vector<MultiPolygon>& shapes, const SnapGrid
     std::vector<Slot> table(capacity, Slot{0, 0});
     const size_t mask = capacity - 1;
     auto pair_hash = [](Node a, Node c) {
-        const uint64_t ha = mix(node_key(a) ^ 0x9e3779b97f4a7c15ULL), hc = mix(node_key(c) ^ 0x9e3779b97f4a7c15ULL);
+        const uint64_t ha = mix64(node_key(a) ^ 0x9e3779b97f4a7c15ULL), hc = mix64(node_key(c) ^ 0x9e3779b97f4a7c15ULL);
         return (ha + hc) | 2;  // commutative; never 0 or 1
     };
     auto find = [&](uint64_t key) -> Slot& {
-        for (size_t i = mix(key) & mask;; i = (i + 1) & mask)
+        for (size_t i = mix64(key) & mask;; i = (i + 1) & mask)
             if (table[i].pair == 0 || table[i].key == key) return table[i];
     };
 
