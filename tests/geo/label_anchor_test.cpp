@@ -20,6 +20,7 @@ using ntm::geo::Polygon;
 using ntm::geo::Ring;
 using ntm::geo::Vec2;
 
+using ntm::test::grid_of_squares;
 using ntm::test::rect;
 using ntm::test::shifted;
 using ntm::test::single;
@@ -177,14 +178,6 @@ TEST(LabelAnchor, NoSampledPointBeatsTheAnchor) {
             }
         EXPECT_GE(a.radius, best - precision) << "trial " << trial;
     }
-}
-
-MapGeometry grid_of_squares(int n, double side) {
-    MapGeometry g;
-    for (int j = 0; j < n; ++j)
-        for (int i = 0; i < n; ++i)
-            g.shapes.push_back(single({rect(i * side, j * side, (i + 1) * side, (j + 1) * side), {}}));
-    return g;
 }
 
 TEST(LabelAnchor, AllUnitsSameWithAnyThreadCount) {

@@ -21,6 +21,7 @@ using ntm::geo::Ring;
 using ntm::geo::ShapeIndex;
 using ntm::geo::Vec2;
 
+using ntm::test::grid_of_squares;
 using ntm::test::rect;
 using ntm::test::shifted;
 using ntm::test::single;
@@ -29,15 +30,6 @@ using ntm::test::Y0;
 
 Vec2 at(double x, double y) { return {X0 + x, Y0 + y}; }
 Bounds box(double x0, double y0, double x1, double y1) { return {X0 + x0, Y0 + y0, X0 + x1, Y0 + y1}; }
-
-// n x n squares of `side` metres; unit j * n + i is column i, row j.
-MapGeometry grid_of_squares(int n, double side) {
-    MapGeometry g;
-    for (int j = 0; j < n; ++j)
-        for (int i = 0; i < n; ++i)
-            g.shapes.push_back(single({rect(i * side, j * side, (i + 1) * side, (j + 1) * side), {}}));
-    return g;
-}
 
 TEST(Picking, EachSquareCentreMapsToItsUnit) {
     const MapGeometry g = grid_of_squares(10, 100);

@@ -25,25 +25,11 @@ using ntm::test::pixel_at;
 
 constexpr int W = 1100, H = 1100;
 
-// The demo in metres (a plain equirectangular projection: the renderer does not care which).
-ntm::geo::MapGeometry demo_geometry(const ntm::Dataset& dataset) {
-    ntm::geo::MapGeometry g;
-    g.shapes = ntm::geo::make_demo_tiling(dataset);
-    const double lat0 = 21.9 * M_PI / 180, r = 6371000.0 * M_PI / 180;
-    for (auto& shape : g.shapes)
-        for (auto& part : shape.parts) {
-            for (auto& p : part.outer) p = {p.x * r * std::cos(lat0), p.y * r};
-            for (auto& hole : part.holes)
-                for (auto& p : hole) p = {p.x * r * std::cos(lat0), p.y * r};
-        }
-    return g;
-}
-
 class CriterionHighlightTest : public ntm::test::GlTest {};
 
 TEST_F(CriterionHighlightTest, ExactlyTheXaMissingTheCriterionAreLightened) {
     const ntm::Dataset ds = ntm::demo::make_demo_dataset();
-    const ntm::geo::MapGeometry geometry = demo_geometry(ds);
+    const ntm::geo::MapGeometry geometry = ntm::test::demo_geometry_in_metres(ds);
     ASSERT_EQ(geometry.shapes.size(), ds.units.size());
     const ntm::AttainmentIndex index(ds);
     const auto states = index.states(ntm::Date::from_ymd(2020, 7, 31));

@@ -26,21 +26,9 @@ using ntm::render::Image;
 using ntm::render::MapExporter;
 using ntm::test::pixel;
 
-// The demo on a simple equirectangular projection in metres (the render layer does not care
-// which projection; io's reprojection is not linked into the render tests).
 struct Demo {
     ntm::Dataset dataset = ntm::demo::make_demo_dataset();
-    ntm::geo::MapGeometry geometry;
-    Demo() {
-        geometry.shapes = ntm::geo::make_demo_tiling(dataset);
-        const double lat0 = 21.9 * M_PI / 180, r = 6371000.0 * M_PI / 180;
-        for (auto& shape : geometry.shapes)
-            for (auto& part : shape.parts) {
-                for (auto& p : part.outer) p = {p.x * r * std::cos(lat0), p.y * r};
-                for (auto& hole : part.holes)
-                    for (auto& p : hole) p = {p.x * r * std::cos(lat0), p.y * r};
-            }
-    }
+    ntm::geo::MapGeometry geometry = ntm::test::demo_geometry_in_metres(dataset);
 };
 
 const Demo& demo() {

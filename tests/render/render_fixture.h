@@ -12,6 +12,8 @@
 
 #include "core/error.h"
 #include "core/palette.h"
+#include "core/dataset.h"
+#include "geo/demo_tiling.h"
 #include "geo/geometry.h"
 #include "render/camera.h"
 #include "render/framebuffer.h"
@@ -108,6 +110,21 @@ inline render::Image draw_to_image(render::MapRenderer& renderer, const render::
     target.bind();
     renderer.draw(camera, width, height);
     return target.read_pixels();
+}
+
+// The demo's tiling in metres on a plain equirectangular projection: the render layer does not
+// care which projection, and io's reprojection is not linked into the render tests.
+inline geo::MapGeometry demo_geometry_in_metres(const Dataset& dataset) {
+    geo::MapGeometry g;
+    g.shapes = geo::make_demo_tiling(dataset);
+    const double lat0 = 21.9 * M_PI / 180, r = 6371000.0 * M_PI / 180;
+    for (auto& shape : g.shapes)
+        for (auto& part : shape.parts) {
+            for (auto& p : part.outer) p = {p.x * r * std::cos(lat0), p.y * r};
+            for (auto& hole : part.holes)
+                for (auto& p : hole) p = {p.x * r * std::cos(lat0), p.y * r};
+        }
+    return g;
 }
 
 }  // namespace ntm::test

@@ -30,4 +30,13 @@ inline geo::MultiPolygon single(geo::Polygon p) {
     return m;
 }
 
+// n x n squares of `side` metres; unit j * n + i is column i, row j.
+inline geo::MapGeometry grid_of_squares(int n, double side) {
+    geo::MapGeometry g;
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i)
+            g.shapes.push_back(single({rect(i * side, j * side, (i + 1) * side, (j + 1) * side), {}}));
+    return g;
+}
+
 }  // namespace ntm::test
