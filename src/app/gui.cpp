@@ -13,15 +13,6 @@
 #include "ui/app_window.h"
 
 namespace ntm::app {
-namespace {
-
-std::string cache_dir() {
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/ntm-atlas";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/ntm-atlas";
-    return "";
-}
-
-}  // namespace
 
 int run_gui(const std::vector<std::string>& argv) {
     const Args args(argv, {"briefing"});
@@ -55,7 +46,7 @@ int run_gui(const std::vector<std::string>& argv) {
     ui::AppWindowOptions o;
     o.settings = std::move(settings);
     o.config_path = config;
-    o.cache_dir = cache_dir();
+    o.cache_dir = ui::cache_dir();
     o.source = source;
     o.width = width;
     o.height = height;

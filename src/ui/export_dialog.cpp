@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "io/crs_wkt.h"
 #include "render/map_export.h"
+#include "ui/settings.h"
 
 namespace fs = std::filesystem;
 
@@ -30,11 +31,6 @@ const PresetChoice kPresets[] = {
     {nullptr, "Tùy chọn", "Custom"},
 };
 constexpr int kPresetCount = sizeof kPresets / sizeof kPresets[0];
-
-std::string home_dir() {
-    const char* home = std::getenv("HOME");
-    return home && *home ? home : ".";
-}
 
 // Saves and restores what the map view and ImGui's backend expect to find bound.
 struct GlBindingGuard {

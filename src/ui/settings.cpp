@@ -43,6 +43,19 @@ void Settings::add_recent(const std::string& path) {
     if (recent.size() > kMaxRecent) recent.resize(kMaxRecent);
 }
 
+std::string home_dir() {
+    const char* home = std::getenv("HOME");
+    return home && *home ? home : ".";
+}
+
+std::string cache_dir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/ntm-atlas";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/ntm-atlas";
+    return "";
+}
+
+std::string default_screenshot_dir() { return home_dir() + "/Pictures/NTM Atlas"; }
+
 std::string settings_path() {
     const char* xdg = std::getenv("XDG_CONFIG_HOME");
     if (xdg && *xdg) return std::string(xdg) + "/ntm-atlas/settings.ini";

@@ -26,6 +26,12 @@ struct Settings {
 
 // The settings file path for the current user ("" when neither XDG_CONFIG_HOME nor HOME is set).
 std::string settings_path();
+// The user's folders: $HOME (else "."), the cache for prepared copies of slow text sources
+// ($XDG_CACHE_HOME/ntm-atlas or ~/.cache/ntm-atlas; "" when neither is set), and where F12
+// screenshots go until the user chooses (~/Pictures/NTM Atlas).
+std::string home_dir();
+std::string cache_dir();
+std::string default_screenshot_dir();
 // Reads `path`; missing or unreadable files give the defaults.
 Settings load_settings(const std::string& path);
 // Writes to a temporary file and renames it; returns false (and leaves the old file) on failure.

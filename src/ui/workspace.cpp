@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 
 #include "core/palette.h"
@@ -78,11 +77,8 @@ void Workspace::handle_keys() {
     if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) open_popup_ = true;
     if (io.KeyCtrl && ImGui::IsKeyPressed('E', false) && state_.has_data()) export_.open();
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false) && state_.has_data()) {
-        if (settings_.screenshot_dir.empty()) {
-            // Chosen once, in the export dialog; until then the user's Pictures folder.
-            const char* home = std::getenv("HOME");
-            settings_.screenshot_dir = std::string(home ? home : ".") + "/Pictures/NTM Atlas";
-        }
+        // Chosen once, in the export dialog; until then the user's Pictures folder.
+        if (settings_.screenshot_dir.empty()) settings_.screenshot_dir = default_screenshot_dir();
         export_.screenshot(state_, map_.camera(), static_cast<int>(map_.area_w()),
                            static_cast<int>(map_.area_h()), settings_.screenshot_dir);
         set_message(export_.message(), export_.message_is_error());

@@ -10,7 +10,6 @@
 #include "core/demo.h"
 #include "core/map_colours.h"
 #include "core/selection.h"
-#include "geo/demo_tiling.h"
 #include "geo/label_anchor.h"
 #include "render/map_renderer.h"
 #include "render_fixture.h"

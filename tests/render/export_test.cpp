@@ -13,7 +13,6 @@
 #include "core/map_colours.h"
 #include "core/state.h"
 #include "core/statistics.h"
-#include "geo/demo_tiling.h"
 #include "geo/label_anchor.h"
 #include "render_fixture.h"
 
