@@ -10,6 +10,7 @@
 #include "core/format.h"
 #include "core/palette.h"
 #include "core/planner.h"
+#include "core/selection.h"
 #include "ui/map_view.h"
 
 namespace ntm::ui {
@@ -221,18 +222,10 @@ void BriefingMode::apply_highlights(AppState& state) {
     highlight_date_ = state.date();
     const Dataset& d = state.dataset();
     const Criterion* c = d.criteria.find(v->highlighted_criterion);
-    std::vector<int> units;
-    for (const CriterionMisses& m : criterion_misses(d, state.states()))
-        if (m.number == v->highlighted_criterion) units = m.units;
-    if (v->focus == ViewFocus::District) {
-        // Only the district in focus: the count beside the legend is the district's.
-        std::vector<uint8_t> in(d.units.size(), 0);
-        for (int u : state.units_of_district(v->district_code))
-            if (u >= 0 && u < static_cast<int>(in.size())) in[u] = 1;
-        units.erase(std::remove_if(units.begin(), units.end(),
-                                   [&](int u) { return u < 0 || u >= static_cast<int>(in.size()) || !in[u]; }),
-                    units.end());
-    }
+    // Only the district in focus, on a district view: the count beside the legend is the district's.
+    UnitFilterSpec within;
+    if (v->focus == ViewFocus::District) within.districts = {v->district_code};
+    std::vector<int> units = units_missing_criterion(d, state.states(), v->highlighted_criterion, within);
     std::string label = std::string(tr("Thiếu tiêu chí ", "Missing criterion ")) +
                         std::to_string(v->highlighted_criterion);
     if (c) label += ". " + (vi() ? c->name_vi : c->name_en);
@@ -323,16 +316,11 @@ const std::vector<HeadlineCard>& BriefingMode::cards(const AppState& state) {
     if (key == cards_key_) return cards_;
     cards_key_ = key;
     const Dataset& d = state.dataset();
-    UnitFilter scope;
-    if (!district.empty()) {
-        std::vector<uint8_t> in(d.units.size(), 0);
-        for (int u : state.units_of_district(district))
-            if (u >= 0 && u < static_cast<int>(in.size())) in[u] = 1;
-        scope = [in = std::move(in)](int u) { return u >= 0 && u < static_cast<int>(in.size()) && in[u]; };
-    }
-    scope_summary_ = summarize(d, state.states(), state.date(), scope);
+    UnitFilterSpec scope;
+    if (!district.empty()) scope.districts = {district};
+    scope_summary_ = summarize_filtered(d, state.states(), state.date(), scope);
     if (compare && state.index()) {
-        const Summary before = summarize(d, state.index()->states(*compare), *compare, scope);
+        const Summary before = summarize_filtered(d, state.index()->states(*compare), *compare, scope);
         cards_ = headline_cards(scope_summary_, &before);
     } else {
         cards_ = headline_cards(scope_summary_, nullptr);
