@@ -2,7 +2,6 @@
 
 #include <glad/gl.h>
 #include <imgui.h>
-#include <png.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -45,59 +44,6 @@ constexpr float kMutedAmount = 0.6f;
 constexpr int kMutedGrey = 220;
 
 std::string errno_text() { return std::strerror(errno); }
-
-// ---------------------------------------------------------------------------------------------
-// PNG rows streamed to a file (RGB, 8 bits), resolution in pHYs.
-
-[[noreturn]] void png_fail(png_structp, png_const_charp message) { throw Error(message); }
-void png_warn(png_structp, png_const_charp) {}
-
-class PngStream {
-public:
-    PngStream(const std::string& path, int width, int height, double dpi) : width_(width) {
-        file_ = std::fopen(path.c_str(), "wb");
-        if (!file_) throw Error("cannot be created (" + errno_text() + ")");
-        png_ = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, png_fail, png_warn);
-        info_ = png_ ? png_create_info_struct(png_) : nullptr;
-        if (!info_) throw Error("out of memory");
-        png_init_io(png_, file_);
-        png_set_IHDR(png_, info_, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB,
-                     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-        if (dpi > 0) {
-            const auto ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
-            png_set_pHYs(png_, info_, ppm, ppm, PNG_RESOLUTION_METER);
-        }
-        // Maps are large flat areas: the Sub filter with a fast zlib level compresses them well
-        // at a fraction of the cost of adaptive filtering.
-        png_set_filter(png_, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-        png_set_compression_level(png_, 2);
-        png_write_info(png_, info_);
-    }
-    ~PngStream() {
-        if (png_) png_destroy_write_struct(&png_, info_ ? &info_ : nullptr);
-        if (file_) std::fclose(file_);
-    }
-    PngStream(const PngStream&) = delete;
-    PngStream& operator=(const PngStream&) = delete;
-
-    void rows(const uint8_t* data, int count) {
-        for (int r = 0; r < count; ++r)
-            png_write_row(png_, const_cast<png_bytep>(data + size_t(r) * size_t(width_) * 3));
-    }
-    void finish() {
-        png_write_end(png_, info_);
-        const bool flushed = std::fflush(file_) == 0;
-        const bool closed = std::fclose(file_) == 0;
-        file_ = nullptr;
-        if (!flushed || !closed) throw Error("cannot be written (" + errno_text() + ")");
-    }
-
-private:
-    int width_;
-    FILE* file_ = nullptr;
-    png_structp png_ = nullptr;
-    png_infop info_ = nullptr;
-};
 
 void write_text_file(const std::string& path, const std::string& text) {
     FILE* f = std::fopen(path.c_str(), "wb");
@@ -459,7 +405,7 @@ ExportResult MapExporter::export_png(const ExportOptions& options, const std::st
     try {
         ExportResult result;
         {
-            PngStream png(tmp, options.width, options.height, options.dpi);
+            PngRowWriter png(tmp, options.width, options.height, options.dpi);
             result = impl_->render(options, [&](const uint8_t* rgb, int, int rows) { png.rows(rgb, rows); });
             png.finish();
         }
