@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
         t = clock_type::now();
         renderer.upload(state.shared_geometry(), std::move(levels), 2);
         renderer.set_district_groups(state.data()->district_groups);
-        renderer.set_unit_colours(ntm::paint_units(state.dataset(), state.states()).fill);
+        renderer.set_unit_colours(ntm::paint_units(state.dataset(), state.states(), state.date()).fill);
         renderer.set_unit_flags(ui::map_unit_flags(state));
         std::printf("upload: %.0f ms\n", ms_since(t));
         std::printf("  memory after upload: %.0f MiB resident, %.0f MiB peak\n", rss_mib(), peak_mib());
@@ -185,7 +185,7 @@ int main(int argc, char** argv) {
         t = clock_type::now();
         for (int i = 0; i < frames; ++i) {
             state.set_date(i % 2 ? first : last);
-            renderer.set_unit_colours(ntm::paint_units(state.dataset(), state.states()).fill);
+            renderer.set_unit_colours(ntm::paint_units(state.dataset(), state.states(), state.date()).fill);
             renderer.draw(in, kW, kH);
             glFinish();
         }
@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
         t = clock_type::now();
         for (int i = 0; i < frames; ++i) {
             state.set_date(i % 2 ? first : last);
-            renderer.set_unit_colours(ntm::paint_units(state.dataset(), state.states()).fill);
+            renderer.set_unit_colours(ntm::paint_units(state.dataset(), state.states(), state.date()).fill);
         }
         glFinish();
         std::printf("recolour alone (states, fills, upload of %zu colours): %.2f ms\n", state.dataset().units.size(),

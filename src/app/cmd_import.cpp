@@ -24,12 +24,17 @@ int run_import(const std::vector<std::string>& argv) {
     o.check_topology = false;
     io::LoadedBoundaries loaded = io::load_boundaries(o);
     Dataset d;
-    d.criteria = criteria_set_by_id(args.get_or("criteria-set", "2021-2025"));
+    d.versions.front().grouping = loaded.grouping;
     d.info.title = args.get_or("title", std::filesystem::path(*source).stem().string());
     d.info.source = *source;
     d.units = std::move(loaded.units);
     d.reindex();
     if (const auto t = args.get("attainment")) d.observations = io::read_attainment_table(*t, d);
+    // By default each observation is of the set in force on its date; --criteria-set names one.
+    if (const auto id = args.get("criteria-set")) {
+        const std::string set = criteria_set_by_id(*id).id;
+        for (Observation& o : d.observations) o.criteria_set = set;
+    }
     if (const auto t = args.get("recognitions")) d.recognitions = io::read_recognitions_table(*t, d);
     if (const auto t = args.get("events")) d.events = io::read_events_table(*t, d);
     io::save_dataset(*out, d, loaded.geometry);

@@ -57,17 +57,20 @@ int run_lagging(const std::vector<std::string>& argv) {
     const int limit = args.integer("limit", 0);
     if (args.get("limit") && limit < 1)
         throw Error("lagging: --limit must be at least 1 (not '" + *args.get("limit") + "')");
-    const Date date = args.date().value_or(today_local());
-
     const io::DatasetFile data = open_data(args);
     const Dataset& d = data.dataset;
+    // Without --date: the last date with data, not today (a 2025 table read in 2026 is of 2025).
+    const Date date = args.date().value_or(default_date(d));
+    const CriteriaSet& set = d.criteria_on(date);
     UnitFilterSpec filter;
     std::optional<District> district;
     if (const auto text = args.get("district")) {
         district = find_district(d, *text);
         if (!district) {
-            const std::vector<District> all = d.districts();
-            if (all.empty()) throw Error("lagging: unknown district '" + *text + "' (the dataset has no districts)");
+            const std::vector<District> all = d.districts(date);
+            if (all.empty())
+                throw Error("lagging: unknown district '" + *text + "' (the units in force on " + date.iso() +
+                            " have no districts)");
             throw Error("lagging: unknown district '" + *text + "' (give a district code or name, e.g. " +
                         (all.front().code.empty() ? all.front().name : all.front().code + " or " + all.front().name) +
                         ")");
@@ -80,7 +83,8 @@ int run_lagging(const std::vector<std::string>& argv) {
     std::vector<UnitRow> rows = lagging_list(d, states, filter);
     const size_t with_data = rows.size();
     if (limit > 0 && rows.size() > static_cast<size_t>(limit)) rows.resize(limit);
-    const Table table = lagging_table(d, rows, en);
+    Table table = lagging_table(d, rows, en);
+    fit_grouping(table, d.grouping_on(date));
     std::ostringstream o;
 
     if (format == "csv") {
@@ -88,7 +92,8 @@ int run_lagging(const std::vector<std::string>& argv) {
     } else if (format == "json") {
         o << "{\n  \"dataset\": " << json_string(d.info.title) << ",\n  \"date\": \"" << date.iso()
           << "\",\n  \"illustrative\": " << (d.info.illustrative ? "true" : "false")
-          << ",\n  \"criteria_set\": {\"id\": " << json_string(d.criteria.id) << ", \"size\": " << d.criteria.size()
+          << ",\n  \"criteria_set\": {\"id\": " << json_string(set.id) << ", \"size\": " << set.size()
+          << ", \"decision\": " << json_string(set.decision)
           << "},\n  \"district\": ";
         if (district)
             o << "{\"code\": " << json_string(district->code) << ", \"name\": " << json_string(district->name) << "}";

@@ -23,11 +23,13 @@ std::string missing_list(const UnitState& st) {
 }
 
 std::string band_label(const Dataset& d, const UnitState& st) {
-    return st.band >= 0 ? d.criteria.bands[st.band].label : "";
+    const CriteriaSet& set = d.criteria_set(st.criteria_set);
+    return st.band >= 0 && st.band < static_cast<int>(set.bands.size()) ? set.bands[st.band].label : "";
 }
 
 void summary_json(std::ostream& o, const Dataset& d, const Summary& s, const std::string& indent) {
-    const int n = static_cast<int>(d.criteria.bands.size());
+    const CriteriaSet& set = d.criteria_on(s.date);
+    const int n = static_cast<int>(set.bands.size());
     o << indent << "\"scope_code\": " << json_string(s.scope_code) << ",\n"
       << indent << "\"scope_name\": " << json_string(s.scope_name) << ",\n"
       << indent << "\"units_total\": " << s.units_total << ",\n"
@@ -37,7 +39,7 @@ void summary_json(std::ostream& o, const Dataset& d, const Summary& s, const std
       << indent << "\"bands\": [";
     for (int b = 0; b < n; ++b)
         o << (b ? ", " : "") << "{\"label\": " << json_string(s.bands[b].label)
-          << ", \"lo\": " << d.criteria.bands[b].lo << ", \"hi\": " << d.criteria.bands[b].hi
+          << ", \"lo\": " << set.bands[b].lo << ", \"hi\": " << set.bands[b].hi
           << ", \"count\": " << s.bands[b].count << ", \"percent\": " << fixed(s.bands[b].percent, 2)
           << ", \"colour\": " << json_string(band_colour(b, n).hex()) << "}";
     o << "],\n"
@@ -45,12 +47,13 @@ void summary_json(std::ostream& o, const Dataset& d, const Summary& s, const std
       << indent << "\"at_standard\": " << s.at_standard << ",\n"
       << indent << "\"advanced\": " << s.advanced << ",\n"
       << indent << "\"model\": " << s.model << ",\n"
+      << indent << "\"modern\": " << s.modern << ",\n"
       << indent << "\"below_threshold\": " << s.below_threshold << ",\n"
       << indent << "\"threshold\": " << s.threshold << ",\n"
       << indent << "\"misses\": [";
     for (size_t c = 0; c < s.misses.size(); ++c)
         o << (c ? ", " : "") << "{\"criterion\": " << c + 1 << ", \"name\": "
-          << json_string(d.criteria.criteria[c].name_vi) << ", \"count\": " << s.misses[c] << "}";
+          << json_string(set.criteria[c].name_vi) << ", \"count\": " << s.misses[c] << "}";
     o << "]";
 }
 
@@ -64,9 +67,14 @@ void summary_text(std::ostream& o, const Summary& s, bool en) {
           << (en ? " communes" : " xã") << "  " << fixed(s.bands[b].percent, 2) << " %\n";
     }
     o << (en ? "Average criteria per commune: " : "Bình quân tiêu chí/xã: ") << fixed(s.average_criteria, 2) << "\n";
-    o << (en ? "At standard: " : "Đạt chuẩn: ") << s.at_standard << "; " << (en ? "advanced: " : "nâng cao: ")
-      << s.advanced << "; " << (en ? "model: " : "kiểu mẫu: ") << s.model << "; "
-      << (en ? "below " : "dưới ") << s.threshold << (en ? " criteria: " : " tiêu chí: ") << s.below_threshold << "\n";
+    o << (en ? "At standard: " : "Đạt chuẩn: ") << s.at_standard;
+    // The levels of the period: advanced and model until 2025, modern from 2026.
+    if (s.has_level(Level::Advanced)) o << "; " << (en ? "advanced: " : "nâng cao: ") << s.advanced;
+    if (s.has_level(Level::Model)) o << "; " << (en ? "model: " : "kiểu mẫu: ") << s.model;
+    if (s.has_level(Level::Modern)) o << "; " << (en ? "modern: " : "hiện đại: ") << s.modern;
+    if (s.threshold > 0)
+        o << "; " << (en ? "below " : "dưới ") << s.threshold << (en ? " criteria: " : " tiêu chí: ") << s.below_threshold;
+    o << "\n";
 }
 
 }  // namespace
@@ -82,10 +90,15 @@ int run_summary(const std::vector<std::string>& argv) {
     if (by != "province" && by != "district" && by != "unit")
         throw Error("summary: --by must be district or unit (not '" + by + "')");
     const bool en = args.get_or("lang", "vi") == "en";
-    const Date date = args.date().value_or(today_local());
-
     const io::DatasetFile data = open_data(args);
     const Dataset& d = data.dataset;
+    // Without --date: the last date with data (not today).
+    const Date date = args.date().value_or(default_date(d));
+    const CriteriaSet& set = d.criteria_on(date);
+    const BoundaryVersion& version = d.versions[d.version_on(date)];
+    if (by == "district" && version.grouping == Grouping::None)
+        throw Error("summary: the units in force on " + date.iso() +
+                    " have no districts (no level between province and commune); use --by unit");
     const AttainmentIndex index(d);
     const std::vector<UnitState> states = index.states(date);
     const Summary total = summarize(d, states, date);
@@ -95,8 +108,17 @@ int run_summary(const std::vector<std::string>& argv) {
     if (format == "json") {
         o << "{\n  \"dataset\": " << json_string(d.info.title) << ",\n  \"date\": \"" << date.iso()
           << "\",\n  \"illustrative\": " << (d.info.illustrative ? "true" : "false")
-          << ",\n  \"criteria_set\": {\"id\": " << json_string(d.criteria.id) << ", \"size\": " << d.criteria.size()
-          << "},\n";
+          << ",\n  \"criteria_set\": {\"id\": " << json_string(set.id) << ", \"name\": " << json_string(set.name_vi)
+          << ", \"decision\": " << json_string(set.decision) << ", \"size\": " << set.size()
+          << ", \"indicators\": " << set.indicator_count() << ", \"commune_groups\": "
+          << (set.commune_groups ? "true" : "false") << ", \"levels\": [";
+        for (size_t i = 0; i < set.levels.size(); ++i) o << (i ? ", " : "") << "\"" << level_id(set.levels[i]) << "\"";
+        o << "], \"criteria\": [";
+        for (size_t i = 0; i < set.criteria.size(); ++i)
+            o << (i ? ", " : "") << "{\"number\": " << set.criteria[i].number << ", \"name\": "
+              << json_string(set.criteria[i].name_vi) << "}";
+        o << "]},\n  \"boundary_version\": {\"id\": " << json_string(version.id) << ", \"grouping\": \""
+          << grouping_id(version.grouping) << "\"},\n";
         summary_json(o, d, total, "  ");
         if (by == "district") {
             o << ",\n  \"districts\": [";
@@ -108,12 +130,15 @@ int run_summary(const std::vector<std::string>& argv) {
             o << "\n  ]";
         } else if (by == "unit") {
             o << ",\n  \"units\": [";
+            bool first_unit = true;
             for (size_t u = 0; u < d.units.size(); ++u) {
                 const Unit& unit = d.units[u];
                 const UnitState& st = states[u];
-                o << (u ? ",\n" : "\n") << "    {\"code\": " << json_string(unit.code) << ", \"name\": "
+                if (!st.in_force) continue;  // another boundary version
+                o << (first_unit ? "\n" : ",\n") << "    {\"code\": " << json_string(unit.code) << ", \"name\": "
                   << json_string(unit.name) << ", \"kind\": \"" << kind_id(unit.kind) << "\", \"district_code\": "
                   << json_string(unit.district_code) << ", \"district\": " << json_string(unit.district_name)
+                  << ", \"commune_group\": " << unit.commune_group
                   << ", \"has_data\": " << (st.has_data ? "true" : "false") << ", \"criteria\": " << st.count
                   << ", \"band\": " << json_string(band_label(d, st)) << ", \"level\": \"" << level_id(st.level)
                   << "\", \"missing\": [";
@@ -124,6 +149,7 @@ int run_summary(const std::vector<std::string>& argv) {
                         first = false;
                     }
                 o << "]}";
+                first_unit = false;
             }
             o << "\n  ]";
         }
@@ -134,6 +160,7 @@ int run_summary(const std::vector<std::string>& argv) {
             for (size_t u = 0; u < d.units.size(); ++u) {
                 const Unit& unit = d.units[u];
                 const UnitState& st = states[u];
+                if (!st.in_force) continue;
                 const bool shown = unit.assessed() && st.has_data;
                 o << csv_field(unit.code) << "," << csv_field(unit.name) << "," << kind_id(unit.kind) << ","
                   << csv_field(unit.district_code) << "," << csv_field(unit.district_name) << ","
@@ -142,7 +169,7 @@ int run_summary(const std::vector<std::string>& argv) {
             }
         } else {
             o << "scope_code,scope_name,date,xa_total,xa_with_data,not_applicable";
-            for (const Band& b : d.criteria.bands) o << ",band " << b.label << ",band " << b.label << " %";
+            for (const Band& b : set.bands) o << ",band " << b.label << ",band " << b.label << " %";
             o << ",average_criteria,at_standard,advanced,model,below_" << total.threshold << "\n";
             auto row = [&](const Summary& s) {
                 o << csv_field(s.scope_code) << "," << csv_field(s.scope_name) << "," << date.iso() << ","
@@ -157,8 +184,7 @@ int run_summary(const std::vector<std::string>& argv) {
     } else {
         o << "NTM Atlas — " << d.info.title << ", " << date.iso()
           << (d.info.illustrative ? (en ? " (illustrative data)" : " (Dữ liệu minh họa)") : "") << "\n";
-        o << (en ? "Criteria set " : "Bộ tiêu chí ") << d.criteria.id << " (" << d.criteria.size()
-          << (en ? " criteria)\n" : " tiêu chí)\n");
+        o << (en ? set.short_label_en() + ", Decision " : set.short_label_vi() + ", Quyết định ") << set.decision << "\n";
         summary_text(o, total, en);
         for (const Summary& s : districts) {
             o << "\n" << s.scope_name << (s.scope_code.empty() ? "" : " (" + s.scope_code + ")") << "\n";
@@ -169,10 +195,11 @@ int run_summary(const std::vector<std::string>& argv) {
             for (size_t u = 0; u < d.units.size(); ++u) {
                 const Unit& unit = d.units[u];
                 const UnitState& st = states[u];
-                o << unit.code << "  " << unit.full_name() << " — " << unit.district_name << ": ";
+                if (!st.in_force) continue;
+                o << unit.code << "  " << unit.full_name() << (unit.district_name.empty() ? "" : " — " + unit.district_name) << ": ";
                 if (!unit.assessed()) o << (en ? "not applicable" : "không áp dụng");
                 else if (!st.has_data) o << (en ? "no data" : "chưa có dữ liệu");
-                else o << st.count << "/" << d.criteria.size() << " (" << band_label(d, st) << ")"
+                else o << st.count << "/" << set.size() << " (" << band_label(d, st) << ")"
                        << (st.level != Level::None ? std::string(", ") + (en ? level_name_en(st.level) : level_name_vi(st.level)) : "");
                 o << "\n";
             }

@@ -187,7 +187,7 @@ std::string HeadlineCard::target_text(bool vi) const {
     const bool known = target->percent ? target->denominator > 0 : true;
     std::string status = !known ? (vi ? "chưa tính được" : "not computable")
                                 : target->met ? (vi ? "đạt" : "met") : (vi ? "chưa đạt" : "not met");
-    return (vi ? "Mục tiêu 2025: " : "Target 2025: ") + rule + " · " + status;
+    return (vi ? "Mục tiêu " : "Target ") + std::to_string(target->year) + ": " + rule + " · " + status;
 }
 
 std::string HeadlineCard::change_text(bool vi) const {
@@ -212,8 +212,11 @@ std::string HeadlineCard::change_text(bool vi) const {
 }
 
 std::vector<HeadlineCard> headline_cards(const Summary& now, const Summary* before) {
-    const ScopeTargets targets = targets_263(now);
-    const ScopeTargets targets_before = before ? targets_263(*before) : ScopeTargets{};
+    const ScopeTargets targets = programme_targets(now);
+    const ScopeTargets targets_before = before ? programme_targets(*before) : ScopeTargets{};
+    // Counts out of 19 and out of 10 do not compare: across a change of set only the shares
+    // at standard and the level counts get a change.
+    const bool same_set = before && before->criteria_set == now.criteria_set;
     std::vector<HeadlineCard> cards;
     auto add = [&](const char* id, std::string vi, std::string en, double value, double value_before,
                    const char* target_id) {
@@ -247,20 +250,34 @@ std::vector<HeadlineCard> headline_cards(const Summary& now, const Summary* befo
     c = add("average", "Bình quân tiêu chí/xã", "Average criteria per xã", now.average_criteria,
             before ? before->average_criteria : 0, nullptr);
     c->count = false;
+    if (!same_set) c->compare_date.reset();
 
-    c = add("advanced", "Xã nông thôn mới nâng cao", "Advanced NTM xã", now.advanced,
-            before ? before->advanced : 0, "advanced");
-    c->percent = share_of(targets, "advanced");
-    if (before) c->percent_change = c->percent - share_of(targets_before, "advanced");
-
-    c = add("model", "Xã nông thôn mới kiểu mẫu", "Model NTM xã", now.model, before ? before->model : 0,
-            "model");
-    c->percent = share_of(targets, "model");
-    if (before) c->percent_change = c->percent - share_of(targets_before, "model");
-
-    add("below_threshold", "Xã dưới " + std::to_string(now.threshold) + " tiêu chí",
-        "Xã below " + std::to_string(now.threshold) + " criteria", now.below_threshold,
-        before ? before->below_threshold : 0, "below_threshold");
+    if (now.has_level(Level::Advanced)) {
+        c = add("advanced", "Xã nông thôn mới nâng cao", "Advanced NTM xã", now.advanced,
+                before ? before->advanced : 0, "advanced");
+        c->percent = share_of(targets, "advanced");
+        if (before) c->percent_change = c->percent - share_of(targets_before, "advanced");
+    }
+    if (now.has_level(Level::Model)) {
+        c = add("model", "Xã nông thôn mới kiểu mẫu", "Model NTM xã", now.model,
+                before ? before->model : 0, "model");
+        c->percent = share_of(targets, "model");
+        if (before) c->percent_change = c->percent - share_of(targets_before, "model");
+    }
+    if (now.has_level(Level::Modern)) {
+        c = add("modern", "Xã nông thôn mới hiện đại", "Modern NTM xã", now.modern,
+                before ? before->modern : 0, "modern");
+        c->of = now.xa_total;
+        c->percent = now.xa_total ? 100.0 * now.modern / now.xa_total : 0;
+        if (before)
+            c->percent_change = c->percent - (before->xa_total ? 100.0 * before->modern / before->xa_total : 0);
+    }
+    if (now.threshold > 0) {
+        c = add("below_threshold", "Xã dưới " + std::to_string(now.threshold) + " tiêu chí",
+                "Xã below " + std::to_string(now.threshold) + " criteria", now.below_threshold,
+                before ? before->below_threshold : 0, "below_threshold");
+        if (!same_set) c->compare_date.reset();
+    }
     if (now.xa_with_data == 0)
         for (HeadlineCard& card : cards) {
             card.no_data = true;

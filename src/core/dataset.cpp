@@ -4,32 +4,138 @@
 
 namespace ntm {
 
-int Dataset::find_unit(const std::string& code) const {
-    const auto it = code_index_.find(code);
-    if (it != code_index_.end() && it->second < int(units.size()) && units[it->second].code == code)
-        return it->second;
-    // Not indexed, or units changed since the last reindex(): answer correctly, just slower.
-    for (size_t i = 0; i < units.size(); ++i)
-        if (units[i].code == code) return static_cast<int>(i);
-    return -1;
+const char* grouping_id(Grouping g) {
+    switch (g) {
+        case Grouping::Province: return "province";
+        case Grouping::None: return "none";
+        case Grouping::District: break;
+    }
+    return "district";
+}
+
+Grouping grouping_from_id(const std::string& id) {
+    if (id == "province") return Grouping::Province;
+    if (id == "none") return Grouping::None;
+    return Grouping::District;
+}
+
+int Dataset::criteria_index_on(Date date) const {
+    if (criteria_sets.empty()) return -1;
+    for (size_t i = 0; i < criteria_sets.size(); ++i)
+        if (criteria_sets[i].in_force(date)) return static_cast<int>(i);
+    // Outside every period: before the first set, the first; otherwise the latest begun.
+    int best = 0;
+    for (size_t i = 0; i < criteria_sets.size(); ++i)
+        if (criteria_sets[i].valid_from <= date) best = static_cast<int>(i);
+    return best;
+}
+
+const CriteriaSet& Dataset::criteria_set(int index) const {
+    static const CriteriaSet empty;
+    return index < 0 || index >= int(criteria_sets.size()) ? empty : criteria_sets[index];
+}
+
+const CriteriaSet& Dataset::criteria_on(Date date) const { return criteria_set(criteria_index_on(date)); }
+
+int Dataset::version_on(Date date) const {
+    if (versions.empty()) return 0;
+    for (size_t i = 0; i < versions.size(); ++i)
+        if (versions[i].in_force(date)) return static_cast<int>(i);
+    // In a gap or outside all versions: the latest version begun by then, else the earliest.
+    int best = -1;
+    for (size_t i = 0; i < versions.size(); ++i)
+        if (versions[i].valid_from && *versions[i].valid_from <= date &&
+            (best < 0 || *versions[i].valid_from > *versions[best].valid_from))
+            best = static_cast<int>(i);
+    if (best >= 0) return best;
+    int earliest = 0;
+    for (size_t i = 0; i < versions.size(); ++i)
+        if (!versions[i].valid_from ||
+            (versions[earliest].valid_from && *versions[i].valid_from < *versions[earliest].valid_from))
+            earliest = static_cast<int>(i);
+    return earliest;
+}
+
+bool Dataset::in_force(int unit, Date date) const {
+    return versions.size() <= 1 || units[unit].version == version_on(date);
 }
 
 void Dataset::reindex() {
     code_index_.clear();
-    for (size_t i = 0; i < units.size(); ++i)
-        code_index_.emplace(units[i].code, static_cast<int>(i));
+    for (size_t i = 0; i < units.size(); ++i) code_index_[units[i].code].push_back(static_cast<int>(i));
+}
+
+std::vector<int> Dataset::units_with_code(const std::string& code) const {
+    const auto it = code_index_.find(code);
+    std::vector<int> out;
+    if (it != code_index_.end())
+        for (int u : it->second)
+            if (u < int(units.size()) && units[u].code == code) out.push_back(u);
+    // Not indexed, or units changed since the last reindex(): answer correctly, just slower.
+    if (it == code_index_.end() || out.size() != it->second.size()) {
+        out.clear();
+        for (size_t i = 0; i < units.size(); ++i)
+            if (units[i].code == code) out.push_back(static_cast<int>(i));
+    }
+    return out;
+}
+
+int Dataset::find_unit(const std::string& code, Date date) const {
+    const std::vector<int> all = units_with_code(code);
+    if (all.size() == 1 && versions.size() <= 1) return all[0];
+    const int v = version_on(date);
+    for (int u : all)
+        if (units[u].version == v) return u;
+    return -1;
+}
+
+int Dataset::find_unit(const std::string& code) const {
+    const std::vector<int> all = units_with_code(code);
+    if (all.empty()) return -1;
+    // The latest version: the one beginning last (open start counts as earliest).
+    return *std::max_element(all.begin(), all.end(), [&](int a, int b) {
+        const auto& va = versions[units[a].version].valid_from;
+        const auto& vb = versions[units[b].version].valid_from;
+        if (!va || !vb) return !va && vb;
+        return *va < *vb;
+    });
+}
+
+std::vector<int> Dataset::predecessors(int unit) const {
+    std::vector<int> out;
+    for (const LineageLink& l : lineage)
+        if (l.to == unit) out.push_back(l.from);
+    return out;
+}
+
+std::vector<int> Dataset::successors(int unit) const {
+    std::vector<int> out;
+    for (const LineageLink& l : lineage)
+        if (l.from == unit) out.push_back(l.to);
+    return out;
+}
+
+static void add_district(std::vector<District>& out, const Unit& u) {
+    if (u.district_code.empty() && u.district_name.empty()) return;
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const District& d) {
+        return u.district_code.empty() ? d.name == u.district_name : d.code == u.district_code;
+    });
+    if (!seen) out.push_back({u.district_code, u.district_name});
+}
+
+std::vector<District> Dataset::districts(Date date) const {
+    std::vector<District> out;
+    const int v = version_on(date);
+    if (!versions.empty() && versions[v].grouping == Grouping::None) return out;
+    for (const Unit& u : units)
+        if (versions.size() <= 1 || u.version == v) add_district(out, u);
+    return out;
 }
 
 std::vector<District> Dataset::districts() const {
     std::vector<District> out;
-    for (const Unit& u : units) {
-        if (u.district_code.empty() && u.district_name.empty()) continue;
-        const bool seen = std::any_of(out.begin(), out.end(), [&](const District& d) {
-            return u.district_code.empty() ? d.name == u.district_name
-                                           : d.code == u.district_code;
-        });
-        if (!seen) out.push_back({u.district_code, u.district_name});
-    }
+    for (const Unit& u : units)
+        if (versions.empty() || versions[u.version].grouping != Grouping::None) add_district(out, u);
     return out;
 }
 
@@ -49,6 +155,20 @@ std::optional<Date> Dataset::last_date() const {
     for (const Recognition& r : recognitions) take(r.date);
     for (const Event& e : events) take(e.end);
     return d;
+}
+
+std::optional<Date> Dataset::last_data_date() const {
+    std::optional<Date> d;
+    auto take = [&](Date x) { if (!d || x > *d) d = x; };
+    for (const Observation& o : observations) take(o.date);
+    for (const Recognition& r : recognitions) take(r.date);
+    return d;
+}
+
+Date default_date(const Dataset& dataset) {
+    if (auto d = dataset.last_data_date()) return *d;
+    if (auto d = dataset.last_date()) return *d;
+    return today_local();
 }
 
 }  // namespace ntm

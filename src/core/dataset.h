@@ -1,5 +1,14 @@
 #pragma once
 // Everything the app knows about one province (or any area), without geometry.
+//
+// Boundaries change with the date: a dataset holds one or more boundary versions (the units in
+// force between two dates) and the lineage that links a version's units to those of the version
+// before it. `units` holds the units of every version; each says which version it belongs to.
+// Codes are reused across versions (06196 was Xã Cao Lâu until 30/6/2025 and is Xã Ba Sơn from
+// 1/7/2025), so a code names a unit only together with a date or a version.
+//
+// Criteria sets change with the date too: `criteria_sets` are the sets of each period, in date
+// order; criteria_on(date) is the one in force on a date.
 #include <map>
 #include <optional>
 #include <string>
@@ -17,7 +26,29 @@ struct DatasetInfo {
     std::string province_code;  // "20"
     std::string source;         // shown on every export
     bool illustrative = false;  // demo data: every output says "Dữ liệu minh họa"
-    std::optional<Date> boundaries_valid_from;
+};
+
+// How the units of a boundary version are grouped above the commune level.
+enum class Grouping { District, Province, None };
+const char* grouping_id(Grouping g);  // "district", "province", "none"
+Grouping grouping_from_id(const std::string& id);  // District for anything else
+
+struct BoundaryVersion {
+    std::string id;                 // "2020", "2025-07"; unique in the dataset
+    std::string name;               // shown to people: "Đơn vị hành chính từ 01/07/2025"
+    std::optional<Date> valid_from;  // open: since always
+    std::optional<Date> valid_to;    // open: still in force
+    Grouping grouping = Grouping::District;
+    bool in_force(Date date) const {
+        return (!valid_from || date >= *valid_from) && (!valid_to || date <= *valid_to);
+    }
+};
+
+// Unit `from` (of an earlier version) became part of unit `to` (of a later one) on `date`.
+struct LineageLink {
+    int from = -1, to = -1;  // indices into Dataset::units
+    Date date;               // the day the later unit came into being
+    std::string source;
 };
 
 struct District {
@@ -26,25 +57,55 @@ struct District {
 
 struct Dataset {
     DatasetInfo info;
-    CriteriaSet criteria = criteria_set_2021_2025();
-    std::vector<Unit> units;
+    std::vector<CriteriaSet> criteria_sets = national_criteria_sets();
+    std::vector<BoundaryVersion> versions = {BoundaryVersion{"default", "", {}, {}, Grouping::District}};
+    std::vector<Unit> units;  // of every version; Unit::version indexes `versions`
+    std::vector<LineageLink> lineage;
     std::vector<Observation> observations;
     std::vector<Recognition> recognitions;
     std::vector<Event> events;
     std::vector<ReportedFigure> reported;
 
-    // Index of the unit with this code, or -1.
+    // The criteria set in force on `date` (the first set before it begins, the last after).
+    const CriteriaSet& criteria_on(Date date) const;
+    int criteria_index_on(Date date) const;
+    // criteria_sets[index], or an empty set for -1 or an index out of range.
+    const CriteriaSet& criteria_set(int index) const;
+    // The boundary version in force on `date`: the one whose dates contain it, else the nearest.
+    int version_on(Date date) const;
+    bool in_force(int unit, Date date) const;
+    // The version's grouping above the commune level ("Huyện", "Tỉnh", or none).
+    Grouping grouping_on(Date date) const { return versions[version_on(date)].grouping; }
+
+    // Index of the unit with this code in the version in force on `date`, or -1.
+    int find_unit(const std::string& code, Date date) const;
+    // Index of the unit with this code in the latest version that has it, or -1.
     int find_unit(const std::string& code) const;
-    // Districts in first-seen order of the units (code, or name when there is no code).
+    // Every unit with this code, in version order.
+    std::vector<int> units_with_code(const std::string& code) const;
+    // Units that formed `unit` (earlier version) / that `unit` became part of (later version).
+    std::vector<int> predecessors(int unit) const;
+    std::vector<int> successors(int unit) const;
+
+    // Districts of the units in force on `date`, in first-seen order (code, or name when there is
+    // no code); none when that version has no district level.
+    std::vector<District> districts(Date date) const;
+    // Districts of every unit of every version (for tables that name units of any version).
     std::vector<District> districts() const;
     // Rebuild the code index after changing `units`.
     void reindex();
     // Earliest and latest dates of observations, recognitions and events (nullopt when none).
     std::optional<Date> first_date() const;
     std::optional<Date> last_date() const;
+    // The latest date of an observation or recognition: the default date of every view.
+    std::optional<Date> last_data_date() const;
 
 private:
-    std::unordered_map<std::string, int> code_index_;
+    std::unordered_map<std::string, std::vector<int>> code_index_;
 };
+
+// The date a command or view shows when none is asked for: the last date with assessments,
+// else the last date of any record, else today.
+Date default_date(const Dataset& dataset);
 
 }  // namespace ntm

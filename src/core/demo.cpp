@@ -774,10 +774,11 @@ Dataset Builder::build() {
     ds_.info.source =
         "Dữ liệu minh họa do NTM Atlas tạo; tên và mã đơn vị theo danh mục ĐVHC của Tổng cục "
         "Thống kê";
-    ds_.info.boundaries_valid_from = Date::from_ymd(2020, 1, 1);
-    // Illustrative simplification: the 2021–2025 set (19 criteria) for every date, also before
-    // 2021 when the 2016–2020 set (also 19 criteria) was in force.
-    ds_.criteria = criteria_set_2021_2025();
+    // The national sets by date: 2010–2015, 2016–2020 and 2021–2025 (19 criteria each, numbered
+    // alike, so the histories carry across), 2026–2030 (10 criteria) from 15/02/2026.
+    ds_.criteria_sets = national_criteria_sets();
+    ds_.versions = {BoundaryVersion{"2020", "Đơn vị hành chính năm 2020", Date::from_ymd(2020, 1, 1),
+                                    Date::from_ymd(2025, 6, 30), Grouping::District}};
     ds_.units = langson_units_2020();
     ds_.reindex();
 

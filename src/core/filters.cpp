@@ -34,14 +34,14 @@ std::string join(const std::vector<std::string>& parts, const char* sep) {
 
 bool UnitFilterSpec::empty() const {
     return districts.empty() && kinds.empty() && bands.empty() && levels.empty() && tags.empty() &&
-           missing.empty();
+           groups.empty() && missing.empty();
 }
 
 void UnitFilterSpec::clear() { *this = UnitFilterSpec{}; }
 
 bool operator==(const UnitFilterSpec& a, const UnitFilterSpec& b) {
     return a.districts == b.districts && a.kinds == b.kinds && a.bands == b.bands &&
-           a.levels == b.levels && a.tags == b.tags && a.missing == b.missing &&
+           a.levels == b.levels && a.tags == b.tags && a.groups == b.groups && a.missing == b.missing &&
            a.missing_all == b.missing_all;
 }
 
@@ -51,6 +51,7 @@ bool UnitFilterSpec::matches(const Dataset& dataset, const std::vector<UnitState
     const Unit& u = dataset.units[unit];
     if (!districts.empty() && !listed(districts, district_key(u))) return false;
     if (!kinds.empty() && !listed(kinds, u.kind)) return false;
+    if (!groups.empty() && !listed(groups, u.commune_group)) return false;
     if (!tags.empty() &&
         std::none_of(tags.begin(), tags.end(), [&](const std::string& t) { return listed(u.tags, t); }))
         return false;
@@ -73,7 +74,7 @@ bool UnitFilterSpec::matches(const Dataset& dataset, const std::vector<UnitState
     return true;
 }
 
-std::string UnitFilterSpec::describe(const Dataset& dataset, bool en) const {
+std::string UnitFilterSpec::describe(const Dataset& dataset, Date date, bool en) const {
     if (empty()) return en ? "All units" : "Tất cả đơn vị";
     std::vector<std::string> facets;
     auto facet = [&](const char* vi, const char* en_label, const std::vector<std::string>& values) {
@@ -93,12 +94,16 @@ std::string UnitFilterSpec::describe(const Dataset& dataset, bool en) const {
     facet("Loại đơn vị", "Kind", values);
 
     values.clear();
+    for (int g : groups)
+        values.push_back(g > 0 ? (en ? "group " : "nhóm ") + std::to_string(g) : (en ? "not known" : "chưa rõ"));
+    facet("Nhóm xã", "Commune group", values);
+
+    const CriteriaSet& set = dataset.criteria_on(date);
+    values.clear();
     for (int b : bands)
-        values.push_back(b >= 0 && b < static_cast<int>(dataset.criteria.bands.size())
-                             ? dataset.criteria.bands[b].label
-                             : "?");
+        values.push_back(b >= 0 && b < static_cast<int>(set.bands.size()) ? set.bands[b].label : "?");
     if (!values.empty()) values.back() += en ? " criteria" : " tiêu chí";
-    facet("Nhóm", "Band", values);
+    facet("Số tiêu chí đạt", "Band", values);
 
     values.clear();
     for (Level l : levels)
@@ -112,7 +117,7 @@ std::string UnitFilterSpec::describe(const Dataset& dataset, bool en) const {
 
     values.clear();
     for (int n : missing) {
-        const Criterion* c = dataset.criteria.find(n);
+        const Criterion* c = set.find(n);
         values.push_back(std::to_string(n) + (c ? " " + (en ? c->name_en : c->name_vi) : ""));
     }
     if (missing.size() > 1)

@@ -21,6 +21,7 @@ struct UnitFilterSpec {
     std::vector<int> bands;             // indices into CriteriaSet::bands (0 = top band)
     std::vector<Level> levels;          // recognised level on the date; Level::None = not recognised
     std::vector<std::string> tags;      // Unit::tags, e.g. "border"
+    std::vector<int> groups;            // commune groups (Unit::commune_group; 0 = not known)
     std::vector<int> missing;           // criterion numbers the unit does not meet on the date
     bool missing_all = false;           // true: must miss every listed criterion (default: any)
 
@@ -30,7 +31,8 @@ struct UnitFilterSpec {
     bool matches(const Dataset& dataset, const std::vector<UnitState>& states, int unit) const;
     // One line for display: "Tất cả đơn vị" / "All units" when empty, else the facets, e.g.
     // "Huyện/thành phố: Huyện Cao Lộc; Nhóm tiêu chí: 15–18; Chưa đạt tiêu chí: 5 Trường học".
-    std::string describe(const Dataset& dataset, bool en) const;
+    // Bands and criteria are named as in the set in force on `date`.
+    std::string describe(const Dataset& dataset, Date date, bool en) const;
 
     friend bool operator==(const UnitFilterSpec& a, const UnitFilterSpec& b);
     friend bool operator!=(const UnitFilterSpec& a, const UnitFilterSpec& b) { return !(a == b); }

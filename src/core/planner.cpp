@@ -49,12 +49,12 @@ UnitRow unit_row(const Dataset& dataset, const UnitRank& r) {
     row.district_code = u.district_code;
     row.district_name = u.district_name;
     row.count = r.count;
-    row.of = dataset.criteria.size();
+    const CriteriaSet& set = dataset.criteria_set(r.criteria_set);
+    row.of = set.size();
     row.band = r.band;
-    if (r.band >= 0 && r.band < static_cast<int>(dataset.criteria.bands.size()))
-        row.band_label = dataset.criteria.bands[r.band].label;
+    if (r.band >= 0 && r.band < static_cast<int>(set.bands.size())) row.band_label = set.bands[r.band].label;
     row.level = r.level;
-    row.missing = missing_of(dataset.criteria, r.missing);
+    row.missing = missing_of(set, r.missing);
     return row;
 }
 
@@ -132,23 +132,40 @@ std::vector<RegressionRow> regressions(const Dataset& dataset, const AttainmentI
                                        Date from, Date to, const UnitFilterSpec& filter) {
     std::vector<RegressionRow> out;
     if (to < from) return out;
-    const int n = dataset.criteria.size();
     std::vector<UnitState> states_to;
     if (!filter.empty()) states_to = index.states(to);
 
-    // Observation indices per unit and criterion, in date order (input order within a day).
-    std::vector<std::vector<size_t>> series(dataset.units.size() * static_cast<size_t>(n));
+    // A criterion's number means the same thing across sets that continue each other's
+    // numbering (2010–2025), not across the change to the 10-criterion set: one series each.
+    const auto& sets = dataset.criteria_sets;
+    std::vector<int> chain(sets.size());
+    int n = 0;
+    for (size_t k = 0; k < sets.size(); ++k) {
+        const bool same = k > 0 && sets[k].continues_previous && sets[k].size() == sets[k - 1].size();
+        chain[k] = same ? chain[k - 1] : static_cast<int>(k);
+        n = std::max(n, sets[k].size());
+    }
+    const size_t chains = std::max<size_t>(sets.size(), 1);
+    auto slot = [&](size_t u, int ch, int c) { return (u * chains + ch) * n + c; };
+
+    // Observation indices per unit, chain and criterion, in date order (input order within a day).
+    std::vector<std::vector<size_t>> series(dataset.units.size() * chains * static_cast<size_t>(n));
     for (size_t i = 0; i < dataset.observations.size(); ++i) {
         const Observation& o = dataset.observations[i];
-        const int u = dataset.find_unit(o.unit_code);
-        if (u < 0 || o.criterion < 1 || o.criterion > n || !dataset.units[u].assessed()) continue;
-        series[static_cast<size_t>(u) * n + o.criterion - 1].push_back(i);
+        if (!o.indicator.empty()) continue;
+        const int u = dataset.find_unit(o.unit_code, o.date);
+        const int set = dataset.criteria_index_on(o.date);
+        if (u < 0 || set < 0 || o.criterion < 1 || o.criterion > sets[set].size() ||
+            !dataset.units[u].assessed())
+            continue;
+        series[slot(u, chain[set], o.criterion - 1)].push_back(i);
     }
     for (size_t u = 0; u < dataset.units.size(); ++u) {
         if (!dataset.units[u].assessed()) continue;
         if (!filter.empty() && !filter.matches(dataset, states_to, static_cast<int>(u))) continue;
+        for (size_t ch = 0; ch < chains; ++ch)
         for (int c = 0; c < n; ++c) {
-            std::vector<size_t>& s = series[u * n + c];
+            std::vector<size_t>& s = series[slot(u, static_cast<int>(ch), c)];
             if (s.empty()) continue;
             std::stable_sort(s.begin(), s.end(), [&](size_t a, size_t b) {
                 return dataset.observations[a].date < dataset.observations[b].date;
@@ -170,7 +187,7 @@ std::vector<RegressionRow> regressions(const Dataset& dataset, const AttainmentI
                 row.district_code = unit.district_code;
                 row.district_name = unit.district_name;
                 row.criterion = c + 1;
-                if (const Criterion* crit = dataset.criteria.find(c + 1)) {
+                if (const Criterion* crit = dataset.criteria_on(now.date).find(c + 1)) {
                     row.criterion_vi = crit->name_vi;
                     row.criterion_en = crit->name_en;
                 }
@@ -272,7 +289,10 @@ std::vector<CriterionMisses> criterion_misses(const Dataset& dataset,
                                               const std::vector<UnitState>& states,
                                               const UnitFilterSpec& filter) {
     std::vector<CriterionMisses> out;
-    for (const Criterion& c : dataset.criteria.criteria) {
+    int set_index = -1;
+    for (const UnitState& st : states)
+        if (st.in_force && st.criteria_set >= 0) set_index = st.criteria_set;
+    for (const Criterion& c : dataset.criteria_set(set_index).criteria) {
         CriterionMisses m;
         m.number = c.number;
         m.name_vi = c.name_vi;
@@ -300,25 +320,33 @@ std::vector<CriterionMisses> criterion_misses(const Dataset& dataset,
 
 // --- Targets ---------------------------------------------------------------------------------
 
+static TargetStatus share(const char* id, const char* vi, const char* en, int num, int den,
+                      double target, TargetRule rule) {
+    TargetStatus x;
+    x.id = id;
+    x.label_vi = vi;
+    x.label_en = en;
+    x.numerator = num;
+    x.denominator = den;
+    x.value = den ? 100.0 * num / den : 0;
+    x.target = target;
+    x.percent = true;
+    x.rule = rule;
+    x.met = den > 0 && x.value >= target;
+    return x;
+}
+
+static void stamp(ScopeTargets& t, int year, const char* decision) {
+    for (TargetStatus& x : t.targets) {
+        x.year = year;
+        x.decision = decision;
+    }
+}
+
 ScopeTargets targets_263(const Summary& s) {
     ScopeTargets t;
     t.scope_code = s.scope_code;
     t.scope_name = s.scope_name;
-    auto share = [](const char* id, const char* vi, const char* en, int num, int den, double target,
-                    TargetRule rule) {
-        TargetStatus x;
-        x.id = id;
-        x.label_vi = vi;
-        x.label_en = en;
-        x.numerator = num;
-        x.denominator = den;
-        x.value = den ? 100.0 * num / den : 0;
-        x.target = target;
-        x.percent = true;
-        x.rule = rule;
-        x.met = den > 0 && x.value >= target;
-        return x;
-    };
     t.targets.push_back(share("standard", "Tỷ lệ xã đạt chuẩn nông thôn mới",
                               "Share of xã at the NTM standard", s.at_standard, s.xa_total, 80,
                               TargetRule::AtLeast));
@@ -340,6 +368,30 @@ ScopeTargets targets_263(const Summary& s) {
     below.rule = TargetRule::None;
     below.met = s.below_threshold == 0;
     t.targets.push_back(std::move(below));
+    stamp(t, 2025, "263/QĐ-TTg");
+    return t;
+}
+
+ScopeTargets targets_2026_2030(const Summary& s) {
+    ScopeTargets t;
+    t.scope_code = s.scope_code;
+    t.scope_name = s.scope_name;
+    t.targets.push_back(share("standard", "Tỷ lệ xã đạt chuẩn nông thôn mới",
+                              "Share of xã at the NTM standard", s.at_standard, s.xa_total, 65,
+                              TargetRule::About));
+    t.targets.push_back(share("modern", "Tỷ lệ xã đạt nông thôn mới hiện đại",
+                              "Share of xã that are modern NTM communes", s.modern, s.xa_total, 10,
+                              TargetRule::About));
+    stamp(t, 2030, "417/QĐ-BNNMT");
+    return t;
+}
+
+ScopeTargets programme_targets(const Summary& s) {
+    if (s.criteria_set == "2021-2025") return targets_263(s);
+    if (s.criteria_set == "2026-2030") return targets_2026_2030(s);
+    ScopeTargets t;
+    t.scope_code = s.scope_code;
+    t.scope_name = s.scope_name;
     return t;
 }
 
@@ -347,13 +399,13 @@ TargetsReport targets_report(const Dataset& dataset, const std::vector<UnitState
                              const UnitFilterSpec& filter) {
     TargetsReport r;
     Summary total = summarize_filtered(dataset, states, date, filter);
-    r.province = targets_263(total);
-    for (const District& d : dataset.districts()) {
+    r.province = programme_targets(total);
+    for (const District& d : dataset.districts(date)) {
         if (!district_allowed(filter, d)) continue;
         Summary s = summarize(dataset, states, date, district_scope(dataset, states, filter, district_key(d)));
         s.scope_code = d.code;
         s.scope_name = d.name;
-        r.districts.push_back(targets_263(s));
+        r.districts.push_back(programme_targets(s));
     }
     return r;
 }
@@ -448,14 +500,13 @@ Table unit_rows_table(const Dataset& dataset, const std::vector<UnitRow>& rows, 
     if (close) t.columns.push_back({"missing_count", "Số tiêu chí còn thiếu", "Criteria missing", true});
     t.columns.push_back({"missing", "Tiêu chí chưa đạt", "Missing criteria", false});
     t.columns.push_back({"missing_names", "Tên tiêu chí chưa đạt", "Missing criteria (names)", false});
-    const int of = dataset.criteria.size();
     for (const UnitRow& r : rows) {
         std::vector<TableCell> cells = {
             int_cell(r.rank),
             text_cell(r.code),
             text_cell(r.name),
             text_cell(r.district_name),
-            number_cell(r.count, std::to_string(r.count) + "/" + std::to_string(r.of ? r.of : of)),
+            number_cell(r.count, std::to_string(r.count) + "/" + std::to_string(r.of)),
             // Sorted by band: ascending means fewer criteria first, like the other numbers.
             number_cell(-r.band, r.band_label),
             text_cell(level_text(r.level, en))};
@@ -468,6 +519,22 @@ Table unit_rows_table(const Dataset& dataset, const std::vector<UnitRow>& rows, 
 }
 
 }  // namespace
+
+const char* grouping_name_vi(Grouping g) { return g == Grouping::Province ? "Tỉnh" : "Huyện"; }
+const char* grouping_name_en(Grouping g) { return g == Grouping::Province ? "Province" : "District"; }
+
+void fit_grouping(Table& t, Grouping g) {
+    const int c = t.column("district");
+    if (c < 0 || g == Grouping::District) return;
+    if (g == Grouping::Province) {
+        t.columns[c].header_vi = grouping_name_vi(g);
+        t.columns[c].header_en = grouping_name_en(g);
+        return;
+    }
+    t.columns.erase(t.columns.begin() + c);
+    for (auto& row : t.rows)
+        if (c < static_cast<int>(row.size())) row.erase(row.begin() + c);
+}
 
 Table lagging_table(const Dataset& dataset, const std::vector<UnitRow>& rows, bool en) {
     return unit_rows_table(dataset, rows, en, false);

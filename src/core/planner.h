@@ -113,7 +113,7 @@ std::vector<CriterionMisses> criterion_misses(const Dataset& dataset,
                                               const std::vector<UnitState>& states,
                                               const UnitFilterSpec& filter = {});
 
-// --- Decision 263/QĐ-TTg: national targets for 2021–2025 ---------------------------------
+// --- Programme targets of the period in force ------------------------------------------------
 enum class TargetRule { AtLeast, About, None };  // None: the value must be 0
 
 struct TargetStatus {
@@ -125,6 +125,8 @@ struct TargetStatus {
     bool percent = true;           // false for below_threshold (a count of xã)
     TargetRule rule = TargetRule::AtLeast;
     bool met = false;
+    int year = 2025;               // the year the target is for (2025, 2030)
+    std::string decision;          // where it is set: "263/QĐ-TTg"
 };
 
 struct ScopeTargets {
@@ -140,6 +142,14 @@ struct ScopeTargets {
 //   below_threshold: below_threshold (xã with data below 15 of 19) == 0
 // Shares of "xã at standard" use Summary::at_standard (all criteria met on the date).
 ScopeTargets targets_263(const Summary& summary);
+// 2026–2030 (Decision 417/QĐ-BNNMT of 31/1/2026 approving the programme's phase I, as reported;
+// national figures used as the reference for a province, as the 2021–2025 ones were):
+//   standard: at_standard / xa_total  about 65 %
+//   modern:   modern / xa_total       about 10 % ("khoảng 10% số xã ... nông thôn mới hiện đại")
+ScopeTargets targets_2026_2030(const Summary& summary);
+// The targets of the period whose criteria set the summary was made with: Decision 263 for
+// 2021–2025, the 2026–2030 programme after it, none before 2021 (not carried here).
+ScopeTargets programme_targets(const Summary& summary);
 
 struct TargetsReport {
     ScopeTargets province;
@@ -197,6 +207,13 @@ struct Table {
 
     int column(const std::string& id) const;  // index, or -1
 };
+
+// The grouping above the commune level as tables name it: "Huyện"/"District", "Tỉnh"/"Province".
+const char* grouping_name_vi(Grouping grouping);
+const char* grouping_name_en(Grouping grouping);
+// Fits a table's "district" column to the grouping of the boundary version shown: renamed for
+// provinces, removed where there is no level above the commune (after July 2025).
+void fit_grouping(Table& table, Grouping grouping);
 
 // Tables for each list, texts in Vietnamese or English. The rows are parallel to the list's.
 Table lagging_table(const Dataset& dataset, const std::vector<UnitRow>& rows, bool en);

@@ -9,6 +9,7 @@ const char* level_name_vi(Level level) {
         case Level::Standard: return "Đạt chuẩn";
         case Level::Advanced: return "Nâng cao";
         case Level::Model: return "Kiểu mẫu";
+        case Level::Modern: return "Hiện đại";
         case Level::None: break;
     }
     return "";
@@ -19,6 +20,7 @@ const char* level_name_en(Level level) {
         case Level::Standard: return "Standard";
         case Level::Advanced: return "Advanced";
         case Level::Model: return "Model";
+        case Level::Modern: return "Modern";
         case Level::None: break;
     }
     return "";
@@ -29,6 +31,7 @@ const char* level_id(Level level) {
         case Level::Standard: return "standard";
         case Level::Advanced: return "advanced";
         case Level::Model: return "model";
+        case Level::Modern: return "modern";
         case Level::None: break;
     }
     return "none";
@@ -47,7 +50,10 @@ bool parse_level(const std::string& text, Level* out) {
         {"dat chuan ntm", Level::Standard}, {"ntm", Level::Standard},
         {"advanced", Level::Advanced}, {"nang cao", Level::Advanced},
         {"ntm nang cao", Level::Advanced}, {"model", Level::Model},
-        {"kieu mau", Level::Model},    {"ntm kieu mau", Level::Model}};
+        {"kieu mau", Level::Model},    {"ntm kieu mau", Level::Model},
+        {"modern", Level::Modern},     {"hien dai", Level::Modern},
+        {"ntm hien dai", Level::Modern}, {"xa ntm hien dai", Level::Modern},
+        {"xa nong thon moi hien dai", Level::Modern}};
     for (const Alias& a : aliases)
         if (f == a.folded) {
             *out = a.level;

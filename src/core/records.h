@@ -7,19 +7,27 @@
 
 namespace ntm {
 
-// One inspection result: on `date`, criterion `criterion` of unit `unit_code` was met or not.
+// One inspection result: on `date`, criterion `criterion` of unit `unit_code` was met or not —
+// or, when `indicator` is set ("2.1"), one indicator (chỉ tiêu) of that criterion was. The unit
+// is the one with that code in the boundary version in force on `date`; the criterion is of
+// `criteria_set` (an id), or of the set in force on `date` when that is empty.
 struct Observation {
     std::string unit_code;
     int criterion = 0;
     bool met = false;
     Date date;
     std::string source;
+    std::string indicator;
+    std::string criteria_set;
 };
 
-enum class Level { None = 0, Standard = 1, Advanced = 2, Model = 3 };
-const char* level_name_vi(Level level);  // "", "Đạt chuẩn", "Nâng cao", "Kiểu mẫu"
-const char* level_name_en(Level level);  // "", "Standard", "Advanced", "Model"
-const char* level_id(Level level);       // "none", "standard", "advanced", "model"
+// Levels a commune is recognised at. Advanced (nâng cao) and model (kiểu mẫu) belong to the
+// 2016–2025 periods; modern (xã nông thôn mới hiện đại, Appendix II of Decision 51/2025/QĐ-TTg)
+// to 2026–2030. CriteriaSet::levels says which a period has.
+enum class Level { None = 0, Standard = 1, Advanced = 2, Model = 3, Modern = 4 };
+const char* level_name_vi(Level level);  // "", "Đạt chuẩn", "Nâng cao", "Kiểu mẫu", "Hiện đại"
+const char* level_name_en(Level level);  // "", "Standard", "Advanced", "Model", "Modern"
+const char* level_id(Level level);       // "none", "standard", "advanced", "model", "modern"
 // Accepts ids, English and Vietnamese names (any case, with or without diacritics). false if unknown.
 bool parse_level(const std::string& text, Level* out);
 

@@ -4,18 +4,26 @@
 
 namespace ntm {
 
+bool Summary::has_level(Level l) const {
+    return std::find(levels.begin(), levels.end(), l) != levels.end();
+}
+
 Summary summarize(const Dataset& dataset, const std::vector<UnitState>& states, Date date,
                   const UnitFilter& in_scope) {
-    const CriteriaSet& set = dataset.criteria;
+    const CriteriaSet& set = dataset.criteria_on(date);
     Summary s;
     s.date = date;
     s.scope_name = dataset.info.title;
+    s.criteria_set = set.id;
+    s.criteria_count = set.size();
+    s.levels = set.levels;
     s.bands.resize(set.bands.size());
     for (size_t b = 0; b < set.bands.size(); ++b) s.bands[b].label = set.bands[b].label;
     s.misses.assign(set.size(), 0);
-    s.threshold = set.bands.size() > 1 ? set.bands[1].lo : set.size();
+    s.threshold = set.threshold;
     long total = 0;
     for (size_t u = 0; u < dataset.units.size(); ++u) {
+        if (!states[u].in_force) continue;
         if (in_scope && !in_scope(static_cast<int>(u))) continue;
         ++s.units_total;
         if (!dataset.units[u].assessed()) {
@@ -26,12 +34,13 @@ Summary summarize(const Dataset& dataset, const std::vector<UnitState>& states, 
         const UnitState& st = states[u];
         if (st.level == Level::Advanced) ++s.advanced;
         if (st.level == Level::Model) ++s.model;
+        if (st.level == Level::Modern) ++s.modern;
         if (!st.has_data) continue;
         ++s.xa_with_data;
         total += st.count;
         if (st.band >= 0) ++s.bands[st.band].count;
         if (st.count == set.size()) ++s.at_standard;
-        if (st.count < s.threshold) ++s.below_threshold;
+        if (s.threshold > 0 && st.count < s.threshold) ++s.below_threshold;
         for (int c = 0; c < set.size(); ++c)
             if (!st.met[c]) ++s.misses[c];
     }
@@ -43,7 +52,7 @@ Summary summarize(const Dataset& dataset, const std::vector<UnitState>& states, 
 std::vector<Summary> summarize_by_district(const Dataset& dataset,
                                            const std::vector<UnitState>& states, Date date) {
     std::vector<Summary> out;
-    for (const District& d : dataset.districts()) {
+    for (const District& d : dataset.districts(date)) {
         Summary s = summarize(dataset, states, date, [&](int u) {
             const Unit& unit = dataset.units[u];
             return d.code.empty() ? unit.district_name == d.name : unit.district_code == d.code;
@@ -61,9 +70,9 @@ static std::vector<UnitRank> assessed_ranks(const Dataset& dataset,
     std::vector<UnitRank> out;
     for (size_t u = 0; u < dataset.units.size(); ++u) {
         const UnitState& st = states[u];
-        if (!dataset.units[u].assessed() || !st.has_data) continue;
+        if (!st.in_force || !dataset.units[u].assessed() || !st.has_data) continue;
         if (in_scope && !in_scope(static_cast<int>(u))) continue;
-        UnitRank r{static_cast<int>(u), st.count, st.band, st.level, {}};
+        UnitRank r{static_cast<int>(u), st.count, st.band, st.level, {}, st.criteria_set};
         for (size_t c = 0; c < st.met.size(); ++c)
             if (!st.met[c]) r.missing.push_back(static_cast<int>(c) + 1);
         out.push_back(std::move(r));

@@ -1,5 +1,6 @@
 #pragma once
-// Statistics on a date over xã only (phường and thị trấn are "not applicable").
+// Statistics on a date over xã only (phường and thị trấn are "not applicable"), in the criteria
+// set and boundary version in force on that date (units of other versions are left out).
 #include <functional>
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@ struct BandCount {
 struct Summary {
     Date date;
     std::string scope_code, scope_name;  // "" / province title for the whole dataset
+    std::string criteria_set;            // id of the set in force on `date`
+    int criteria_count = 0;              // its size: counts below are out of this
+    std::vector<Level> levels;           // the levels that set's period recognises
+    bool has_level(Level l) const;
     int units_total = 0;                 // every unit in scope
     int not_applicable = 0;              // phường, thị trấn (and unknown kinds)
     int xa_total = 0;
@@ -24,9 +29,11 @@ struct Summary {
     std::vector<BandCount> bands;        // same order as CriteriaSet::bands
     double average_criteria = 0;         // over xã with data
     int at_standard = 0;                 // all criteria met
-    int advanced = 0, model = 0;         // by recognised level
-    int below_threshold = 0;             // below the second band (below 15 of 19)
-    int threshold = 0;                   // that edge, e.g. 15
+    int advanced = 0, model = 0;         // by recognised level (2016–2025 levels)
+    int modern = 0;                      // xã nông thôn mới hiện đại (2026–2030)
+    int below_threshold = 0;             // below the set's reported threshold (15 of 19)
+    int threshold = 0;                   // that edge, e.g. 15; 0 when the set reports none
+    double percent_at_standard() const { return xa_total ? 100.0 * at_standard / xa_total : 0; }
     std::vector<int> misses;             // misses[number-1]: xã with data missing that criterion
 };
 
@@ -34,7 +41,7 @@ using UnitFilter = std::function<bool(int unit)>;
 
 Summary summarize(const Dataset& dataset, const std::vector<UnitState>& states, Date date,
                   const UnitFilter& in_scope = nullptr);
-// One summary per district, in Dataset::districts() order.
+// One summary per district in force on `date`, in Dataset::districts(date) order.
 std::vector<Summary> summarize_by_district(const Dataset& dataset,
                                            const std::vector<UnitState>& states, Date date);
 
@@ -44,6 +51,7 @@ struct UnitRank {
     int band = -1;
     Level level = Level::None;
     std::vector<int> missing;  // criterion numbers not met
+    int criteria_set = -1;     // UnitState::criteria_set
 };
 
 // Xã with data from fewest criteria up (ties by district, then name).

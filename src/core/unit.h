@@ -27,6 +27,10 @@ struct Unit {
     std::string district_code;  // may be empty (after 2025 there are no districts)
     std::string district_name;
     std::vector<std::string> tags;  // e.g. "border"
+    int version = 0;            // index into Dataset::versions
+    // Commune group (nhóm 1, 2, 3) of the 2026–2030 criteria (Decision 51/2025/QĐ-TTg), which sets
+    // the thresholds a xã is assessed against; 0 when not known.
+    int commune_group = 0;
     std::string search_key;     // folded name for diacritic/case-insensitive search
 
     bool assessed() const { return kind == UnitKind::Xa; }  // only xã take the commune criteria

@@ -1,22 +1,34 @@
 #include "core/unit_history.h"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 namespace ntm {
 
-std::vector<CriterionChange> unit_history(const Dataset& dataset, const std::string& unit_code) {
+std::vector<CriterionChange> unit_history(const Dataset& dataset, int unit) {
     std::vector<CriterionChange> out;
-    const int n = dataset.criteria.size();
-    if (n <= 0 || dataset.find_unit(unit_code) < 0) return out;
+    if (unit < 0 || unit >= static_cast<int>(dataset.units.size())) return out;
+    const auto& sets = dataset.criteria_sets;
+    // Sets that continue each other's numbering form one chain of histories.
+    std::vector<int> chain(sets.size());
+    for (size_t k = 0; k < sets.size(); ++k) {
+        const bool same = k > 0 && sets[k].continues_previous && sets[k].size() == sets[k - 1].size();
+        chain[k] = same ? chain[k - 1] : static_cast<int>(k);
+    }
 
-    // Observations of this unit per criterion, in input order.
-    std::vector<std::vector<const Observation*>> per(n);
-    for (const Observation& o : dataset.observations)
-        if (o.unit_code == unit_code && o.criterion >= 1 && o.criterion <= n)
-            per[o.criterion - 1].push_back(&o);
+    // Observations of this unit per (chain, criterion), in input order.
+    std::map<std::pair<int, int>, std::vector<const Observation*>> per;
+    const std::string& code = dataset.units[unit].code;
+    for (const Observation& o : dataset.observations) {
+        if (o.unit_code != code || !o.indicator.empty()) continue;
+        const int set = dataset.criteria_index_on(o.date);
+        if (set < 0 || o.criterion < 1 || o.criterion > sets[set].size()) continue;
+        if (dataset.find_unit(o.unit_code, o.date) != unit) continue;
+        per[{chain[set], o.criterion}].push_back(&o);
+    }
 
-    for (int c = 0; c < n; ++c) {
-        auto& obs = per[c];
+    for (auto& [key, obs] : per) {
         std::stable_sort(obs.begin(), obs.end(),
                          [](const Observation* a, const Observation* b) { return a->date < b->date; });
         bool met = false;  // "no observation yet" behaves as not met
@@ -24,7 +36,8 @@ std::vector<CriterionChange> unit_history(const Dataset& dataset, const std::str
             // The last observation of a day decides that day.
             if (i + 1 < obs.size() && obs[i + 1]->date == obs[i]->date) continue;
             const Observation& o = *obs[i];
-            if (o.met != met) out.push_back({o.date, c + 1, o.met, o.source});
+            if (o.met != met)
+                out.push_back({o.date, key.second, dataset.criteria_index_on(o.date), o.met, o.source});
             met = o.met;
         }
     }

@@ -11,7 +11,8 @@ namespace ntm {
 
 struct CriterionChange {
     Date date;
-    int criterion = 0;    // 1-based number in the dataset's criteria set
+    int criterion = 0;    // 1-based number in the criteria set in force on `date`
+    int criteria_set = -1;  // index into Dataset::criteria_sets of that set
     bool gained = false;  // true: met after not met (or no observation); false: lost
     std::string source;   // of the observation that made the change
 };
@@ -20,8 +21,11 @@ struct CriterionChange {
 // observations are taken in date order (input order within a day, as the attainment index
 // does) and the last one of a day is that day's result: the first result "met" is a gain, "met"
 // after "not met" a gain, "not met" after "met" a loss. Observations of criteria outside the
-// set are ignored. Empty for an unknown code.
-std::vector<CriterionChange> unit_history(const Dataset& dataset, const std::string& unit_code);
+// set are ignored. A criterion's history restarts with a set that does not continue the previous
+// numbering (the 10 criteria of 2026). Observations with this unit's code count when the code
+// names this unit on their date (codes are reused across boundary versions). Empty for an
+// index out of range.
+std::vector<CriterionChange> unit_history(const Dataset& dataset, int unit);
 
 // Counts of gains and losses in a history (for summaries such as "12 gained, 1 lost").
 struct ChangeCounts {

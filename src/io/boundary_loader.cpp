@@ -319,6 +319,10 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
         std::all_of(columns[roles.code].values.begin(), columns[roles.code].values.end(),
                     [](const std::string& v) { return v.size() <= 5; });
 
+    out.grouping = roles.groups_are_provinces                            ? Grouping::Province
+                   : roles.district >= 0 || roles.district_code >= 0 ? Grouping::District
+                                                                     : Grouping::None;
+    out.report.groups_are_provinces = roles.groups_are_provinces;
     if (roles.province >= 0) {
         const auto& values = columns[roles.province].values;
         const std::set<std::string> provinces(values.begin(), values.end());

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dataset.h"
 #include "core/unit.h"
 #include "geo/geometry.h"
 #include "io/load_report.h"
@@ -36,6 +37,9 @@ struct LoadedBoundaries {
     LoadReport report;
     // The province every unit names ("Lạng Sơn"), "Việt Nam" for a file of every province, else "".
     std::string province_name;
+    // What groups the units above the commune level: districts, provinces (a national file after
+    // July 2025), or nothing (a province after July 2025).
+    Grouping grouping = Grouping::District;
 };
 
 // Throws ntm::Error with one line naming the source (and feature) on anything it cannot load.

@@ -20,7 +20,16 @@ namespace fs = std::filesystem;
 namespace ntm::io {
 namespace {
 
-constexpr const char* kFormat = "ntm-atlas-dataset-1";
+// 2: boundary versions, lineage, criteria sets by date with indicators, commune groups.
+constexpr const char* kFormat = "ntm-atlas-dataset-2";
+
+std::string date_text(const std::optional<Date>& d) { return d ? d->iso() : ""; }
+
+std::string join_ints(const std::vector<int>& values) {
+    std::string out;
+    for (int v : values) out += (out.empty() ? "" : ",") + std::to_string(v);
+    return out;
+}
 
 std::string join(const std::vector<std::string>& items) {
     std::string out;
@@ -68,7 +77,8 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
     const auto srs = make_srs(g.crs_wkt, "dataset");
     OGRLayer* units = create_table(ds, "units",
         {{"code", OFTString}, {"name", OFTString}, {"kind", OFTString}, {"district_code", OFTString},
-         {"district_name", OFTString}, {"tags", OFTString}}, srs.get(), wkbMultiPolygon);
+         {"district_name", OFTString}, {"tags", OFTString}, {"version", OFTString},
+         {"commune_group", OFTInteger}}, srs.get(), wkbMultiPolygon);
     for (size_t i = 0; i < d.units.size(); ++i) {
         const Unit& u = d.units[i];
         insert(units, [&](OGRFeature& f) {
@@ -78,6 +88,8 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
             f.SetField("district_code", u.district_code.c_str());
             f.SetField("district_name", u.district_name.c_str());
             f.SetField("tags", join(u.tags).c_str());
+            f.SetField("version", d.versions[u.version].id.c_str());
+            f.SetField("commune_group", u.commune_group);
             if (i < g.shapes.size() && !g.shapes[i].parts.empty()) f.SetGeometryDirectly(to_ogr(g.shapes[i]).release());
         });
     }
@@ -90,21 +102,79 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
     put("province_code", d.info.province_code);
     put("source", d.info.source);
     put("illustrative", d.info.illustrative ? "yes" : "no");
-    if (d.info.boundaries_valid_from) put("boundaries_valid_from", d.info.boundaries_valid_from->iso());
-    put("criteria_set", d.criteria.id);
 
-    OGRLayer* crit = create_table(ds, "criteria", {{"number", OFTInteger}, {"name_vi", OFTString},
-        {"name_en", OFTString}, {"group_vi", OFTString}, {"group_en", OFTString}});
-    for (const Criterion& c : d.criteria.criteria)
-        insert(crit, [&](OGRFeature& f) {
-            f.SetField("number", c.number);
-            f.SetField("name_vi", c.name_vi.c_str());
-            f.SetField("name_en", c.name_en.c_str());
-            f.SetField("group_vi", c.group_vi.c_str());
-            f.SetField("group_en", c.group_en.c_str());
+    OGRLayer* ver = create_table(ds, "boundary_versions", {{"id", OFTString}, {"name", OFTString},
+        {"valid_from", OFTString}, {"valid_to", OFTString}, {"grouping", OFTString}});
+    for (const BoundaryVersion& v : d.versions)
+        insert(ver, [&](OGRFeature& f) {
+            f.SetField("id", v.id.c_str());
+            f.SetField("name", v.name.c_str());
+            f.SetField("valid_from", date_text(v.valid_from).c_str());
+            f.SetField("valid_to", date_text(v.valid_to).c_str());
+            f.SetField("grouping", grouping_id(v.grouping));
         });
+    OGRLayer* lin = create_table(ds, "lineage", {{"from_code", OFTString}, {"from_version", OFTString},
+        {"to_code", OFTString}, {"to_version", OFTString}, {"date", OFTString}, {"source", OFTString}});
+    for (const LineageLink& l : d.lineage)
+        insert(lin, [&](OGRFeature& f) {
+            f.SetField("from_code", d.units[l.from].code.c_str());
+            f.SetField("from_version", d.versions[d.units[l.from].version].id.c_str());
+            f.SetField("to_code", d.units[l.to].code.c_str());
+            f.SetField("to_version", d.versions[d.units[l.to].version].id.c_str());
+            f.SetField("date", l.date.iso().c_str());
+            f.SetField("source", l.source.c_str());
+        });
+
+    OGRLayer* sets = create_table(ds, "criteria_sets", {{"id", OFTString}, {"name_vi", OFTString},
+        {"name_en", OFTString}, {"decision", OFTString}, {"decision_date", OFTString},
+        {"valid_from", OFTString}, {"valid_to", OFTString}, {"continues_previous", OFTInteger},
+        {"commune_groups", OFTInteger}, {"levels", OFTString}, {"band_edges", OFTString},
+        {"threshold", OFTInteger}});
+    OGRLayer* crit = create_table(ds, "criteria", {{"criteria_set", OFTString}, {"number", OFTInteger},
+        {"name_vi", OFTString}, {"name_en", OFTString}, {"group_vi", OFTString}, {"group_en", OFTString}});
+    OGRLayer* inds = create_table(ds, "indicators", {{"criteria_set", OFTString}, {"criterion", OFTInteger},
+        {"number", OFTString}, {"name_vi", OFTString}, {"name_en", OFTString}});
+    for (const CriteriaSet& set : d.criteria_sets) {
+        std::vector<std::string> levels;
+        for (Level l : set.levels) levels.push_back(level_id(l));
+        std::vector<int> edges;
+        for (size_t b = 1; b < set.bands.size(); ++b) edges.push_back(set.bands[b].lo);
+        insert(sets, [&](OGRFeature& f) {
+            f.SetField("id", set.id.c_str());
+            f.SetField("name_vi", set.name_vi.c_str());
+            f.SetField("name_en", set.name_en.c_str());
+            f.SetField("decision", set.decision.c_str());
+            f.SetField("decision_date", set.decision_date.c_str());
+            f.SetField("valid_from", set.valid_from.iso().c_str());
+            f.SetField("valid_to", date_text(set.valid_to).c_str());
+            f.SetField("continues_previous", set.continues_previous ? 1 : 0);
+            f.SetField("commune_groups", set.commune_groups ? 1 : 0);
+            f.SetField("levels", join(levels).c_str());
+            f.SetField("band_edges", join_ints(edges).c_str());
+            f.SetField("threshold", set.threshold);
+        });
+        for (const Criterion& c : set.criteria) {
+            insert(crit, [&](OGRFeature& f) {
+                f.SetField("criteria_set", set.id.c_str());
+                f.SetField("number", c.number);
+                f.SetField("name_vi", c.name_vi.c_str());
+                f.SetField("name_en", c.name_en.c_str());
+                f.SetField("group_vi", c.group_vi.c_str());
+                f.SetField("group_en", c.group_en.c_str());
+            });
+            for (const Indicator& i : c.indicators)
+                insert(inds, [&](OGRFeature& f) {
+                    f.SetField("criteria_set", set.id.c_str());
+                    f.SetField("criterion", c.number);
+                    f.SetField("number", i.number.c_str());
+                    f.SetField("name_vi", i.name_vi.c_str());
+                    f.SetField("name_en", i.name_en.c_str());
+                });
+        }
+    }
     OGRLayer* obs = create_table(ds, "observations", {{"unit_code", OFTString}, {"criterion", OFTInteger},
-        {"met", OFTInteger}, {"date", OFTString}, {"source", OFTString}});
+        {"met", OFTInteger}, {"date", OFTString}, {"source", OFTString}, {"indicator", OFTString},
+        {"criteria_set", OFTString}});
     for (const Observation& o : d.observations)
         insert(obs, [&](OGRFeature& f) {
             f.SetField("unit_code", o.unit_code.c_str());
@@ -112,6 +182,8 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
             f.SetField("met", o.met ? 1 : 0);
             f.SetField("date", o.date.iso().c_str());
             f.SetField("source", o.source.c_str());
+            f.SetField("indicator", o.indicator.c_str());
+            f.SetField("criteria_set", o.criteria_set.c_str());
         });
     OGRLayer* rec = create_table(ds, "recognitions", {{"unit_code", OFTString}, {"level", OFTString},
         {"date", OFTString}, {"decision", OFTString}});
@@ -196,6 +268,111 @@ Date date_field(OGRFeature& f, const char* field, const std::string& where) {
     return *d;
 }
 
+std::optional<Date> optional_date(OGRFeature& f, const char* field, const std::string& where) {
+    if (f.GetFieldIndex(field) < 0 || std::string(f.GetFieldAsString(field)).empty()) return std::nullopt;
+    return date_field(f, field, where);
+}
+
+int version_index(const Dataset& d, const std::string& id) {
+    for (size_t i = 0; i < d.versions.size(); ++i)
+        if (d.versions[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+// Format 1 files have no versions: one version for all time, as before.
+void read_versions(GDALDataset& ds, const std::string& file, Dataset& d) {
+    if (!ds.GetLayerByName("boundary_versions")) return;
+    d.versions.clear();
+    for_rows(ds, "boundary_versions", [&](OGRFeature& f, int row) {
+        const std::string where = file + ", boundary_versions row " + std::to_string(row);
+        BoundaryVersion v;
+        v.id = f.GetFieldAsString("id");
+        v.name = f.GetFieldAsString("name");
+        v.valid_from = optional_date(f, "valid_from", where);
+        v.valid_to = optional_date(f, "valid_to", where);
+        v.grouping = grouping_from_id(f.GetFieldAsString("grouping"));
+        if (version_index(d, v.id) >= 0) throw Error(where + ": boundary version '" + v.id + "' appears twice");
+        d.versions.push_back(std::move(v));
+    });
+    if (d.versions.empty()) throw Error(file + ": the 'boundary_versions' table is empty");
+}
+
+// Format 1 files name one set in their metadata; they get the national sets by date.
+void read_criteria_sets(GDALDataset& ds, const std::string& file, Dataset& d) {
+    if (!ds.GetLayerByName("criteria_sets")) return;
+    d.criteria_sets.clear();
+    for_rows(ds, "criteria_sets", [&](OGRFeature& f, int row) {
+        const std::string where = file + ", criteria_sets row " + std::to_string(row);
+        CriteriaSet set;
+        set.id = f.GetFieldAsString("id");
+        set.name_vi = f.GetFieldAsString("name_vi");
+        set.name_en = f.GetFieldAsString("name_en");
+        set.decision = f.GetFieldAsString("decision");
+        set.decision_date = f.GetFieldAsString("decision_date");
+        set.valid_from = date_field(f, "valid_from", where);
+        set.valid_to = optional_date(f, "valid_to", where);
+        set.continues_previous = f.GetFieldAsInteger("continues_previous") != 0;
+        set.commune_groups = f.GetFieldAsInteger("commune_groups") != 0;
+        for (const std::string& l : split(f.GetFieldAsString("levels"))) {
+            Level level;
+            if (!parse_level(l, &level)) throw Error(where + ": unknown level '" + l + "'");
+            set.levels.push_back(level);
+        }
+        set.threshold = f.GetFieldAsInteger("threshold");
+        d.criteria_sets.push_back(std::move(set));
+        // Band edges wait for the criteria (the top band is the set's size).
+        d.criteria_sets.back().bands.push_back({0, 0, f.GetFieldAsString("band_edges")});
+    });
+    auto find_set = [&](const std::string& id, const std::string& where) -> CriteriaSet& {
+        for (CriteriaSet& s : d.criteria_sets)
+            if (s.id == id) return s;
+        throw Error(where + ": unknown criteria set '" + id + "'");
+    };
+    for_rows(ds, "criteria", [&](OGRFeature& f, int row) {
+        const std::string where = file + ", criteria row " + std::to_string(row);
+        CriteriaSet& set = find_set(f.GetFieldAsString("criteria_set"), where);
+        set.criteria.push_back({f.GetFieldAsInteger("number"), f.GetFieldAsString("name_vi"),
+                                f.GetFieldAsString("name_en"), f.GetFieldAsString("group_vi"),
+                                f.GetFieldAsString("group_en"), {}});
+        if (set.criteria.back().number != static_cast<int>(set.criteria.size()))
+            throw Error(where + ": criteria of set '" + set.id + "' must be numbered 1, 2, 3, ... in order");
+    });
+    for_rows(ds, "indicators", [&](OGRFeature& f, int row) {
+        const std::string where = file + ", indicators row " + std::to_string(row);
+        CriteriaSet& set = find_set(f.GetFieldAsString("criteria_set"), where);
+        const int number = f.GetFieldAsInteger("criterion");
+        if (number < 1 || number > set.size())
+            throw Error(where + ": criterion " + std::to_string(number) + " is not in set '" + set.id + "'");
+        set.criteria[number - 1].indicators.push_back(
+            {f.GetFieldAsString("number"), f.GetFieldAsString("name_vi"), f.GetFieldAsString("name_en")});
+    });
+    for (CriteriaSet& set : d.criteria_sets) {
+        std::vector<int> edges;
+        for (const std::string& e : split(set.bands.front().label)) edges.push_back(std::atoi(e.c_str()));
+        if (set.criteria.empty()) throw Error(file + ": criteria set '" + set.id + "' has no criteria");
+        set.bands = bands_from_edges(set.size(), edges);
+    }
+    if (d.criteria_sets.empty()) throw Error(file + ": the 'criteria_sets' table is empty");
+}
+
+void read_lineage(GDALDataset& ds, const std::string& file, Dataset& d) {
+    auto unit_of = [&](const std::string& code, const std::string& version, const std::string& where) {
+        const int v = version_index(d, version);
+        for (int u : d.units_with_code(code))
+            if (d.units[u].version == v) return u;
+        throw Error(where + ": no unit " + code + " in boundary version '" + version + "'");
+    };
+    for_rows(ds, "lineage", [&](OGRFeature& f, int row) {
+        const std::string where = file + ", lineage row " + std::to_string(row);
+        LineageLink l;
+        l.from = unit_of(f.GetFieldAsString("from_code"), f.GetFieldAsString("from_version"), where);
+        l.to = unit_of(f.GetFieldAsString("to_code"), f.GetFieldAsString("to_version"), where);
+        l.date = date_field(f, "date", where);
+        l.source = f.GetFieldAsString("source");
+        d.lineage.push_back(std::move(l));
+    });
+}
+
 }  // namespace
 
 DatasetFile load_dataset(const std::string& path, const Progress& progress) {
@@ -216,19 +393,10 @@ DatasetFile load_dataset(const std::string& path, const Progress& progress) {
         else if (key == "province_code") d.info.province_code = value;
         else if (key == "source") d.info.source = value;
         else if (key == "illustrative") d.info.illustrative = value == "yes";
-        else if (key == "boundaries_valid_from") d.info.boundaries_valid_from = parse_date(value);
-        else if (key == "criteria_set") d.criteria = criteria_set_by_id(value);
     });
-    // Criteria stored in the file win over the built-in set of the same id (names may be edited).
-    std::vector<Criterion> stored;
-    for_rows(*ds, "criteria", [&](OGRFeature& f, int) {
-        stored.push_back({f.GetFieldAsInteger("number"), f.GetFieldAsString("name_vi"), f.GetFieldAsString("name_en"),
-                          f.GetFieldAsString("group_vi"), f.GetFieldAsString("group_en")});
-    });
-    if (!stored.empty()) {
-        d.criteria.criteria = stored;
-        d.criteria.bands = derive_bands(d.criteria.size());
-    }
+    const std::string file = fs::path(path).filename().string();
+    read_versions(*ds, file, d);
+    read_criteria_sets(*ds, file, d);
 
     const OGRSpatialReference* srs = units->GetSpatialRef();
     if (!srs) throw Error(path + ": the 'units' layer has no CRS");
@@ -247,6 +415,13 @@ DatasetFile load_dataset(const std::string& path, const Progress& progress) {
         const std::string tags = f->GetFieldAsString("tags");
         if (!tags.empty()) u.tags = split(tags);
         u.search_key = fold_search_key(u.name);
+        if (f->GetFieldIndex("version") >= 0) {
+            const std::string v = f->GetFieldAsString("version");
+            u.version = version_index(d, v);
+            if (u.version < 0)
+                throw Error(file + ", units row " + std::to_string(index + 1) + ": unknown boundary version '" + v + "'");
+        }
+        if (f->GetFieldIndex("commune_group") >= 0) u.commune_group = f->GetFieldAsInteger("commune_group");
         geo::MultiPolygon shape;
         int duplicates = 0;
         if (const OGRGeometry* g = f->GetGeometryRef()) append_ogr(*g, shape, &duplicates);
@@ -255,13 +430,16 @@ DatasetFile load_dataset(const std::string& path, const Progress& progress) {
         if (progress && (index & 63) == 0 && total > 0) progress(0.9 * index / double(total), "reading units");
     }
     d.reindex();
+    read_lineage(*ds, file, d);
 
-    const std::string file = fs::path(path).filename().string();
     for_rows(*ds, "observations", [&](OGRFeature& f, int row) {
         const std::string where = file + ", observations row " + std::to_string(row);
-        d.observations.push_back({f.GetFieldAsString("unit_code"), f.GetFieldAsInteger("criterion"),
-                                  f.GetFieldAsInteger("met") != 0, date_field(f, "date", where),
-                                  f.GetFieldAsString("source")});
+        Observation o{f.GetFieldAsString("unit_code"), f.GetFieldAsInteger("criterion"),
+                      f.GetFieldAsInteger("met") != 0, date_field(f, "date", where),
+                      f.GetFieldAsString("source"), "", ""};
+        if (f.GetFieldIndex("indicator") >= 0) o.indicator = f.GetFieldAsString("indicator");
+        if (f.GetFieldIndex("criteria_set") >= 0) o.criteria_set = f.GetFieldAsString("criteria_set");
+        d.observations.push_back(std::move(o));
     });
     for_rows(*ds, "recognitions", [&](OGRFeature& f, int row) {
         Recognition r;
@@ -314,6 +492,7 @@ DatasetFile dataset_from_boundaries(const LoadOptions& options) {
     f.dataset.info.title = loaded.province_name.empty() ? stem : loaded.province_name;
     f.dataset.info.source = options.source;
     f.dataset.units = std::move(loaded.units);
+    f.dataset.versions.front().grouping = loaded.grouping;
     f.dataset.reindex();
     f.geometry = std::move(loaded.geometry);
     return f;
@@ -341,7 +520,7 @@ std::string cache_file_for(const std::string& source, const std::string& cache_d
     // FNV-1a of what identifies this version of the source.
     uint64_t h = 1469598103934665603ull;
     // kPreparedVersion changes whenever loading a source would give a different dataset.
-    constexpr const char* kPreparedVersion = "2";
+    constexpr const char* kPreparedVersion = "3";
     for (char c : source + "|" + std::to_string(size) + "|" + std::to_string(mtime) + "|" + kPreparedVersion) {
         h ^= static_cast<unsigned char>(c);
         h *= 1099511628211ull;

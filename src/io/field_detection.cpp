@@ -170,6 +170,7 @@ FieldRoles detect_fields(const std::vector<FieldColumn>& cols, const FieldOverri
         };
         r.district = province_field(false);
         r.district_code = province_field(true);
+        r.groups_are_provinces = r.district >= 0 || r.district_code >= 0;
     }
     if (r.code < 0)  // no conventional name: any unique all-digit field
         r.code = pick(cols, stats, {}, [](const FieldColumn&, const Stats& s) {

@@ -17,6 +17,9 @@ struct FieldRoles {
     int code = -1, name = -1, kind = -1, district = -1, district_code = -1;
     int kind_prefix = -1;  // a name field whose values start with the kind ("Xã Liên Hội")
     int province = -1;     // province names, when the file has them (titles the map)
+    // The district fields hold provinces: a file of several provinces without districts (all
+    // of Việt Nam after July 2025), whose units are grouped by province instead.
+    bool groups_are_provinces = false;
 };
 
 // Throws ntm::Error when an override names a field the source does not have.

@@ -24,7 +24,9 @@ std::string LoadReport::text() const {
         first = false;
     }
     s << "), " << vertices << " vertices\n";
-    s << "Districts:    " << units_per_district.size();
+    if (groups_are_provinces) s << "Provinces:    " << units_per_district.size();
+    else if (units_per_district.empty()) s << "Districts:    none (no level between province and commune)";
+    else s << "Districts:    " << units_per_district.size();
     for (size_t i = 0; i < units_per_district.size(); ++i)
         s << (i ? "; " : "\n              ") << units_per_district[i].first << " " << units_per_district[i].second;
     s << "\n";

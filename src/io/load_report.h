@@ -35,6 +35,7 @@ struct LoadReport {
 
     std::map<UnitKind, int> units_per_kind;
     std::vector<std::pair<std::string, int>> units_per_district;  // in first-seen order
+    bool groups_are_provinces = false;  // units_per_district lists provinces
 
     int invalid_repaired = 0;
     int duplicate_vertices_removed = 0;

@@ -353,7 +353,10 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
     const news::PlaceIndex index(dataset);
     news::FigureSettings settings;
     settings.province_scope = dataset.info.province_code.empty() ? "province" : "province:" + dataset.info.province_code;
-    settings.criteria_count = dataset.criteria.size() > 0 ? dataset.criteria.size() : 19;
+    // The largest set: a bulletin's "từ 15 tiêu chí trở lên" may be of any period.
+    settings.criteria_count = 19;
+    for (const CriteriaSet& set : dataset.criteria_sets)
+        settings.criteria_count = std::max(settings.criteria_count, set.size());
     news::FigureContext context;
     int block = -1;
     for (const news::Paragraph& para : news::split_paragraphs(text)) {

@@ -280,28 +280,35 @@ std::optional<int> criterion_number(std::string_view text) {
     return std::stoi(digits);
 }
 
-std::string out_of_range(const Dataset& ds, int number) {
-    return "criterion " + std::to_string(number) + " is out of range (the " + ds.criteria.id +
-           " set has " + std::to_string(ds.criteria.size()) + ")";
+std::string out_of_range(const CriteriaSet& set, int number, Date date) {
+    return "criterion " + std::to_string(number) + " is out of range (the " + set.id + " set, in force on " +
+           date.iso() + ", has " + std::to_string(set.size()) + ")";
 }
 
 // --- Cells --------------------------------------------------------------------------------
 
 // Index of the unit the code names: exactly, then as the 5-digit code a spreadsheet stripped
 // of its leading zeros (6184 -> 06184); -1 when none.
-int resolve_unit_code(const Dataset& ds, const std::string& text) {
+// With a date, the unit of the boundary version in force on it (codes are reused across
+// versions); without, the latest version's.
+int resolve_unit_code(const Dataset& ds, const std::string& text, std::optional<Date> date = std::nullopt) {
     if (text.empty()) return -1;
-    const int exact = ds.find_unit(text);
+    auto find = [&](const std::string& code) { return date ? ds.find_unit(code, *date) : ds.find_unit(code); };
+    const int exact = find(text);
     if (exact >= 0) return exact;
     std::string s = strip_decimal_zeros(text);
     if (all_digits(s) && s.size() < 5) s = std::string(5 - s.size(), '0') + s;
-    return s == text ? -1 : ds.find_unit(s);
+    return s == text ? -1 : find(s);
 }
 
-int unit_of_row(const Table& t, size_t row, int column, const Dataset& ds) {
+int unit_of_row(const Table& t, size_t row, int column, const Dataset& ds,
+                std::optional<Date> date = std::nullopt) {
     const std::string& code = t.rows[row][column];
     if (code.empty()) throw Error(where(t, row, column) + ": no unit code");
-    const int u = resolve_unit_code(ds, code);
+    const int u = resolve_unit_code(ds, code, date);
+    if (u < 0 && date && resolve_unit_code(ds, code) >= 0)
+        throw Error(where(t, row) + ": unit code '" + code + "' is not among the units in force on " +
+                    date->iso() + " (boundary version '" + ds.versions[ds.version_on(*date)].id + "')");
     if (u < 0)
         throw Error(where(t, row) + ": unknown unit code '" + code +
                     "' (not among the dataset's units)");
@@ -464,8 +471,9 @@ std::vector<Observation> read_attainment_table(const std::string& path, const Da
         if (c == code_col || c == date_col || c == source_col) continue;
         const std::optional<int> n = criterion_number(t.columns[c]);
         if (!n) continue;
-        if (!dataset.criteria.find(*n))
-            throw Error(path + ", column '" + t.columns[c] + "': " + out_of_range(dataset, *n));
+        if (*n < 1 || *n > 99)
+            throw Error(path + ", column '" + t.columns[c] + "': criterion " + std::to_string(*n) +
+                        " is out of range");
         for (const auto& [number, other] : criteria)
             if (number == *n)
                 throw Error(path + ", column '" + t.columns[c] + "': criterion " +
@@ -480,8 +488,13 @@ std::vector<Observation> read_attainment_table(const std::string& path, const Da
         std::map<std::pair<std::string, int32_t>, int> seen;  // (unit, day) -> line
         out.reserve(t.rows.size() * criteria.size());
         for (size_t r = 0; r < t.rows.size(); ++r) {
-            const Unit& unit = dataset.units[unit_of_row(t, r, code_col, dataset)];
             const Date date = date_of_row(t, r, date_col);
+            const Unit& unit = dataset.units[unit_of_row(t, r, code_col, dataset, date)];
+            // Criterion columns are of the set in force on the row's date.
+            const CriteriaSet& set = dataset.criteria_on(date);
+            for (const auto& [number, column] : criteria)
+                if (!set.find(number) && !t.rows[r][column].empty())
+                    throw Error(where(t, r, column) + ": " + out_of_range(set, number, date));
             const auto [it, fresh] = seen.emplace(std::make_pair(unit.code, date.days), t.lines[r]);
             if (!fresh)
                 throw Error(where(t, r) + ": duplicates row " + std::to_string(it->second) +
@@ -489,7 +502,8 @@ std::vector<Observation> read_attainment_table(const std::string& path, const Da
             std::string source = cell(t, r, source_col);
             if (source.empty()) source = fallback_source;
             for (const auto& [number, column] : criteria)
-                out.push_back({unit.code, number, mark_of_row(t, r, column), date, source});
+                if (set.find(number))
+                    out.push_back({unit.code, number, mark_of_row(t, r, column), date, source, "", ""});
         }
         return out;
     }
@@ -504,22 +518,23 @@ std::vector<Observation> read_attainment_table(const std::string& path, const Da
     std::map<std::tuple<std::string, int, int32_t>, int> seen;  // (unit, criterion, day) -> line
     out.reserve(t.rows.size());
     for (size_t r = 0; r < t.rows.size(); ++r) {
-        const Unit& unit = dataset.units[unit_of_row(t, r, code_col, dataset)];
+        const Date date = date_of_row(t, r, date_col);
+        const Unit& unit = dataset.units[unit_of_row(t, r, code_col, dataset, date)];
         const std::string& ctext = t.rows[r][crit_col];
         const std::optional<int> n = criterion_number(strip_decimal_zeros(ctext));
         if (!n)
             throw Error(where(t, r, crit_col) + ": '" + ctext +
                         "' is not a criterion number (write 3, TC3 or Tiêu chí 3)");
-        if (!dataset.criteria.find(*n)) throw Error(where(t, r, crit_col) + ": " + out_of_range(dataset, *n));
+        const CriteriaSet& set = dataset.criteria_on(date);
+        if (!set.find(*n)) throw Error(where(t, r, crit_col) + ": " + out_of_range(set, *n, date));
         const bool met = mark_of_row(t, r, met_col);
-        const Date date = date_of_row(t, r, date_col);
         const auto [it, fresh] = seen.emplace(std::make_tuple(unit.code, *n, date.days), t.lines[r]);
         if (!fresh)
             throw Error(where(t, r) + ": duplicates row " + std::to_string(it->second) + " (unit " +
                         unit.code + ", criterion " + std::to_string(*n) + ", " + date.iso() + ")");
         std::string source = cell(t, r, source_col);
         if (source.empty()) source = fallback_source;
-        out.push_back({unit.code, *n, met, date, source});
+        out.push_back({unit.code, *n, met, date, source, "", ""});
     }
     return out;
 }
@@ -543,11 +558,11 @@ std::vector<Recognition> read_recognitions_table(const std::string& path, const 
     out.reserve(t.rows.size());
     for (size_t r = 0; r < t.rows.size(); ++r) {
         Recognition rec;
-        rec.unit_code = dataset.units[unit_of_row(t, r, code_col, dataset)].code;
+        rec.date = date_of_row(t, r, date_col);
+        rec.unit_code = dataset.units[unit_of_row(t, r, code_col, dataset, rec.date)].code;
         const std::string& ltext = t.rows[r][level_col];
         if (ltext.empty() || !parse_level(ltext, &rec.level))
             throw Error(where(t, r, level_col) + ": unknown level '" + ltext + "'");
-        rec.date = date_of_row(t, r, date_col);
         rec.decision = cell(t, r, decision_col);
         out.push_back(std::move(rec));
     }

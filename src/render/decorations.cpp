@@ -420,19 +420,19 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
     DecorationData d;
     d.vietnamese = vi;
     d.title = title_override.empty() ? default_title(dataset, date, vi, scope_name) : title_override;
-    const std::string n = std::to_string(dataset.criteria.size());
-    d.date_line = vi ? "Số liệu đến ngày " + format_date(date, vi) + " · Bộ tiêu chí " + dataset.criteria.id +
-                           " (" + n + " tiêu chí)"
-                     : "Data as of " + format_date(date, vi) + " · criteria set " + dataset.criteria.id + " (" +
-                           n + " criteria)";
+    const CriteriaSet& set = dataset.criteria_on(date);
+    d.date_line = vi ? "Số liệu đến ngày " + format_date(date, vi) + " · " + set.short_label_vi() +
+                           ", Quyết định " + set.decision
+                     : "Data as of " + format_date(date, vi) + " · " + set.short_label_en() + ", Decision " +
+                           set.decision;
     d.legend_title = vi ? "Số tiêu chí đạt (xã)" : "Criteria met (communes)";
     d.count_header = vi ? "Số lượng" : "Count";
     d.percent_header = vi ? "Tỷ lệ" : "Share";
 
-    const int band_count = static_cast<int>(dataset.criteria.bands.size());
+    const int band_count = static_cast<int>(set.bands.size());
     for (int b = 0; b < band_count; ++b) {
         LegendRow row;
-        row.label = dataset.criteria.bands[b].label;
+        row.label = set.bands[b].label;
         row.count = b < static_cast<int>(summary.bands.size()) ? summary.bands[b].count : 0;
         row.percent = b < static_cast<int>(summary.bands.size()) ? summary.bands[b].percent : 0;
         row.colour = band_colour(b, band_count);

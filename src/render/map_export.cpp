@@ -133,10 +133,12 @@ namespace {
 // none when the dataset has fewer than two districts or its neighbours do not share vertices
 // (then a dissolve would draw every unit edge as a district line). The check looks at the units
 // of one small district only, so it costs next to nothing on the national map.
-std::vector<std::string> export_district_groups(const Dataset& dataset, const geo::MapGeometry& geometry) {
-    if (dataset.districts().size() < 2) return {};
+std::vector<std::string> export_district_groups(const Dataset& dataset, const geo::MapGeometry& geometry,
+                                                Date date) {
+    if (dataset.districts(date).size() < 2) return {};
     std::vector<std::string> groups(dataset.units.size());
-    for (size_t u = 0; u < dataset.units.size(); ++u) groups[u] = district_key(dataset.units[u]);
+    for (size_t u = 0; u < dataset.units.size(); ++u)
+        if (dataset.in_force(static_cast<int>(u), date)) groups[u] = district_key(dataset.units[u]);
     if (!geo::neighbours_share_vertices(geometry, groups)) return {};
     return groups;
 }
@@ -151,7 +153,7 @@ struct MapExporter::Impl {
     AttainmentIndex index;
     MapRenderer renderer;
     std::vector<District> districts;
-    bool outlines_set = false;
+    int outlines_version = -1;  // the boundary version whose district outlines the renderer has
     std::vector<geo::Ring> district_rings;
 
     std::unique_ptr<ImGuiPainter> painter;
@@ -216,7 +218,7 @@ MapExporter::MapExporter(const Dataset& dataset, const geo::MapGeometry& geometr
 
 void MapExporter::set_district_outlines(std::vector<geo::Ring> rings) {
     impl_->district_rings = std::move(rings);
-    impl_->outlines_set = false;
+    impl_->outlines_version = -1;
 }
 
 MapExporter::~MapExporter() = default;
@@ -252,11 +254,13 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         result.summary.scope_code = districts[o.district].code;
         result.summary.scope_name = scope_name;
     }
-    UnitPaint paint = paint_units(dataset, states);
+    UnitPaint paint = paint_units(dataset, states, o.date);
     std::vector<uint8_t> flags(dataset.units.size(), 0);
     geo::Bounds focus;
     for (size_t u = 0; u < dataset.units.size(); ++u) {
-        if (in_scope[u]) {
+        if (paint.hidden[u]) {
+            flags[u] |= kUnitHidden;  // another boundary version
+        } else if (in_scope[u]) {
             if (paint.not_applicable[u]) flags[u] |= kUnitHatched;
             focus.add(geometry.shapes[u].bounds());
         } else {
@@ -276,10 +280,11 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     if (fixed_view) focus = *o.view;
     renderer.set_unit_colours(paint.fill);
     renderer.set_unit_flags(flags);
-    if (!outlines_set) {
+    const int version = dataset.version_on(o.date);
+    if (outlines_version != version) {
         if (!district_rings.empty()) renderer.set_district_outlines(district_rings, true);
-        else renderer.set_district_groups(export_district_groups(dataset, geometry));
-        outlines_set = true;
+        else renderer.set_district_groups(export_district_groups(dataset, geometry, o.date));
+        outlines_version = version;
     }
 
     MapStyle style;

@@ -109,7 +109,7 @@ void AttainmentChartPanel::draw(AppState& state) {
         ChartSeries& s = yearly_ ? yearly_series_ : monthly_;
         s = make_chart_series(time_series(state.dataset(), *index, state.first_date(), state.last_date(),
                                           yearly_ ? Step::Year : Step::Month),
-                              state.first_date());
+                              state.first_date(), state.dataset(), state.lang() == Lang::En);
         ready = true;
     }
     draw_controls(state);
@@ -137,7 +137,8 @@ void AttainmentChartPanel::draw_controls(const AppState& state) {
     // Legend: the map's band colours, then "no data", the average line and reported points.
     ImDrawList* list = ImGui::GetWindowDrawList();
     const float h = ImGui::GetTextLineHeight();
-    const int band_count = static_cast<int>(ds.criteria.bands.size());
+    const CriteriaSet& set = ds.criteria_on(state.date());
+    const int band_count = static_cast<int>(set.bands.size());
     bool first = true;
     auto item = [&](const std::string& text, float mark_w, auto&& draw_mark) {
         const float w = mark_w + style.ItemInnerSpacing.x + ImGui::CalcTextSize(text.c_str()).x;
@@ -153,7 +154,7 @@ void AttainmentChartPanel::draw_controls(const AppState& state) {
         ImGui::TextUnformatted(text.c_str());
     };
     for (int b = 0; b < band_count; ++b) {
-        item(ds.criteria.bands[b].label, h * 1.2f, [&](ImVec2 p) {
+        item(set.bands[b].label, h * 1.2f, [&](ImVec2 p) {
             const ImVec2 q(p.x + h * 1.2f, p.y + h);
             list->AddRectFilled(p, q, rgb(band_colour(b, band_count)));
             list->AddRect(p, q, IM_COL32(90, 90, 90, 255));
@@ -186,8 +187,11 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
     const ImGuiIO& io = ImGui::GetIO();
     const float line = ImGui::GetTextLineHeight();
     const float pad = std::round(line * 0.3f);
-    const int band_count = static_cast<int>(ds.criteria.bands.size());
-    const int criteria = std::max(ds.criteria.size(), 1);
+    // Bands and the right axis of the set in force on the chosen date; each step's average is
+    // drawn as a share of its own set's size, so 19- and 10-criterion periods share the axis.
+    const CriteriaSet& set = ds.criteria_on(state.date());
+    const int band_count = static_cast<int>(set.bands.size());
+    const int criteria = std::max(set.size(), 1);
     if (series.empty() || series.max_total <= 0) {
         ImGui::TextDisabled("%s", tr("Không có xã nào để thống kê.", "No xã to count."));
         return;
@@ -300,9 +304,21 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
                 continue;
             }
             const float x = (axis.x_of(s.begin) + axis.x_of(static_cast<double>(s.date.days) + 1)) / 2;
-            run.emplace_back(x, y_avg(s.average));
+            const int of = s.criteria_count > 0 ? s.criteria_count : criteria;
+            run.emplace_back(x, y_avg(s.average * criteria / of));
         }
         flush();
+    }
+
+    // Changes of criteria set: a dashed line and the new set's name.
+    for (const SetChange& c : series.set_changes) {
+        const float x = axis.x_of(c.date);
+        if (x < a.x || x > b.x) continue;
+        for (float y = a.y; y < b.y; y += 6) list->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 3, b.y)), IM_COL32(60, 60, 60, 220), 1.5f);
+        const ImVec2 ts = ImGui::CalcTextSize(c.label.c_str());
+        const float tx = std::min(x + pad, b.x - ts.x - pad);
+        list->AddRectFilled(ImVec2(tx - 2, a.y + pad), ImVec2(tx + ts.x + 2, a.y + pad + ts.y), IM_COL32(255, 255, 255, 220));
+        list->AddText(ImVec2(tx, a.y + pad), IM_COL32(40, 40, 40, 255), c.label.c_str());
     }
 
     // Reported figures.
@@ -313,7 +329,7 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
         for (size_t i = 0; i < references_.size(); ++i) {
             const ReferencePoint& p = references_[i];
             if (p.axis == ReferenceAxis::Average && !show_average_) continue;
-            const ImVec2 c(axis.x_of(p.date), p.axis == ReferenceAxis::Average ? y_avg(p.y) : y_count(p.y));
+            const ImVec2 c(axis.x_of(p.date), p.axis == ReferenceAxis::Average ? y_avg(p.y * criteria / std::max(ds.criteria_on(p.date).size(), 1)) : y_count(p.y));
             const float d = std::hypot(io.MousePos.x - c.x, io.MousePos.y - c.y);
             if (hovered && d < best) {
                 best = d;
@@ -323,7 +339,7 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
         for (size_t i = 0; i < references_.size(); ++i) {
             const ReferencePoint& p = references_[i];
             if (p.axis == ReferenceAxis::Average && !show_average_) continue;
-            const ImVec2 c(axis.x_of(p.date), p.axis == ReferenceAxis::Average ? y_avg(p.y) : y_count(p.y));
+            const ImVec2 c(axis.x_of(p.date), p.axis == ReferenceAxis::Average ? y_avg(p.y * criteria / std::max(ds.criteria_on(p.date).size(), 1)) : y_count(p.y));
             reference_marker(list, p, c, r, band_count, static_cast<int>(i) == hot_ref);
         }
     }
@@ -349,7 +365,7 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
         ImGui::Text("%s — %s", tr("Số liệu báo cáo", "Reported figure"), format_date(p.date).c_str());
         std::string value = format_value(p, p.value);
         if (p.percent >= 0) value += " (" + format_percent(p.percent) + ")";
-        ImGui::Text("%s: %s", figure_title(p, ds.criteria).c_str(), value.c_str());
+        ImGui::Text("%s: %s", figure_title(p, ds.criteria_on(p.date)).c_str(), value.c_str());
         if (p.computed >= 0)
             ImGui::TextDisabled("%s: %s", tr("Tính từ dữ liệu", "Computed from the data"),
                                 format_value(p, p.computed).c_str());

@@ -221,7 +221,7 @@ void BriefingMode::apply_highlights(AppState& state) {
     if (highlight_date_ == state.date() && set_highlight_units_) return;
     highlight_date_ = state.date();
     const Dataset& d = state.dataset();
-    const Criterion* c = d.criteria.find(v->highlighted_criterion);
+    const Criterion* c = d.criteria_on(state.date()).find(v->highlighted_criterion);
     // Only the district in focus, on a district view: the count beside the legend is the district's.
     UnitFilterSpec within;
     if (v->focus == ViewFocus::District) within.districts = {v->district_code};
@@ -387,12 +387,15 @@ void BriefingMode::draw_legend(AppState& state, ImDrawList* l, ImVec2 pos, float
     ImFont* reg = font(false);
     ImFont* bold = font(true);
     const float px = 24 * s, row = 32 * s, sw = 40 * s, pad = 12 * s;
-    const int n = static_cast<int>(d.criteria.bands.size());
-    const std::string head = tr("Số tiêu chí đạt", "Criteria met");
+    const CriteriaSet& set = d.criteria_on(state.date());
+    const int n = static_cast<int>(set.bands.size());
+    // Which set the counts are out of: 19 until 14/02/2026, 10 after.
+    const std::string head = std::string(tr("Số tiêu chí đạt — ", "Criteria met — ")) +
+                             (vi() ? set.short_label_vi() : set.short_label_en());
     std::vector<std::pair<std::string, std::string>> rows;
     for (int b = 0; b < n; ++b) {
         const int count = b < static_cast<int>(scope_summary_.bands.size()) ? scope_summary_.bands[b].count : 0;
-        rows.emplace_back(d.criteria.bands[b].label, format_count(count, vi()) + " xã");
+        rows.emplace_back(set.bands[b].label, format_count(count, vi()) + " xã");
     }
     float label_w = 0, count_w = 0;
     for (const auto& [a, b] : rows) {
@@ -481,7 +484,7 @@ void BriefingMode::draw(AppState& state, ImVec2 pos, ImVec2 size) {
     else
         sub = d.info.title;
     if (!sub.empty()) sub += " · ";
-    sub += std::string(tr("Bộ tiêu chí ", "Criteria set ")) + d.criteria.id;
+    sub += vi() ? d.criteria_on(state.date()).short_label_vi() : d.criteria_on(state.date()).short_label_en();
     text(l, reg, 24 * s, ImVec2(pos.x + margin, y), t.muted, sub);
     if (d.info.illustrative) {
         const float sub_w = text_size(reg, 24 * s, sub).x;
@@ -524,7 +527,7 @@ void BriefingMode::draw(AppState& state, ImVec2 pos, ImVec2 size) {
         const std::string note = state.highlighted_units_label() + ": " +
                                  format_count(static_cast<long long>(state.highlighted_units().size()), v) + " xã";
         const float nh = 24 * s;
-        const float legend_h = 12 * s * 2 + 32 * s * (static_cast<float>(d.criteria.bands.size()) + 1);
+        const float legend_h = 12 * s * 2 + 32 * s * (static_cast<float>(d.criteria_on(state.date()).bands.size()) + 1);
         const ImVec2 p(pos.x + margin, pos.y + size.y - margin - legend_h - nh - 20 * s);
         const ImVec2 ns = text_size(bold, nh, note);
         l->AddRectFilled(ImVec2(p.x - 8 * s, p.y - 6 * s), ImVec2(p.x + ns.x + 8 * s, p.y + ns.y + 6 * s), t.panel_bg, 6 * s);

@@ -35,7 +35,8 @@ Date next_day(Date d) {
 
 }  // namespace
 
-ChartSeries make_chart_series(const std::vector<Summary>& summaries, Date first) {
+ChartSeries make_chart_series(const std::vector<Summary>& summaries, Date first,
+                              const Dataset& dataset, bool en) {
     ChartSeries s;
     if (!summaries.empty())
         for (const BandCount& b : summaries.front().bands) s.band_labels.push_back(b.label);
@@ -48,6 +49,12 @@ ChartSeries make_chart_series(const std::vector<Summary>& summaries, Date first)
         st.with_data = sum.xa_with_data;
         st.no_data = sum.xa_total - sum.xa_with_data;
         st.average = sum.average_criteria;
+        st.criteria_count = sum.criteria_count;
+        st.criteria_set = sum.criteria_set;
+        if (!s.steps.empty() && s.steps.back().criteria_set != st.criteria_set)
+            for (const CriteriaSet& set : dataset.criteria_sets)
+                if (set.id == st.criteria_set && set.valid_from > s.steps.back().date)
+                    s.set_changes.push_back({set.valid_from, en ? set.short_label_en() : set.short_label_vi(), set.size()});
         int banded = 0;
         for (const BandCount& b : sum.bands) {
             st.counts.push_back(b.count);
@@ -105,11 +112,11 @@ std::vector<ReferencePoint> reference_points(
     std::vector<ReferencePoint> out;
     // Percent figures by (date, scope, band), joined to count points afterwards.
     std::map<std::tuple<int32_t, std::string, int>, double> percents;
-    const int top_band = dataset.criteria.bands.empty() ? -1 : 0;
-    const bool top_is_all = top_band == 0 && dataset.criteria.bands[0].lo == dataset.criteria.size();
-
     for (const ReportedFigure& f : dataset.reported) {
         if (!reported_scope_matches(dataset, f.scope)) continue;
+        // A figure's bands are those of the set in force on the date it describes.
+        const CriteriaSet& set = dataset.criteria_on(f.date);
+        const bool top_is_all = !set.bands.empty() && set.bands[0].lo == set.size();
         const std::string& name = f.figure;
         ReferencePoint p;
         p.date = f.date;
@@ -124,7 +131,7 @@ std::vector<ReferencePoint> reference_points(
         if (name.compare(0, 5, "band:") == 0 && (ends_with(":count") || ends_with(":percent"))) {
             const bool count = ends_with(":count");
             const size_t end = name.size() - (count ? 6 : 8);
-            const int band = band_of_label(dataset.criteria, name.substr(5, end - 5));
+            const int band = band_of_label(set, name.substr(5, end - 5));
             if (band < 0) continue;
             if (!count) {
                 percents[{f.date.days, f.scope, band}] = f.value;

@@ -20,17 +20,30 @@ struct ChartStep {
     int xa_total = 0;
     int with_data = 0;
     double average = 0;  // criteria per xã with data
+    int criteria_count = 0;   // size of the set in force at `date`: the average is out of this
+    std::string criteria_set; // its id
+};
+
+// Where the criteria set changes inside the series (e.g. 19 criteria to 10 on 15/02/2026): counts
+// and averages on either side are out of different totals, so the chart marks the change.
+struct SetChange {
+    Date date;           // the first day of the new set
+    std::string label;   // "Bộ tiêu chí 2026–2030 (10 tiêu chí)"
+    int criteria_count = 0;
 };
 
 struct ChartSeries {
     std::vector<ChartStep> steps;
     std::vector<std::string> band_labels;
     int max_total = 0;  // the highest stack (xa_total) over the steps
+    std::vector<SetChange> set_changes;
     bool empty() const { return steps.empty(); }
 };
 
-// From time_series() output; `first` is the first day the first step covers.
-ChartSeries make_chart_series(const std::vector<Summary>& summaries, Date first);
+// From time_series() output; `first` is the first day the first step covers. Set changes are
+// taken from `dataset` (labels in Vietnamese or English).
+ChartSeries make_chart_series(const std::vector<Summary>& summaries, Date first,
+                              const Dataset& dataset, bool en = false);
 
 // Stacked tops of a step, from the bottom: the top band (all criteria) first, so the count of
 // communes at standard reads straight off the axis, then the lower bands, then "no data" last.

@@ -12,8 +12,14 @@ namespace ntm::ui {
 void LegendPanel::draw(AppState& state) {
     const Dataset& ds = state.dataset();
     const Summary& s = state.summary();
-    const int band_count = static_cast<int>(ds.criteria.bands.size());
+    const CriteriaSet& set = ds.criteria_on(state.date());
+    const int band_count = static_cast<int>(set.bands.size());
     ImGui::TextDisabled("%s — %s", tr("Số tiêu chí đạt", "Criteria met"), format_date(state.date()).c_str());
+    // Which set the counts are out of, and its decision.
+    ImGui::TextDisabled("%s", (current_lang() == Lang::Vi ? set.short_label_vi() : set.short_label_en()).c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s\n%s %s (%s)", current_lang() == Lang::Vi ? set.name_vi.c_str() : set.name_en.c_str(),
+                          tr("Quyết định", "Decision"), set.decision.c_str(), set.decision_date.c_str());
     if (ImGui::BeginTable("##legend", 3, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("band", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("count", ImGuiTableColumnFlags_WidthFixed);
@@ -54,9 +60,8 @@ void LegendPanel::draw(AppState& state) {
                     format_percent(s.xa_total ? 100.0 * s.at_standard / s.xa_total : 0).c_str());
         ImGui::Text("%s: %s", tr("Bình quân tiêu chí/xã", "Average criteria per xã"),
                     format_decimal(s.average_criteria, 2).c_str());
-        ImGui::Text("%s: %d · %s: %d", tr("Nâng cao", "Advanced"), s.advanced, tr("Kiểu mẫu", "Model"), s.model);
-        ImGui::Text("%s %d %s: %d", tr("Dưới", "Below"), s.threshold, tr("tiêu chí", "criteria"),
-                    s.below_threshold);
+        const std::string levels = levels_line(s);
+        if (!levels.empty()) ImGui::TextWrapped("%s", levels.c_str());
     }
 }
 

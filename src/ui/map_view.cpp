@@ -265,9 +265,10 @@ void MapView::draw_tooltip(const AppState& state) {
         ImGui::TextUnformatted(tr("Bộ tiêu chí xã không áp dụng", "Commune criteria do not apply"));
     } else if (u < static_cast<int>(states.size()) && states[u].has_data) {
         const UnitState& s = states[u];
-        ImGui::Text("%s: %d/%d", tr("Tiêu chí đạt", "Criteria met"), s.count, ds.criteria.size());
+        const CriteriaSet& set = ds.criteria_set(s.criteria_set);
+        ImGui::Text("%s: %d/%d", tr("Tiêu chí đạt", "Criteria met"), s.count, set.size());
         if (s.band >= 0)
-            ImGui::Text("%s: %s", tr("Nhóm", "Band"), ds.criteria.bands[s.band].label.c_str());
+            ImGui::Text("%s: %s", tr("Mức đạt", "Band"), set.bands[s.band].label.c_str());
         if (s.level != Level::None)
             ImGui::Text("%s: %s", tr("Mức", "Level"),
                         current_lang() == Lang::Vi ? level_name_vi(s.level) : level_name_en(s.level));
@@ -278,7 +279,7 @@ void MapView::draw_tooltip(const AppState& state) {
 }
 
 std::vector<Rgb> map_unit_colours(const AppState& state) {
-    std::vector<Rgb> fill = paint_units(state.dataset(), state.states()).fill;
+    std::vector<Rgb> fill = paint_units(state.dataset(), state.states(), state.date()).fill;
     const std::vector<uint8_t>& pass = state.filter_mask();
     for (size_t u = 0; u < fill.size() && u < pass.size(); ++u) {
         if (pass[u]) continue;
@@ -290,10 +291,12 @@ std::vector<Rgb> map_unit_colours(const AppState& state) {
 }
 
 std::vector<uint8_t> map_unit_flags(const AppState& state) {
-    const UnitPaint paint = paint_units(state.dataset(), state.states());
+    const UnitPaint paint = paint_units(state.dataset(), state.states(), state.date());
     std::vector<uint8_t> flags(paint.not_applicable.size(), 0);
     const std::vector<uint8_t> highlight = state.highlight_mask();
     for (size_t u = 0; u < flags.size(); ++u) {
+        // Units of another boundary version: the date's version is drawn, without new geometry.
+        if (paint.hidden[u]) flags[u] |= render::kUnitHidden;
         if (paint.not_applicable[u]) flags[u] |= render::kUnitHatched;
         if (highlight[u]) flags[u] |= render::kUnitHighlight;
     }

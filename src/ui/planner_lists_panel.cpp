@@ -79,19 +79,25 @@ std::optional<Date> DateField::draw(const char* id, Date value, float width) {
 // --- PlannerFilterBar ------------------------------------------------------------------------------
 
 void PlannerFilterBar::refresh(const AppState& state) {
-    if (state.data_version() == data_version_) return;
+    // The boundary version changes with the date (districts until 30/6/2025, none after).
+    const int version = state.dataset().version_on(state.date());
+    if (state.data_version() == data_version_ && version == version_) return;
     data_version_ = state.data_version();
+    version_ = version;
     const Dataset& ds = state.dataset();
-    districts_ = ds.districts();
-    std::set<int> kinds;
+    districts_ = ds.districts(state.date());
+    std::set<int> kinds, groups;
     std::set<std::string> tags;
     for (const Unit& u : ds.units) {
+        if (u.version != version && ds.versions.size() > 1) continue;
+        if (u.assessed()) groups.insert(u.commune_group);
         kinds.insert(static_cast<int>(u.kind));
         tags.insert(u.tags.begin(), u.tags.end());
     }
     kinds_.clear();
     for (int k : kinds) kinds_.push_back(static_cast<UnitKind>(k));
     tags_.assign(tags.begin(), tags.end());
+    groups_.assign(groups.begin(), groups.end());
 }
 
 void PlannerFilterBar::draw(AppState& state) {
@@ -128,7 +134,10 @@ void PlannerFilterBar::draw(AppState& state) {
     if (f.districts.size() == 1)
         for (const District& d : districts_)
             if (district_key(d) == f.districts[0]) one_district = d.name;
-    combo(tr("Huyện", "District"), preview(f.districts.size(), one_district), [&] {
+    const Grouping grouping = ds.grouping_on(state.date());
+    if (!districts_.empty())
+    combo(current_lang() == Lang::Vi ? grouping_name_vi(grouping) : grouping_name_en(grouping),
+          preview(f.districts.size(), one_district), [&] {
         for (const District& d : districts_) {
             const std::string key = district_key(d);
             const bool on = planner_.has_district(key);
@@ -143,8 +152,23 @@ void PlannerFilterBar::draw(AppState& state) {
                   if (choice(en() ? kind_name_en(k) : kind_name_vi(k), on)) planner_.set_kind(k, !on);
               }
           });
-    const auto& bands = ds.criteria.bands;
-    combo(tr("Nhóm", "Band"),
+    const CriteriaSet& set = ds.criteria_on(state.date());
+    // Commune groups (nhóm 1, 2, 3) of the 2026–2030 set, when the data has them.
+    if (set.commune_groups && (groups_.size() > 1 || (groups_.size() == 1 && groups_[0] != 0))) {
+        auto group_label = [&](int g) {
+            return g == 0 ? std::string(tr("Chưa rõ nhóm", "Group not known"))
+                          : std::string(tr("Nhóm ", "Group ")) + std::to_string(g);
+        };
+        combo(tr("Nhóm xã", "Commune group"),
+              preview(f.groups.size(), f.groups.size() == 1 ? group_label(f.groups[0]) : ""), [&] {
+                  for (int g : groups_) {
+                      const bool on = planner_.has_group(g);
+                      if (choice(group_label(g) + "##g" + std::to_string(g), on)) planner_.set_group(g, !on);
+                  }
+              });
+    }
+    const auto& bands = set.bands;
+    combo(tr("Số tiêu chí", "Band"),
           preview(f.bands.size(), f.bands.size() == 1 && f.bands[0] >= 0 && f.bands[0] < static_cast<int>(bands.size())
                                       ? bands[f.bands[0]].label
                                       : ""),
@@ -156,7 +180,9 @@ void PlannerFilterBar::draw(AppState& state) {
               }
           });
     combo(tr("Mức", "Level"), preview(f.levels.size(), f.levels.size() == 1 ? level_label(f.levels[0]) : ""), [&] {
-        for (Level l : {Level::None, Level::Standard, Level::Advanced, Level::Model}) {
+        std::vector<Level> levels = {Level::None};
+        levels.insert(levels.end(), set.levels.begin(), set.levels.end());
+        for (Level l : levels) {
             const bool on = planner_.has_level(l);
             if (choice(level_label(l), on)) planner_.set_level(l, !on);
         }
@@ -171,13 +197,13 @@ void PlannerFilterBar::draw(AppState& state) {
               });
     // One criterion at a time, as the criteria view sets it.
     const int crit = planner_.criterion();
-    const Criterion* chosen = crit ? ds.criteria.find(crit) : nullptr;
+    const Criterion* chosen = crit ? set.find(crit) : nullptr;
     combo(tr("Chưa đạt tiêu chí", "Missing criterion"),
           chosen ? std::to_string(chosen->number) + ". " + (en() && !chosen->name_en.empty() ? chosen->name_en : chosen->name_vi)
                  : std::string(tr("Không lọc", "Any")),
           [&] {
               if (ImGui::Selectable(tr("Không lọc", "Any"), crit == 0)) planner_.set_criterion(0);
-              for (const Criterion& c : ds.criteria.criteria)
+              for (const Criterion& c : set.criteria)
                   if (ImGui::Selectable(criterion_label(c).c_str(), crit == c.number)) planner_.set_criterion(c.number);
           });
 
@@ -188,7 +214,7 @@ void PlannerFilterBar::draw(AppState& state) {
     }
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", f.empty() ? tr("Không lọc: mọi đơn vị", "No filter: every unit")
-                                        : planner_.filter().describe(ds, en()).c_str());
+                                        : planner_.filter().describe(ds, state.date(), en()).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopID();
 }

@@ -44,6 +44,8 @@ private:
     std::vector<District> districts_;
     std::vector<UnitKind> kinds_;
     std::vector<std::string> tags_;
+    std::vector<int> groups_;  // commune groups of the assessed units in force (0 = not known)
+    int version_ = -1;         // boundary version the lists above are of
 };
 
 class PlannerListsPanel {

@@ -64,6 +64,10 @@ void PlannerState::set_level(Level level, bool on) {
 void PlannerState::set_tag(const std::string& tag, bool on) {
     if (set_value(filter_.tags, tag, on)) changed();
 }
+void PlannerState::set_group(int group, bool on) {
+    if (set_value(filter_.groups, group, on)) changed();
+}
+bool PlannerState::has_group(int group) const { return has_value(filter_.groups, group); }
 bool PlannerState::has_district(const std::string& key) const { return has_value(filter_.districts, key); }
 bool PlannerState::has_kind(UnitKind kind) const { return has_value(filter_.kinds, kind); }
 bool PlannerState::has_band(int band) const { return has_value(filter_.bands, band); }
@@ -105,7 +109,10 @@ CriterionHighlight PlannerState::criterion_highlight(const Dataset& dataset, con
     // The filter's other facets still apply: highlighting xã of other districts would contradict
     // the lists beside the map.
     h.units = units_missing_criterion(dataset, states, h.criterion, filter_without_criterion());
-    const Criterion* c = dataset.criteria.find(h.criterion);
+    int set = -1;
+    for (const UnitState& st : states)
+        if (st.in_force) set = st.criteria_set;
+    const Criterion* c = dataset.criteria_set(set).find(h.criterion);
     h.label = std::string(en ? "Missing criterion " : "Thiếu tiêu chí ") + std::to_string(h.criterion);
     if (c) h.label += ". " + (en && !c->name_en.empty() ? c->name_en : c->name_vi);
     return h;

@@ -74,6 +74,8 @@ public:
     void set_band(int band, bool on);
     void set_level(Level level, bool on);
     void set_tag(const std::string& tag, bool on);
+    void set_group(int group, bool on);
+    bool has_group(int group) const;
     bool has_district(const std::string& key) const;
     bool has_kind(UnitKind kind) const;
     bool has_band(int band) const;

@@ -35,7 +35,7 @@ void SelectionSummaryPanel::draw(AppState& state) {
     if (ImGui::SmallButton(tr("Chọn theo bộ lọc", "Select filtered")))
         state.select_units(units_matching(ds, state.states(), planner_.filter()));
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", planner_.filter().describe(ds, current_lang() == Lang::En).c_str());
+        ImGui::SetTooltip("%s", planner_.filter().describe(ds, state.date(), current_lang() == Lang::En).c_str());
     if (!state.selection().empty()) {
         ImGui::SameLine();
         if (ImGui::SmallButton(tr("Phóng tới", "Zoom to"))) {
@@ -70,10 +70,10 @@ void SelectionSummaryPanel::draw(AppState& state) {
                 format_decimal(s.average_criteria, 2).c_str(), s.xa_with_data, tr("xã có dữ liệu", "xã with data"));
     ImGui::Text("%s: %d (%s)", tr("Đạt chuẩn", "At standard"), s.at_standard,
                 format_percent(s.xa_total ? 100.0 * s.at_standard / s.xa_total : 0).c_str());
-    ImGui::Text("%s: %d · %s: %d · %s %d %s: %d", tr("Nâng cao", "Advanced"), s.advanced, tr("Kiểu mẫu", "Model"),
-                s.model, tr("Dưới", "Below"), s.threshold, tr("tiêu chí", "criteria"), s.below_threshold);
+    const std::string levels = levels_line(s);
+    if (!levels.empty()) ImGui::TextWrapped("%s", levels.c_str());
 
-    const int band_count = static_cast<int>(ds.criteria.bands.size());
+    const int band_count = static_cast<int>(ds.criteria_on(state.date()).bands.size());
     if (ImGui::BeginTable("##selection_bands", 3, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("band", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("count", ImGuiTableColumnFlags_WidthFixed);

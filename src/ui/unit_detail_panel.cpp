@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/lineage.h"
 #include "core/palette.h"
 #include "ui/timeline_panel.h"
 #include "ui/widgets.h"
@@ -51,7 +52,7 @@ void UnitDetailPanel::refresh(const AppState& state, int unit) {
     events_.clear();
     const Dataset& ds = state.dataset();
     if (unit < 0 || unit >= static_cast<int>(ds.units.size())) return;
-    history_ = unit_history(ds, ds.units[unit].code);
+    history_ = unit_history(ds, unit);
     events_ = state.events_of_unit(unit);
 }
 
@@ -86,6 +87,7 @@ void UnitDetailPanel::draw(AppState& state) {
         draw_checklist(state, unit);
         draw_history(state);
     }
+    draw_lineage(state, unit);
     draw_events(state, unit);
     ImGui::PopID();
 }
@@ -101,8 +103,15 @@ void UnitDetailPanel::draw_header(const AppState& state, int unit) {
     std::string line = std::string(tr("Mã", "Code")) + " " + u.code + " · " +
                        (vi() ? kind_name_vi(u.kind) : kind_name_en(u.kind));
     if (!u.district_name.empty()) line += " · " + u.district_name;
+    // The commune group sets the thresholds of the 2026–2030 criteria.
+    if (u.assessed() && state.dataset().criteria_on(state.date()).commune_groups)
+        line += " · " + (u.commune_group > 0 ? std::string(tr("Nhóm ", "Group ")) + std::to_string(u.commune_group)
+                                             : std::string(tr("chưa rõ nhóm xã", "commune group not known")));
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", line.c_str());
+    if (!state.dataset().in_force(unit, state.date()))
+        ImGui::TextDisabled("%s", tr("Đơn vị không còn (hoặc chưa) tồn tại vào ngày đang xem",
+                                     "This unit does not exist on the date shown"));
     ImGui::PopTextWrapPos();
     if (state.selection().size() > 1)
         ImGui::TextDisabled(tr("(một trong %zu đơn vị đã chọn)", "(one of %zu selected units)"),
@@ -118,18 +127,21 @@ void UnitDetailPanel::draw_attainment(AppState& state, int unit) {
     if (!st.has_data) {
         ImGui::TextDisabled(tr("Chưa có dữ liệu đánh giá đến ngày %s", "No assessment as of %s"), date.c_str());
     } else {
-        const int bands = static_cast<int>(ds.criteria.bands.size());
+        const CriteriaSet& set = ds.criteria_set(st.criteria_set);
+        const int bands = static_cast<int>(set.bands.size());
         ImFont* bold = bold_font();
         if (bold) ImGui::PushFont(bold);
-        ImGui::Text("%s: %d/%d", tr("Số tiêu chí đạt", "Criteria attained"), st.count, ds.criteria.size());
+        ImGui::Text("%s: %d/%d", tr("Số tiêu chí đạt", "Criteria attained"), st.count, set.size());
         if (bold) ImGui::PopFont();
         ImGui::SameLine();
         ImGui::TextDisabled("(%s %s)", tr("ngày", "on"), date.c_str());
         if (st.band >= 0 && st.band < bands) {
             swatch(band_colour(st.band, bands), false);
             ImGui::SameLine();
-            ImGui::Text("%s %s %s", tr("Nhóm", "Band"), ds.criteria.bands[st.band].label.c_str(),
-                        tr("tiêu chí", "criteria"));
+            ImGui::Text("%s %s", set.bands[st.band].label.c_str(), tr("tiêu chí", "criteria"));
+        }
+        ImGui::TextDisabled("%s", (vi() ? set.short_label_vi() : set.short_label_en()).c_str());
+        {
         }
     }
     if (st.level != Level::None)
@@ -140,7 +152,8 @@ void UnitDetailPanel::draw_attainment(AppState& state, int unit) {
     // Recognition decisions (later ones dimmed); a click goes to the decision's date.
     std::vector<const Recognition*> recognitions;
     for (const Recognition& r : ds.recognitions)
-        if (r.unit_code == ds.units[unit].code) recognitions.push_back(&r);
+        if (r.unit_code == ds.units[unit].code && ds.find_unit(r.unit_code, r.date) == unit)
+            recognitions.push_back(&r);
     if (recognitions.empty()) return;
     std::stable_sort(recognitions.begin(), recognitions.end(),
                      [](const Recognition* a, const Recognition* b) { return a->date < b->date; });
@@ -186,8 +199,9 @@ void UnitDetailPanel::draw_checklist(const AppState& state, int unit) {
     ImGui::TableSetupColumn("mark", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("number", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
-    for (int c = 0; c < ds.criteria.size(); ++c) {
-        const Criterion& crit = ds.criteria.criteria[c];
+    const CriteriaSet& set = ds.criteria_set(st.criteria_set);
+    for (int c = 0; c < set.size(); ++c) {
+        const Criterion& crit = set.criteria[c];
         const bool met = c < static_cast<int>(st.met.size()) && st.met[c];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -196,13 +210,31 @@ void UnitDetailPanel::draw_checklist(const AppState& state, int unit) {
         ImGui::Text("%d", crit.number);
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(criterion_name(ds.criteria, crit.number));
+        ImGui::TextUnformatted(criterion_name(set, crit.number));
         ImGui::PopTextWrapPos();
+        // Indicators (chỉ tiêu), where the set carries them: the criterion is met when all are.
+        if (!crit.indicators.empty() && state.index()) {
+            const auto marks = state.index()->indicators(unit, crit.number, state.date());
+            for (size_t i = 0; i < crit.indicators.size() && i < marks.size(); ++i) {
+                const Indicator& ind = crit.indicators[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TableNextColumn();
+                if (!marks[i].has_data) ImGui::TextDisabled("·");
+                else ImGui::TextColored(marks[i].met ? kMet : kNotMet, "%s", marks[i].met ? "✓" : "✗");
+                ImGui::TableNextColumn();
+                ImGui::PushTextWrapPos(0);
+                ImGui::TextDisabled("%s %s", ind.number.c_str(),
+                                    vi() || ind.name_en.empty() ? ind.name_vi.c_str() : ind.name_en.c_str());
+                ImGui::PopTextWrapPos();
+            }
+        }
         if (ImGui::IsItemHovered()) {
             // Since when: the last change of this criterion on or before the date.
             const CriterionChange* since = nullptr;
             for (const CriterionChange& h : history_)
-                if (h.criterion == crit.number && h.date <= state.date()) since = &h;
+                if (h.criterion == crit.number && h.criteria_set == st.criteria_set && h.date <= state.date())
+                    since = &h;
             ImGui::BeginTooltip();
             ImGui::Text("%s %d — %s", tr("Tiêu chí", "Criterion"), crit.number,
                         met ? tr("đạt", "met") : tr("chưa đạt", "not met"));
@@ -262,7 +294,7 @@ void UnitDetailPanel::draw_history(AppState& state) {
             for (size_t k = i; k < j; ++k)
                 ImGui::TextColored(history_[k].gained ? kMet : kNotMet, "%s %d. %s",
                                    history_[k].gained ? "✓" : "✗", history_[k].criterion,
-                                   criterion_name(ds.criteria, history_[k].criterion));
+                                   criterion_name(ds.criteria_set(history_[k].criteria_set), history_[k].criterion));
             if (!h.source.empty()) ImGui::TextDisabled("%s: %s", tr("Nguồn", "Source"), h.source.c_str());
             ImGui::TextDisabled("%s", tr("Nhấp để chuyển đến ngày này", "Click to go to this date"));
             ImGui::PopTextWrapPos();
@@ -282,6 +314,56 @@ void UnitDetailPanel::draw_history(AppState& state) {
         i = j;
     }
     ImGui::EndTable();
+}
+
+void UnitDetailPanel::draw_lineage(AppState& state, int unit) {
+    const Dataset& ds = state.dataset();
+    if (ds.lineage.empty() || !state.index()) return;
+    const std::optional<Formation> formed = formation(ds, *state.index(), unit);
+    const std::vector<LineageStep> next = successors_of(ds, unit);
+    if (!formed && next.empty()) return;
+    if (!ImGui::CollapsingHeader(tr("Sắp xếp đơn vị hành chính###lineage", "Administrative rearrangement###lineage"),
+                                 ImGuiTreeNodeFlags_DefaultOpen))
+        return;
+    ImGui::PushTextWrapPos(0);
+    if (formed) {
+        ImGui::TextWrapped("%s", describe_formation(ds, *formed, vi()).c_str());
+        // Each predecessor as it stood the day before; a click shows it on that date.
+        const Date before{formed->date.days - 1};
+        for (size_t i = 0; i < formed->predecessors.size(); ++i) {
+            const PredecessorState& p = formed->predecessors[i];
+            const Unit& pu = ds.units[p.unit];
+            std::string line = lineage_name(ds, p.unit, true) + " (" + pu.code + ")";
+            if (!pu.assessed()) line += tr(" — không áp dụng", " — not applicable");
+            else if (!p.before.has_data) line += tr(" — chưa có dữ liệu", " — no data");
+            else
+                line += " — " + std::to_string(p.before.count) + "/" +
+                        std::to_string(ds.criteria_set(p.before.criteria_set).size()) + tr(" tiêu chí", " criteria") +
+                        (p.before.level != Level::None ? std::string(" · ") + level_name(p.before.level) : "");
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(line.c_str(), false)) {
+                state.set_date(before);
+                state.select_units({p.unit});
+            }
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s %s", tr("Nhấp để xem đơn vị này ngày", "Click to show this unit on"),
+                                  format_date(before).c_str());
+            ImGui::PopID();
+        }
+    }
+    if (!next.empty()) {
+        ImGui::TextWrapped("%s", describe_successors(ds, next, vi()).c_str());
+        for (size_t i = 0; i < next.size(); ++i) {
+            ImGui::PushID(1000 + static_cast<int>(i));
+            const std::string line = lineage_name(ds, next[i].unit, true) + " (" + ds.units[next[i].unit].code + ")";
+            if (ImGui::Selectable(line.c_str(), false)) {
+                state.set_date(next[i].date);
+                state.select_units({next[i].unit});
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::PopTextWrapPos();
 }
 
 void UnitDetailPanel::draw_events(AppState& state, int unit) {

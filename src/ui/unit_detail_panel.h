@@ -23,6 +23,7 @@ private:
     void draw_attainment(AppState& state, int unit);
     void draw_checklist(const AppState& state, int unit);
     void draw_history(AppState& state);
+    void draw_lineage(AppState& state, int unit);  // predecessors and successors across versions
     void draw_events(AppState& state, int unit);
 
     // Cached per (data version, unit): the history and the events of the unit.

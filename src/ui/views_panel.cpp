@@ -218,13 +218,16 @@ void ViewsPanel::draw(AppState& state, const geo::Bounds& current_extent) {
     // --- A new view -----------------------------------------------------------------------------
     ImGui::Separator();
     ImGui::TextUnformatted(tr("Khung mới từ bản đồ hiện tại", "New view from the current map"));
-    const std::vector<District> districts = d.districts();
+    const std::vector<District> districts = d.districts(state.date());
     ImGui::RadioButton(tr("Toàn bộ", "Whole map"), &new_focus_, 0);
     ImGui::SameLine();
     ImGui::RadioButton(tr("Vùng đang xem", "Current extent"), &new_focus_, 1);
     ImGui::SameLine();
+    if (districts.empty() && new_focus_ == 2) new_focus_ = 0;
     ImGui::BeginDisabled(districts.empty());
-    ImGui::RadioButton(tr("Huyện", "District"), &new_focus_, 2);
+    ImGui::RadioButton(current_lang() == Lang::Vi ? grouping_name_vi(d.grouping_on(state.date()))
+                                                  : grouping_name_en(d.grouping_on(state.date())),
+                       &new_focus_, 2);
     ImGui::EndDisabled();
     if (new_focus_ == 2 && !districts.empty()) {
         new_district_ = std::clamp(new_district_, 0, static_cast<int>(districts.size()) - 1);
@@ -237,12 +240,13 @@ void ViewsPanel::draw(AppState& state, const geo::Bounds& current_extent) {
     }
     {
         std::string current = new_criterion_ <= 0 ? std::string(tr("(không tô tiêu chí)", "(no criterion)")) : "";
-        const Criterion* c = d.criteria.find(new_criterion_);
+        const CriteriaSet& set = d.criteria_on(state.date());
+        const Criterion* c = set.find(new_criterion_);
         if (c) current = std::to_string(c->number) + ". " + (v_lang ? c->name_vi : c->name_en);
         ImGui::SetNextItemWidth(-1);
         if (ImGui::BeginCombo("##criterion", current.c_str())) {
             if (ImGui::Selectable(tr("(không tô tiêu chí)", "(no criterion)"), new_criterion_ <= 0)) new_criterion_ = 0;
-            for (const Criterion& k : d.criteria.criteria) {
+            for (const Criterion& k : set.criteria) {
                 const std::string label = std::to_string(k.number) + ". " + (v_lang ? k.name_vi : k.name_en);
                 if (ImGui::Selectable(label.c_str(), k.number == new_criterion_)) new_criterion_ = k.number;
             }

@@ -24,6 +24,22 @@ void swatch(Rgb c, bool hatched) {
     ImGui::Dummy(size);
 }
 
+std::string levels_line(const Summary& s) {
+    std::string out;
+    auto add = [&](const char* vi, const char* en, int n) {
+        out += (out.empty() ? "" : " · ") + std::string(tr(vi, en)) + ": " + std::to_string(n);
+    };
+    if (s.has_level(Level::Advanced)) add("Nâng cao", "Advanced", s.advanced);
+    if (s.has_level(Level::Model)) add("Kiểu mẫu", "Model", s.model);
+    if (s.has_level(Level::Modern)) add("Hiện đại", "Modern", s.modern);
+    if (s.threshold > 0) {
+        const std::string below = std::string(tr("Dưới ", "Below ")) + std::to_string(s.threshold) +
+                                  tr(" tiêu chí", " criteria");
+        out += (out.empty() ? "" : " · ") + below + ": " + std::to_string(s.below_threshold);
+    }
+    return out;
+}
+
 std::string format_date(Date date) { return ntm::format_date(date, current_lang() == Lang::Vi); }
 std::string format_percent(double percent) {
     return ntm::format_percent(percent, current_lang() == Lang::Vi);

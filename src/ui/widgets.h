@@ -2,6 +2,8 @@
 // Small drawing helpers shared by the panels, and formatting in the current language.
 #include <string>
 
+#include "core/statistics.h"
+
 #include "core/date.h"
 #include "core/palette.h"
 
@@ -13,6 +15,9 @@ void swatch(Rgb colour, bool hatched);
 // A legend-style table row (three columns): swatch and label, count, and percent when >= 0.
 void count_row(Rgb colour, bool hatched, const std::string& label, int count, double percent = -1);
 
+// The levels of the summary's period and the "below N criteria" count, on one line:
+// "Nâng cao: 3 · Kiểu mẫu: 1 · Dưới 15 tiêu chí: 0" (2021–2025), "Hiện đại: 2" (2026–2030).
+std::string levels_line(const Summary& summary);
 std::string format_date(Date date);                  // "31/07/2020" / "2020-07-31"
 std::string format_percent(double percent);          // "28,18 %" / "28.18 %"
 std::string format_decimal(double value, int decimals);

@@ -135,8 +135,8 @@ TEST(BriefingCards, FiguresOfTheSeedDateAgainstTargets) {
     EXPECT_EQ(cards[0].of, 181);
     EXPECT_EQ(cards[0].value_text(true), std::to_string(s.at_standard) + "/181");
     EXPECT_NEAR(cards[0].percent, 100.0 * s.at_standard / 181, 1e-9);
-    ASSERT_TRUE(cards[0].target);
-    EXPECT_EQ(cards[0].target->target, 80);
+    // 2020 is of the 2016–2020 programme: the 2021–2025 targets of Decision 263 do not apply.
+    EXPECT_FALSE(cards[0].target);
     EXPECT_FALSE(cards[0].compare_date);
     EXPECT_EQ(cards[0].change_text(true), "");
 
@@ -154,10 +154,18 @@ TEST(BriefingCards, FiguresOfTheSeedDateAgainstTargets) {
     EXPECT_EQ(cards[4].label_vi, "Xã dưới 15 tiêu chí");
     EXPECT_EQ(cards[4].value, 36 + 90);  // 10–14 and 5–9 on the seed date (no xã at 0–4)
     EXPECT_EQ(cards[4].value_text(true), "126");
-    ASSERT_TRUE(cards[4].target);
-    EXPECT_FALSE(cards[4].target->met);
-    EXPECT_EQ(cards[4].target_text(true), "Mục tiêu 2025: không còn xã nào · chưa đạt");
-    EXPECT_EQ(cards[0].target_text(false), "Target 2025: ≥ 80 % · not met");
+    EXPECT_FALSE(cards[4].target);
+    EXPECT_EQ(cards[4].target_text(true), "");
+
+    // On 31/12/2024 the 2021–2025 targets apply.
+    const Date d24 = ymd(2024, 12, 31);
+    const auto cards24 = headline_cards(d, index.states(d24), d24);
+    ASSERT_EQ(cards24.size(), 5u);
+    ASSERT_TRUE(cards24[0].target);
+    EXPECT_EQ(cards24[0].target->target, 80);
+    ASSERT_TRUE(cards24[4].target);
+    EXPECT_EQ(cards24[4].target_text(true).rfind("Mục tiêu 2025: không còn xã nào · ", 0), 0u);
+    EXPECT_EQ(cards24[0].target_text(false).rfind("Target 2025: ≥ 80 % · ", 0), 0u);
 }
 
 TEST(BriefingCards, ChangeSinceAComparisonDate) {
@@ -176,6 +184,8 @@ TEST(BriefingCards, ChangeSinceAComparisonDate) {
     before.below_threshold = 40;
     now.below_threshold = 12;
     now.threshold = before.threshold = 15;
+    now.criteria_set = before.criteria_set = "2021-2025";
+    now.levels = before.levels = {Level::Standard, Level::Advanced, Level::Model};
     const auto cards = headline_cards(now, &before);
     ASSERT_EQ(cards.size(), 5u);
     EXPECT_EQ(cards[0].change, 30);
@@ -311,12 +321,12 @@ TEST(BriefingPalette, HighContrastIsOptInAndOrdered) {
     // The map's fills follow the current palette.
     const Dataset d = demo::make_demo_dataset();
     const auto states = AttainmentIndex(d).states(ymd(2020, 7, 31));
-    const UnitPaint hc = paint_units(d, states);
+    const UnitPaint hc = paint_units(d, states, ymd(2020, 7, 31));
     const unsigned same = palette_version();
     set_palette(PaletteKind::HighContrast);
     EXPECT_EQ(palette_version(), same);  // no change, no bump
     set_palette(PaletteKind::Standard);
-    const UnitPaint st = paint_units(d, states);
+    const UnitPaint st = paint_units(d, states, ymd(2020, 7, 31));
     EXPECT_FALSE(hc.fill == st.fill);
     EXPECT_EQ(current_palette(), PaletteKind::Standard);
 }
@@ -331,6 +341,8 @@ TEST(BriefingCards, NoAssessmentsShowNoResultsAndNoTargetsMet) {
     Summary none;
     none.xa_total = 61;
     none.threshold = 15;
+    none.criteria_set = "2021-2025";
+    none.levels = {Level::Standard, Level::Advanced, Level::Model};
     const auto cards = headline_cards(none);
     ASSERT_EQ(cards.size(), 5u);
     for (const HeadlineCard& c : cards) {

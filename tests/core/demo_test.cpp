@@ -119,9 +119,8 @@ TEST(Demo, Info) {
     EXPECT_EQ(info.province_code, "20");
     EXPECT_TRUE(info.illustrative);
     EXPECT_NE(info.source.find("Dữ liệu minh họa"), std::string::npos);
-    ASSERT_TRUE(info.boundaries_valid_from.has_value());
-    EXPECT_EQ(info.boundaries_valid_from->iso(), "2020-01-01");
-    EXPECT_EQ(demo().criteria.size(), 19);
+    EXPECT_EQ(demo().criteria_on(ntm::Date::from_ymd(2020, 7, 31)).id, "2016-2020");
+    EXPECT_EQ(demo().criteria_on(ntm::Date::from_ymd(2020, 7, 31)).size(), 19);
 }
 
 TEST(Demo, PublishedFiguresOf31July2020) {

@@ -26,7 +26,7 @@ Unit make_unit(const std::string& code, const std::string& name, UnitKind kind, 
 }
 
 void assess(Dataset& ds, const std::string& code, const char* date, int count) {
-    for (int c = 1; c <= ds.criteria.size(); ++c) ds.observations.push_back({code, c, c <= count, d(date), "test"});
+    for (int c = 1; c <= ds.criteria_on(ntm::Date::from_ymd(2024, 1, 1)).size(); ++c) ds.observations.push_back({code, c, c <= count, d(date), "test"});
 }
 
 class FiltersTest : public ::testing::Test {
@@ -67,8 +67,8 @@ TEST_F(FiltersTest, EmptyFilterMatchesEverything) {
     EXPECT_EQ(codes(spec), (V{"00001", "00002", "00003", "00004", "00005", "00006"}));
     EXPECT_EQ(filter_mask(spec, ds, states), (std::vector<uint8_t>{1, 1, 1, 1, 1, 1}));
     EXPECT_FALSE(to_unit_filter(spec, ds, states));
-    EXPECT_EQ(spec.describe(ds, false), "Tất cả đơn vị");
-    EXPECT_EQ(spec.describe(ds, true), "All units");
+    EXPECT_EQ(spec.describe(ds, ntm::Date::from_ymd(2024, 1, 1), false), "Tất cả đơn vị");
+    EXPECT_EQ(spec.describe(ds, ntm::Date::from_ymd(2024, 1, 1), true), "All units");
     EXPECT_FALSE(spec.matches(ds, states, -1));
     EXPECT_FALSE(spec.matches(ds, states, 6));
 }
@@ -136,19 +136,19 @@ TEST_F(FiltersTest, DescribesItselfInBothLanguages) {
     s.districts = {"180"};
     s.bands = {1};
     s.missing = {5};
-    EXPECT_EQ(s.describe(ds, false),
-              "Huyện/thành phố: Huyện Tràng Định; Nhóm: 15–18 tiêu chí; Chưa đạt tiêu chí: 5 Trường học");
-    EXPECT_EQ(s.describe(ds, true), "District: Huyện Tràng Định; Band: 15–18 criteria; Missing criterion: 5 Schools");
+    EXPECT_EQ(s.describe(ds, ntm::Date::from_ymd(2024, 1, 1), false),
+              "Huyện/thành phố: Huyện Tràng Định; Số tiêu chí đạt: 15–18 tiêu chí; Chưa đạt tiêu chí: 5 Trường học");
+    EXPECT_EQ(s.describe(ds, ntm::Date::from_ymd(2024, 1, 1), true), "District: Huyện Tràng Định; Band: 15–18 criteria; Missing criterion: 5 Schools");
     s = {};
     s.kinds = {UnitKind::Xa};
     s.levels = {Level::None, Level::Advanced};
     s.tags = {"border", "island"};
     s.missing = {17, 19};
     s.missing_all = true;
-    EXPECT_EQ(s.describe(ds, false),
+    EXPECT_EQ(s.describe(ds, ntm::Date::from_ymd(2024, 1, 1), false),
               "Loại đơn vị: Xã; Mức công nhận: chưa công nhận, Nâng cao; Nhãn: xã biên giới, island; "
               "Chưa đạt tất cả các tiêu chí: 17 Môi trường và an toàn thực phẩm, 19 Quốc phòng và An ninh");
-    EXPECT_EQ(s.describe(ds, true),
+    EXPECT_EQ(s.describe(ds, ntm::Date::from_ymd(2024, 1, 1), true),
               "Kind: Commune; Level: not recognised, Advanced; Tag: border commune, island; "
               "Missing all of criteria: 17 Environment and food safety, 19 Defence and security");
 }
@@ -192,12 +192,12 @@ TEST(FiltersDemo, FacetsPartitionTheProvince) {
     const auto states = index.states(date);
     const Summary all = summarize(ds, states, date);
     // Bands: each band filter gives the band's count.
-    for (size_t b = 0; b < ds.criteria.bands.size(); ++b) {
+    for (size_t b = 0; b < ds.criteria_on(ntm::Date::from_ymd(2024, 1, 1)).bands.size(); ++b) {
         UnitFilterSpec s;
         s.bands = {static_cast<int>(b)};
         int n = 0;
         for (uint8_t m : filter_mask(s, ds, states)) n += m;
-        EXPECT_EQ(n, all.bands[b].count) << ds.criteria.bands[b].label;
+        EXPECT_EQ(n, all.bands[b].count) << ds.criteria_on(ntm::Date::from_ymd(2024, 1, 1)).bands[b].label;
     }
     // Districts: xã add up to 181.
     int xa = 0;
@@ -217,7 +217,7 @@ TEST(FiltersDemo, FacetsPartitionTheProvince) {
     EXPECT_GT(tagged, 0);
     EXPECT_EQ(matched, tagged);
     // A criterion: the xã missing it are summary.misses.
-    for (int c = 1; c <= ds.criteria.size(); ++c) {
+    for (int c = 1; c <= ds.criteria_on(ntm::Date::from_ymd(2024, 1, 1)).size(); ++c) {
         UnitFilterSpec s;
         s.missing = {c};
         EXPECT_EQ(summarize_filtered(ds, states, date, s).xa_with_data, all.misses[c - 1]) << c;

@@ -28,7 +28,7 @@ Unit make_unit(const std::string& code, const std::string& name, UnitKind kind, 
 }
 
 void assess(Dataset& ds, const std::string& code, const char* date, int count, const char* source = "2015") {
-    for (int c = 1; c <= ds.criteria.size(); ++c) ds.observations.push_back({code, c, c <= count, d(date), source});
+    for (int c = 1; c <= ds.criteria_on(ntm::Date::from_ymd(2024, 1, 1)).size(); ++c) ds.observations.push_back({code, c, c <= count, d(date), source});
 }
 
 Event event(EventKind kind, const char* start, const char* end, std::vector<std::string> units,
@@ -517,7 +517,7 @@ TEST_F(PlannerDemo, ListsEqualTheStatesOfJuly2020) {
     ASSERT_EQ(static_cast<int>(lag.size()), s.xa_with_data);
     EXPECT_EQ(lag.size(), 181u);
     int total = 0;
-    std::vector<int> per_band(ds->criteria.bands.size(), 0);
+    std::vector<int> per_band(ds->criteria_on(date).bands.size(), 0);
     for (size_t i = 0; i < lag.size(); ++i) {
         const UnitRow& r = lag[i];
         const UnitState& st = states[r.unit];
@@ -585,7 +585,7 @@ TEST_F(PlannerDemo, RegressionsAreTheLossesOfEachUnitHistory) {
     size_t losses = 0;
     for (const Unit& u : ds->units) {
         if (!u.assessed()) continue;
-        for (const CriterionChange& c : unit_history(*ds, u.code))
+        for (const CriterionChange& c : unit_history(*ds, ds->find_unit(u.code, from)))
             if (!c.gained && c.date >= from && c.date <= to) {
                 ++losses;
                 const bool found = std::any_of(rows.begin(), rows.end(), [&](const RegressionRow& r) {

@@ -86,9 +86,9 @@ TEST_F(SelectionDemo, SourcesAgreeWithTheSummary) {
     const Date date = Date::from_ymd(2020, 7, 31);
     const auto states = index->states(date);
     const Summary all = summarize(*ds, states, date);
-    for (size_t b = 0; b < ds->criteria.bands.size(); ++b)
+    for (size_t b = 0; b < ds->criteria_on(date).bands.size(); ++b)
         EXPECT_EQ(static_cast<int>(units_in_band(*ds, states, static_cast<int>(b)).size()), all.bands[b].count);
-    for (int c = 1; c <= ds->criteria.size(); ++c) {
+    for (int c = 1; c <= ds->criteria_on(date).size(); ++c) {
         const V units = units_missing_criterion(*ds, states, c);
         EXPECT_EQ(static_cast<int>(units.size()), all.misses[c - 1]) << c;
         for (int u : units) EXPECT_EQ(states[u].met[c - 1], 0);

@@ -40,7 +40,7 @@ TEST_F(UnitHistoryTest, OnlyActualChangesWithDatesAndSources) {
     obs("00002", 3, false, "2016-02-20", "other unit");       // another unit: ignored
     obs("00001", 99, true, "2016-02-20", "outside the set");  // unknown criterion: ignored
 
-    const auto h = unit_history(ds, "00001");
+    const auto h = unit_history(ds, ds.find_unit("00001"));
     ASSERT_EQ(h.size(), 4u);
     EXPECT_EQ(h[0].date, d("2011-05-01"));
     EXPECT_EQ(h[0].criterion, 1);
@@ -65,7 +65,7 @@ TEST_F(UnitHistoryTest, InputOrderDoesNotMatterAndTheLastOfADayWins) {
     obs("00001", 2, true, "2015-01-01", "earlier");
     obs("00001", 5, true, "2015-06-01", "morning");
     obs("00001", 5, false, "2015-06-01", "correction");  // same day: the later record wins
-    const auto h = unit_history(ds, "00001");
+    const auto h = unit_history(ds, ds.find_unit("00001"));
     ASSERT_EQ(h.size(), 2u);
     EXPECT_EQ(h[0].criterion, 2);
     EXPECT_TRUE(h[0].gained);
@@ -76,8 +76,8 @@ TEST_F(UnitHistoryTest, InputOrderDoesNotMatterAndTheLastOfADayWins) {
 }
 
 TEST_F(UnitHistoryTest, UnknownUnitOrNoObservations) {
-    EXPECT_TRUE(unit_history(ds, "99999").empty());
-    EXPECT_TRUE(unit_history(ds, "00002").empty());
+    EXPECT_TRUE(unit_history(ds, ds.find_unit("99999")).empty());
+    EXPECT_TRUE(unit_history(ds, ds.find_unit("00002")).empty());
 }
 
 // On the demo dataset every change agrees with the attainment index the map uses, and the gains
@@ -88,7 +88,7 @@ TEST(UnitHistoryDemo, AgreesWithTheAttainmentIndex) {
     const Date end = *ds.last_date();
     int units_with_losses = 0;
     for (size_t u = 0; u < ds.units.size(); ++u) {
-        const auto h = unit_history(ds, ds.units[u].code);
+        const auto h = unit_history(ds, static_cast<int>(u));
         int losses = 0;
         for (const CriterionChange& c : h) {
             Date before = c.date;

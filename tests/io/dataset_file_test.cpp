@@ -22,7 +22,7 @@ geo::MultiPolygon square(double lon, double lat, double size) {
 
 TEST(DatasetFile, RoundTripKeepsEverything) {
     Dataset d;
-    d.info = {"Lạng Sơn", "20", "nguồn thử", true, Date::from_ymd(2020, 1, 1)};
+    d.info = {"Lạng Sơn", "20", "nguồn thử", true};
     Unit a;
     a.code = "06184";
     a.name = "Đồng Đăng";
@@ -59,7 +59,6 @@ TEST(DatasetFile, RoundTripKeepsEverything) {
     const Dataset& r = f.dataset;
     EXPECT_EQ(r.info.title, "Lạng Sơn");
     EXPECT_TRUE(r.info.illustrative);
-    EXPECT_EQ(r.info.boundaries_valid_from->iso(), "2020-01-01");
     ASSERT_EQ(r.units.size(), 2u);
     EXPECT_EQ(r.units[0].name, "Đồng Đăng");
     EXPECT_EQ(r.units[0].search_key, "dong dang");
@@ -78,7 +77,10 @@ TEST(DatasetFile, RoundTripKeepsEverything) {
     EXPECT_EQ(r.events[0].participants, 100);
     ASSERT_EQ(r.reported.size(), 1u);
     EXPECT_EQ(r.reported[0].value, 51);
-    EXPECT_EQ(r.criteria.size(), 19);
+    ASSERT_EQ(r.criteria_sets.size(), 4u);
+    EXPECT_EQ(r.criteria_on(Date::from_ymd(2020, 7, 31)).id, "2016-2020");
+    EXPECT_EQ(r.criteria_on(Date::from_ymd(2026, 6, 30)).size(), 10);
+    EXPECT_EQ(r.criteria_on(Date::from_ymd(2026, 6, 30)).bands[1].label, "8\u20139");
     ASSERT_EQ(f.geometry.shapes.size(), 2u);
     EXPECT_NEAR(geo::area(f.geometry.shapes[0]), geo::area(g.shapes[0]), 1e-6);
     EXPECT_NE(f.geometry.crs_name.find("9215"), std::string::npos);

@@ -306,11 +306,11 @@ TEST_F(Tables, ErrorRowNumbersCountBlankLines) {
 TEST_F(Tables, ErrorCriterionOutOfRange) {
     const std::string wide = write("w.csv", "ma_xa,ngay,TC19,TC20\n06184,2020-07-31,x,x\n");
     EXPECT_EQ(error_of([&] { read_attainment_table(wide, ds); }),
-              wide + ", column 'TC20': criterion 20 is out of range (the 2021-2025 set has 19)");
+              wide + ", row 2, column TC20: criterion 20 is out of range (the 2016-2020 set, in force on 2020-07-31, has 19)");
     const std::string lng =
         write("l.csv", "ma_xa,criterion,met,date\n06184,19,x,2020-07-31\n06184,20,x,2020-07-31\n");
     EXPECT_EQ(error_of([&] { read_attainment_table(lng, ds); }),
-              lng + ", row 3, column criterion: criterion 20 is out of range (the 2021-2025 set has 19)");
+              lng + ", row 3, column criterion: criterion 20 is out of range (the 2016-2020 set, in force on 2020-07-31, has 19)");
 }
 
 TEST_F(Tables, ErrorBadDate) {

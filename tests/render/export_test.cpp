@@ -92,7 +92,7 @@ TEST_F(ExportTest, InteriorPointsShowTheirBandColours) {
     ASSERT_EQ(image.height, 1000);
     const auto& d = demo();
     const auto states = ntm::AttainmentIndex(d.dataset).states(kDate);
-    const ntm::UnitPaint paint = ntm::paint_units(d.dataset, states);
+    const ntm::UnitPaint paint = ntm::paint_units(d.dataset, states, kDate);
     // Not-applicable units are hatched: their interior pixel may be a stripe.
     const int checked = check_interior_colours(image, r, paint.fill, paint.not_applicable);
     EXPECT_GT(checked, 150);
@@ -110,7 +110,7 @@ TEST_F(ExportTest, LegendCountsAreCoreStatisticsAndTheTitleCarriesTheDate) {
     for (size_t b = 0; b < s.bands.size(); ++b) {
         EXPECT_EQ(r.decorations.legend[b].count, s.bands[b].count) << b;
         EXPECT_DOUBLE_EQ(r.decorations.legend[b].percent, s.bands[b].percent) << b;
-        EXPECT_EQ(r.decorations.legend[b].label, d.dataset.criteria.bands[b].label);
+        EXPECT_EQ(r.decorations.legend[b].label, d.dataset.criteria_on(ntm::Date::from_ymd(2024, 1, 1)).bands[b].label);
     }
     // The published figures of 31 July 2020: 51, 4, 36, 90, 0 of 181 xã.
     EXPECT_EQ(r.decorations.legend[0].count, 51);
@@ -166,7 +166,7 @@ TEST_F(ExportTest, TiledRenderingGivesTheSamePicture) {
     // Edges may anti-alias a little differently across tile seams; fills and text do not move.
     EXPECT_LT(differ, size_t(whole.width) * whole.height / 200) << differ << " pixels differ";
     const auto states = ntm::AttainmentIndex(demo().dataset).states(kDate);
-    const ntm::UnitPaint paint = ntm::paint_units(demo().dataset, states);
+    const ntm::UnitPaint paint = ntm::paint_units(demo().dataset, states, kDate);
     EXPECT_GT(check_interior_colours(tiled, tiled_r, paint.fill, paint.not_applicable), 100);
 }
 
@@ -185,7 +185,7 @@ TEST_F(ExportTest, DistrictExportZoomsInAndMutesTheRest) {
         << r.decorations.title;
 
     const auto states = ntm::AttainmentIndex(d.dataset).states(kDate);
-    ntm::UnitPaint paint = ntm::paint_units(d.dataset, states);
+    ntm::UnitPaint paint = ntm::paint_units(d.dataset, states, kDate);
     std::vector<uint8_t> skip = paint.not_applicable;
     int inside = 0;
     for (size_t u = 0; u < d.dataset.units.size(); ++u) {

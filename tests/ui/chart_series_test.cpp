@@ -18,7 +18,7 @@ TEST_F(DemoSeries, MonthlyStackAtJuly2020MatchesThePublishedFigures) {
     const Date first = *ds->first_date();
     const Date last = *ds->last_date();
     const ChartSeries s =
-        make_chart_series(time_series(*ds, *index, first, last, Step::Month), first);
+        make_chart_series(time_series(*ds, *index, first, last, Step::Month), first, *ds);
     ASSERT_FALSE(s.empty());
     EXPECT_EQ(s.band_labels, (std::vector<std::string>{"19", "15–18", "10–14", "5–9", "0–4"}));
     EXPECT_EQ(s.steps.front().begin, first);
@@ -48,7 +48,7 @@ TEST_F(DemoSeries, MonthlyStackAtJuly2020MatchesThePublishedFigures) {
 TEST_F(DemoSeries, YearlyStepsEndOnThirtyFirstDecember) {
     const Date first = *ds->first_date();
     const Date last = *ds->last_date();
-    const ChartSeries s = make_chart_series(time_series(*ds, *index, first, last, Step::Year), first);
+    const ChartSeries s = make_chart_series(time_series(*ds, *index, first, last, Step::Year), first, *ds);
     ASSERT_EQ(s.steps.size(), static_cast<size_t>(last.year() - first.year() + 1));
     const int i = step_at(s, d("2020-07-31"));
     EXPECT_EQ(s.steps[i].date, d("2020-12-31"));
@@ -62,7 +62,7 @@ TEST_F(DemoSeries, StepUnderAPixel) {
     const Date first = *ds->first_date();
     const Date last = *ds->last_date();
     const ChartSeries s =
-        make_chart_series(time_series(*ds, *index, first, last, Step::Month), first);
+        make_chart_series(time_series(*ds, *index, first, last, Step::Month), first, *ds);
     const TimeAxis axis = fit_axis(first, last, 50, 1050, 0);
     const float x = (axis.x_of(d("2020-07-10")) + axis.x_of(d("2020-07-11"))) / 2;
     const int i = step_at_x(s, axis, x);
@@ -123,10 +123,10 @@ TEST(ReferencePoints, ScopesLabelsAndAliases) {
     EXPECT_TRUE(reported_scope_matches(ds, "province:20"));
     EXPECT_FALSE(reported_scope_matches(ds, "province:21"));
     EXPECT_FALSE(reported_scope_matches(ds, "national"));
-    EXPECT_EQ(band_of_label(ds.criteria, "15-18"), 1);
-    EXPECT_EQ(band_of_label(ds.criteria, "15–18"), 1);
-    EXPECT_EQ(band_of_label(ds.criteria, "0-4"), 4);
-    EXPECT_EQ(band_of_label(ds.criteria, "10-15"), -1);
+    EXPECT_EQ(band_of_label(ds.criteria_on(ntm::Date::from_ymd(2024, 1, 1)), "15-18"), 1);
+    EXPECT_EQ(band_of_label(ds.criteria_on(ntm::Date::from_ymd(2024, 1, 1)), "15–18"), 1);
+    EXPECT_EQ(band_of_label(ds.criteria_on(ntm::Date::from_ymd(2024, 1, 1)), "0-4"), 4);
+    EXPECT_EQ(band_of_label(ds.criteria_on(ntm::Date::from_ymd(2024, 1, 1)), "10-15"), -1);
     const auto points = reference_points(ds, nullptr);  // no computed summary: y is the value
     ASSERT_EQ(points.size(), 2u);
     EXPECT_EQ(points[0].band, 0);

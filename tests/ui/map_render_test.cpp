@@ -64,7 +64,7 @@ protected:
     }
     render::Image draw(const render::Camera& camera) {
         renderer.upload(state.shared_geometry());
-        renderer.set_unit_colours(paint_units(state.dataset(), state.states()).fill);
+        renderer.set_unit_colours(paint_units(state.dataset(), state.states(), state.date()).fill);
         renderer.set_unit_flags(map_unit_flags(state));
         return test::draw_to_image(renderer, camera, kSize, kSize, 1);
     }

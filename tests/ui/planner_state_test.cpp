@@ -171,8 +171,8 @@ TEST(PlannerState, CloseToStandardNamesTheMissingCriteria) {
         const UnitState& st = states[t.row_unit[i]];
         EXPECT_EQ(st.band, 1);
         std::string names;
-        for (int c = 1; c <= ds.criteria.size(); ++c)
-            if (!st.met[c - 1]) names += (names.empty() ? "" : "; ") + std::to_string(c) + " " + ds.criteria.find(c)->name_vi;
+        for (int c = 1; c <= ds.criteria_on(date).size(); ++c)
+            if (!st.met[c - 1]) names += (names.empty() ? "" : "; ") + std::to_string(c) + " " + ds.criteria_on(date).find(c)->name_vi;
         EXPECT_EQ(t.rows[i][t.column("missing_names")].text, names);
     }
 }
