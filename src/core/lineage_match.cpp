@@ -149,7 +149,8 @@ struct PublishedName {
 PublishedName parse_name(const std::string& text) {
     PublishedName p;
     p.text = text;
-    std::string base = trim(text);
+    // Composed and lower case first, so the type word is found in NFD text too.
+    std::string base = fold_letters(text);
     // "Xã Chi Lăng (huyện Tràng Định)": the qualifier names the district.
     if (!base.empty() && base.back() == ')') {
         const size_t open = base.rfind('(');
