@@ -26,6 +26,7 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& fl
         }
         values_[name] = value;
         order_.push_back(name);
+        items_.emplace_back(name, value);
     }
 }
 
@@ -33,6 +34,13 @@ std::optional<std::string> Args::get(const std::string& name) const {
     const auto it = values_.find(name);
     if (it == values_.end()) return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> Args::get_all(const std::string& name) const {
+    std::vector<std::string> out;
+    for (const auto& [n, v] : items_)
+        if (n == name) out.push_back(v);
+    return out;
 }
 
 std::string Args::get_or(const std::string& name, const std::string& fallback) const {

@@ -25,8 +25,9 @@
 //   its xã at standard from 2018); Đình Lập's xã all reach it by 2025 (its goal of becoming a
 //   district at NTM standard in 2025); Liên Hội (Văn Quan), a pilot xã for 2023, reaches it in
 //   2023.
-#include "core/random.h"
 #include "core/demo.h"
+#include "core/demo_2025.h"
+#include "core/random.h"
 
 #include <algorithm>
 #include <array>
@@ -125,14 +126,26 @@ const BulletinInspection* august_2023(const std::string& district) {
     return nullptr;
 }
 
-Date round_date(int round, int district) {
+// With `before_reform` (the demo that goes on past 1 July 2025), the 2025 round is held in June
+// 2025, before the commune-level units it assesses are merged (see demo_2025.cpp); without it, in
+// November like every other year.
+Date round_date(int round, int district, bool before_reform = false) {
     if (round == kBaseline) return Date::from_ymd(2011, 3, 10 + district);
     if (round == kMid2020) return Date::from_ymd(2020, 7, 10 + district);
     const int year = year_of_round(round);
+    if (before_reform && year == 2025) return Date::from_ymd(2025, 6, 2 + 2 * district);
     if (year == 2023)
         if (const BulletinInspection* b = august_2023(kDistrictInfo[district].code))
             return Date::from_ymd(2023, 8, b->day);
     return Date::from_ymd(year, 11, 3 + 2 * district);
+}
+
+// The day of a provincial recognition decision of `year` for a district: in December (on
+// `december_day` + the district's offset), or, for 2025 `before_reform`, in the last week of June
+// 2025 (after that district's June round).
+Date recognition_date(int year, int district, int december_day, bool before_reform) {
+    if (before_reform && year == 2025) return Date::from_ymd(2025, 6, 23 + (7 * district) / 10);
+    return Date::from_ymd(year, 12, december_day);
 }
 
 std::string round_source(int round) {
@@ -236,8 +249,8 @@ const std::pair<int, int> kAdvanced[] = {{2019, 1}, {2020, 2}, {2021, 2}, {2022,
                                          {2023, 3}, {2024, 3}, {2025, 3}};
 const std::pair<int, int> kModel[] = {{2022, 1}, {2024, 1}, {2025, 1}};
 
-const char* const kIllustrativeEvent = "Minh họa: sự kiện giả định do NTM Atlas tạo";
-const char* const kProvincialOffice = "Văn phòng Điều phối xây dựng nông thôn mới tỉnh Lạng Sơn";
+const char* const kIllustrativeEvent = detail::kIllustrativeEvent;
+const char* const kProvincialOffice = detail::kProvincialOffice;
 
 int decision_number(const std::string& key) {
     Rng rng = stream(key, 7);
@@ -253,6 +266,7 @@ std::string dmy(Date d) {
 
 class Builder {
 public:
+    explicit Builder(bool before_reform) : before_reform_(before_reform) {}
     Dataset build();
 
 private:
@@ -270,6 +284,11 @@ private:
     int find_xa(const std::string& district, const std::string& name) const;
     Plan& plan_of(int unit) { return plans_[plan_index_.at(unit)]; }
 
+    Date round_date(int round, int district) const {
+        return demo::round_date(round, district, before_reform_);
+    }
+
+    bool before_reform_ = false;
     Dataset ds_;
     std::vector<Plan> plans_;                            // in ranking order after rank_xa()
     std::map<int, size_t> plan_index_;                   // unit index -> index into plans_
@@ -536,7 +555,7 @@ void Builder::emit_observations() {
             for (int c = 1; c <= kCriteria; ++c) {
                 const bool now = (met & bit(c)) != 0;
                 if (r == kBaseline || now != ((previous & bit(c)) != 0))
-                    ds_.observations.push_back({code, c, now, date, source});
+                    ds_.observations.push_back({code, c, now, date, source, "", ""});
             }
             previous = met;
         }
@@ -557,7 +576,8 @@ void Builder::emit_recognitions() {
         const int year = year_of_round(p.first_standard);
         const Date date = p.first_standard == kMid2020
                               ? Date::from_ymd(2020, 9, 8 + p.district)
-                              : Date::from_ymd(year, 12, 8 + 2 * p.district);
+                              : recognition_date(year, p.district, 8 + 2 * p.district,
+                                                 before_reform_);
         Batch& b = batches[{1, p.district, p.first_standard}];
         b.level = Level::Standard;
         b.district = p.district;
@@ -572,7 +592,7 @@ void Builder::emit_recognitions() {
             b.level = level;
             b.district = district;
             b.year = year;
-            b.date = Date::from_ymd(year, 12, day + district);
+            b.date = recognition_date(year, district, day + district, before_reform_);
             b.units.push_back(unit);
         }
     };
@@ -797,6 +817,14 @@ Dataset Builder::build() {
 
 }  // namespace
 
-Dataset make_demo_dataset() { return Builder().build(); }
+Dataset make_demo_dataset() { return Builder(false).build(); }
+
+namespace detail {
+
+Dataset make_demo_dataset_2020(bool before_reform) { return Builder(before_reform).build(); }
+
+Rng demo_stream(const std::string& key, uint64_t purpose) { return stream(key, purpose); }
+
+}  // namespace detail
 
 }  // namespace ntm::demo

@@ -356,7 +356,7 @@ void PickingIndex::cell_range(const Bounds& b, int& x0, int& y0, int& x1, int& y
     y1 = cy(b.max_y);
 }
 
-int PickingIndex::unit_at(Vec2 p) const {
+int PickingIndex::unit_at(Vec2 p, const std::vector<uint8_t>* eligible) const {
     if (cols_ == 0 || !(p.x >= bounds_.min_x && p.x <= bounds_.max_x && p.y >= bounds_.min_y &&
                         p.y <= bounds_.max_y))
         return -1;
@@ -367,6 +367,7 @@ int PickingIndex::unit_at(Vec2 p) const {
     double found_area = -1;  // computed only when a second unit also contains p
     for (uint32_t k = cell_first_[cell]; k < cell_first_[cell + 1]; ++k) {
         const uint32_t u = cell_units_[k];
+        if (eligible && (u >= eligible->size() || !(*eligible)[u])) continue;
         const Bounds& b = unit_bounds_[u];
         if (p.x < b.min_x || p.x > b.max_x || p.y < b.min_y || p.y > b.max_y) continue;
         if (!shapes_[u].contains(p)) continue;
@@ -385,7 +386,8 @@ int PickingIndex::unit_at(Vec2 p) const {
     return found;
 }
 
-std::vector<int> PickingIndex::units_in_box(const Bounds& box, bool fully_inside) const {
+std::vector<int> PickingIndex::units_in_box(const Bounds& box, bool fully_inside,
+                                            const std::vector<uint8_t>* eligible) const {
     std::vector<int> out;
     if (cols_ == 0 || box.empty() || box.min_x > bounds_.max_x || box.max_x < bounds_.min_x ||
         box.min_y > bounds_.max_y || box.max_y < bounds_.min_y)
@@ -402,6 +404,7 @@ std::vector<int> PickingIndex::units_in_box(const Bounds& box, bool fully_inside
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (uint32_t u : candidates) {
+        if (eligible && (u >= eligible->size() || !(*eligible)[u])) continue;
         const Bounds& b = unit_bounds_[u];
         if (b.min_x > box.max_x || b.max_x < box.min_x || b.min_y > box.max_y || b.max_y < box.min_y)
             continue;

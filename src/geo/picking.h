@@ -78,11 +78,14 @@ public:
 
     // The unit whose polygon contains `world`, or -1. Where units overlap (invalid data, or an
     // enclave not cut out as a hole) the smallest of them by area wins, then the lowest index.
-    int unit_at(Vec2 world) const;
+    // With `eligible` (parallel to the units), only units whose entry is non-zero count: the
+    // units of the boundary version drawn, where several versions overlap.
+    int unit_at(Vec2 world, const std::vector<uint8_t>* eligible = nullptr) const;
     // Units whose polygon shares a point with the closed box `world` (exact on the polygon, not
     // on its bounding box), or with `fully_inside` only those lying entirely within it. Ascending
     // unit indices.
-    std::vector<int> units_in_box(const Bounds& world, bool fully_inside = false) const;
+    std::vector<int> units_in_box(const Bounds& world, bool fully_inside = false,
+                                  const std::vector<uint8_t>* eligible = nullptr) const;
 
     size_t unit_count() const { return shapes_.size(); }
     size_t memory_bytes() const;

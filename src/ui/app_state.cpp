@@ -49,7 +49,8 @@ void AppState::set_data(std::unique_ptr<LoadedData> data) {
     } else {
         first_ = last_ = date_;  // no dates at all: the span is the current date
     }
-    if (date_ < first_ || date_ > last_) date_ = last_;
+    // New data opens on its last date with assessments (not today, not the last event).
+    date_ = std::clamp(default_date(ds), first_, last_);
     selection_.clear();
     primary_ = hovered_ = highlighted_band_ = -1;
     highlighted_units_.clear();
@@ -70,7 +71,9 @@ void LoadedData::prepare_derived(int threads) {
     for (size_t u = 0; u < dataset.units.size(); ++u) {
         const Unit& unit = dataset.units[u];
         std::string key = district_key(unit);
-        if (key.empty()) continue;
+        if (key.empty() || dataset.versions[unit.version].grouping == Grouping::None) continue;
+        // Keys per version: a district code of 2020 is no group of the 2025 units.
+        if (dataset.versions.size() > 1) key = dataset.versions[unit.version].id + "|" + key;
         members[key].push_back(static_cast<int>(u));
         names[key] = unit.district_name.empty() ? key : unit.district_name;
         district_groups[u] = std::move(key);
@@ -79,7 +82,8 @@ void LoadedData::prepare_derived(int threads) {
     unit_anchors = geo::label_anchors(geometry, threads);
     district_labels.clear();
     for (const auto& [key, units] : members) {
-        DistrictLabel label{names[key], geo::group_label_anchor(geometry, unit_anchors, units)};
+        DistrictLabel label{names[key], geo::group_label_anchor(geometry, unit_anchors, units),
+                            dataset.units[units.front()].version};
         if (label.anchor.valid()) district_labels.push_back(std::move(label));
     }
     picking = geo::PickingIndex(geometry);
@@ -96,7 +100,7 @@ std::shared_ptr<const geo::MapGeometry> AppState::shared_geometry() const {
 
 int AppState::unit_at(geo::Vec2 world) const {
     if (!data_ || data_->picking.unit_count() != data_->geometry.shapes.size()) return -1;
-    return data_->picking.unit_at(world);
+    return data_->picking.unit_at(world, &in_force_mask());
 }
 
 const std::string& AppState::data_path() const {
@@ -160,8 +164,11 @@ void AppState::refresh_state() const {
     if (index_) {
         states_ = index_->states(date_);
         summary_ = summarize(dataset(), states_, date_);
+        in_force_.assign(states_.size(), 0);
+        for (size_t u = 0; u < states_.size(); ++u) in_force_[u] = states_[u].in_force;
     } else {
         states_.clear();
+        in_force_.clear();
         summary_ = Summary{};
     }
     state_dirty_ = false;
@@ -171,6 +178,13 @@ const std::vector<UnitState>& AppState::states() const {
     refresh_state();
     return states_;
 }
+
+const std::vector<uint8_t>& AppState::in_force_mask() const {
+    refresh_state();
+    return in_force_;
+}
+
+int AppState::version() const { return dataset().version_on(date_); }
 
 const Summary& AppState::summary() const {
     refresh_state();

@@ -33,6 +33,7 @@ const char* tr(const char* vi, const char* en);
 struct DistrictLabel {
     std::string name;
     geo::LabelAnchor anchor;
+    int version = 0;  // the boundary version of its units
 };
 
 // What was loaded, kept together (and never moved once built) so the references into it stay
@@ -111,6 +112,9 @@ public:
 
     // State on the current date (recomputed lazily when the date or data change).
     const std::vector<UnitState>& states() const;
+    // 1 per unit of the boundary version in force on the date (every unit with one version).
+    const std::vector<uint8_t>& in_force_mask() const;
+    int version() const;  // the boundary version in force on the date
     const Summary& summary() const;
     const AttainmentIndex* index() const { return index_.get(); }
     // Bumped whenever the fills on the map change (date or data).
@@ -171,6 +175,7 @@ private:
 
     std::shared_ptr<LoadedData> data_;
     std::unique_ptr<AttainmentIndex> index_;
+    mutable std::vector<uint8_t> in_force_;
     uint64_t data_version_ = 0;
 
     Date date_, first_, last_;

@@ -114,7 +114,10 @@ int run_app_window(AppWindowOptions o) {
         auto apply_start_options = [&] {
             if (o.date) workspace.state().set_date(*o.date);
             if (const auto& code = o.select) {
-                const int unit = workspace.state().dataset().find_unit(*code);
+                // Codes are reused across boundary versions: the unit in force on the date shown.
+                const Dataset& ds = workspace.state().dataset();
+                int unit = ds.find_unit(*code, workspace.state().date());
+                if (unit < 0) unit = ds.find_unit(*code);
                 if (unit < 0) throw Error("--select: no unit with code '" + *code + "' in " + o.source);
                 workspace.state().select_unit(unit);
             }

@@ -14,20 +14,12 @@ const ImVec4 kNotMet(0.78f, 0.12f, 0.12f, 1.0f);
 
 bool en() { return current_lang() == Lang::En; }
 
-// The value columns and the column saying whether their target is met.
-struct TargetColumn {
-    const char* value;
-    const char* met;
-    const char* vi;
-    const char* en;
-    const char* goal;
-};
-const TargetColumn kTargets[] = {
-    {"percent_standard", "target_standard", "Xã đạt chuẩn", "Xã at standard", "≥ 80 %"},
-    {"advanced_percent", "target_advanced", "Nâng cao / đạt chuẩn", "Advanced / at standard", "≈ 40 %"},
-    {"model_percent", "target_model", "Kiểu mẫu / đạt chuẩn", "Model / at standard", "≥ 10 %"},
-    {"below_threshold", "target_below_threshold", "Xã dưới 15 tiêu chí", "Xã below 15 criteria", "0"},
-};
+// The value column a target is checked against ("standard" -> "percent_standard").
+std::string value_column(const std::string& target) {
+    if (target == "standard") return "percent_standard";
+    if (target == "below_threshold") return "below_threshold";
+    return target + "_percent";
+}
 
 bool met_text(const std::string& s) { return s == "met" || s == "đạt"; }
 
@@ -46,26 +38,34 @@ const Table& DistrictTablePanel::table(const AppState& state) {
     return table_;
 }
 
-void DistrictTablePanel::draw_targets(const Table& t) {
+void DistrictTablePanel::draw_targets(const AppState& state, const Table& t) {
     if (t.rows.empty()) return;
     const std::vector<TableCell>& province = t.rows.back();
-    ImGui::TextDisabled("%s", tr("Mục tiêu 2021–2025 (Quyết định 263/QĐ-TTg), toàn tỉnh:",
-                                 "2021–2025 targets (Decision 263/QĐ-TTg), province:"));
+    // The targets of the period in force on the date; none are carried before 2021.
+    const ScopeTargets goals = programme_targets(state.summary());
+    if (goals.targets.empty()) {
+        ImGui::TextDisabled("%s", tr("Không có mục tiêu của giai đoạn này trong dữ liệu.",
+                                     "No targets of this period are carried."));
+        return;
+    }
+    const TargetStatus& first = goals.targets.front();
+    ImGui::TextDisabled(tr("Mục tiêu đến năm %d (Quyết định %s), toàn tỉnh:", "Targets for %d (Decision %s), province:"),
+                        first.year, first.decision.c_str());
     if (!ImGui::BeginTable("##province_targets", 3, ImGuiTableFlags_SizingFixedFit)) return;
-    for (const TargetColumn& target : kTargets) {
-        const int v = t.column(target.value), m = t.column(target.met);
+    for (const TargetStatus& target : goals.targets) {
+        const int v = t.column(value_column(target.id)), m = t.column("target_" + target.id);
         if (v < 0 || m < 0) continue;
         const bool met = met_text(province[m].text);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(tr(target.vi, target.en));
+        ImGui::TextUnformatted((en() ? target.label_en : target.label_vi).c_str());
         ImGui::TableNextColumn();
         const std::string value = province[v].text.empty() ? "—" : display_number(province[v].text);
-        ImGui::TextColored(met ? kMet : kNotMet, "%s%s", value.c_str(),
-                           std::string(target.value) == "below_threshold" || province[v].text.empty() ? "" : " %");
+        ImGui::TextColored(met ? kMet : kNotMet, "%s%s", value.c_str(), !target.percent || province[v].text.empty() ? "" : " %");
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s %s · %s", tr("mục tiêu", "target"), target.goal,
-                            met ? tr("đạt", "met") : tr("chưa đạt", "not met"));
+        const std::string goal = target.rule == TargetRule::None ? std::string("0")
+                                 : (target.rule == TargetRule::About ? "≈ " : "≥ ") + std::to_string(int(target.target)) + " %";
+        ImGui::TextDisabled("%s %s · %s", tr("mục tiêu", "target"), goal.c_str(), met ? tr("đạt", "met") : tr("chưa đạt", "not met"));
     }
     ImGui::EndTable();
 }
@@ -76,7 +76,9 @@ void DistrictTablePanel::draw(AppState& state) {
         ImGui::TextDisabled("%s", tr("Chưa mở dữ liệu.", "No data open."));
         return;
     }
-    ImGui::TextDisabled("%s — %s", tr("Theo huyện", "By district"), format_date(state.date()).c_str());
+    const Grouping grouping = state.dataset().grouping_on(state.date());
+    ImGui::TextDisabled("%s — %s", grouping == Grouping::Province ? tr("Theo tỉnh", "By province") : tr("Theo huyện", "By district"),
+                        format_date(state.date()).c_str());
     ImGui::SameLine();
     bool filtered = planner_.districts_filtered();
     if (ImGui::Checkbox(tr("Theo bộ lọc chung", "Use the shared filter"), &filtered)) planner_.set_districts_filtered(filtered);
@@ -85,23 +87,25 @@ void DistrictTablePanel::draw(AppState& state) {
                                    "Off: every unit, as `summary --by district` prints"));
 
     const Table& t = table(state);
-    draw_targets(t);
+    draw_targets(state, t);
     ImGui::Separator();
 
     TableViewOptions options;
     options.footer_rows = 1;  // the province
     options.selected_district = selected_;
-    options.hidden = {"target_standard", "target_advanced", "target_model", "target_below_threshold"};
-    // Each value against its target: green when met, red when not.
-    int value_col[4], met_col[4];
-    for (int i = 0; i < 4; ++i) {
-        value_col[i] = t.column(kTargets[i].value);
-        met_col[i] = t.column(kTargets[i].met);
+    // Each value against its target: green when met, red when not; the met/not met columns are
+    // for the CSV.
+    std::vector<std::pair<int, int>> checked;  // (value column, met column)
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+        const std::string& id = t.columns[c].id;
+        if (id.rfind("target_", 0) != 0) continue;
+        options.hidden.push_back(id);
+        checked.emplace_back(t.column(value_column(id.substr(7))), static_cast<int>(c));
     }
     options.cell_colour = [&](size_t row, int column, ImVec4& colour) {
-        for (int i = 0; i < 4; ++i)
-            if (column == value_col[i] && met_col[i] >= 0 && !t.rows[row][column].text.empty()) {
-                colour = met_text(t.rows[row][met_col[i]].text) ? kMet : kNotMet;
+        for (const auto& [value, met] : checked)
+            if (column == value && !t.rows[row][column].text.empty()) {
+                colour = met_text(t.rows[row][met].text) ? kMet : kNotMet;
                 return true;
             }
         return false;

@@ -21,7 +21,7 @@ public:
 
 private:
     const Table& table(const AppState& state);
-    void draw_targets(const Table& t);
+    void draw_targets(const AppState& state, const Table& t);
 
     PlannerState& planner_;
     uint64_t data_version_ = UINT64_MAX, planner_version_ = 0;

@@ -39,10 +39,8 @@ void MapView::upload(const AppState& state, geo::MapLevels levels) {
         renderer_->set_lod_settings(lod);
     }
     renderer_->upload(state.shared_geometry(), std::move(levels), 2);
-    if (state.data() && !state.data()->district_rings.empty())
-        renderer_->set_district_outlines(state.data()->district_rings, true);
-    else
-        renderer_->set_district_groups(state.data() ? state.data()->district_groups : std::vector<std::string>{});
+    outlines_version_ = -1;
+    sync_district_outlines(state);
     std::vector<double> sizes;
     for (const auto& shape : state.geometry().shapes) {
         const geo::Bounds b = shape.bounds();
@@ -161,7 +159,7 @@ void MapView::handle_input(AppState& state) {
         box.add(a);
         box.add(b);
         // Units the box touches (exactly, on their polygons), as GIS tools select.
-        state.select_units(state.data()->picking.units_in_box(box), io.KeyCtrl);
+        state.select_units(state.data()->picking.units_in_box(box, false, &state.in_force_mask()), io.KeyCtrl);
     } else if (ImGui::IsItemDeactivated() && !dragged_) {
         const int unit = state.unit_at(camera_.screen_to_world(mouse, w, h));
         state.select_unit(unit, io.KeyCtrl || io.KeyShift);
@@ -207,10 +205,12 @@ void MapView::draw_labels(const AppState& state, ImDrawList* list) {
     std::vector<const std::string*> texts;
     std::vector<uint8_t> is_district;
     size_t districts_in_view = 0;
-    for (const DistrictLabel& d : data->district_labels) districts_in_view += on_screen(d.anchor.point);
+    const int version = state.version();
+    for (const DistrictLabel& d : data->district_labels)
+        districts_in_view += d.version == version && on_screen(d.anchor.point);
     if (districts_in_view >= 3) {
         for (const DistrictLabel& d : data->district_labels) {
-            if (!on_screen(d.anchor.point)) continue;
+            if (d.version != version || !on_screen(d.anchor.point)) continue;
             const ImVec2 size = bold->CalcTextSizeA(district_px, FLT_MAX, 0, d.name.c_str());
             const geo::Vec2 p = camera_.world_to_screen(d.anchor.point, w, h);
             candidates.push_back({static_cast<int>(texts.size()), p, size.x, size.y, 2, 0});
@@ -220,7 +220,9 @@ void MapView::draw_labels(const AppState& state, ImDrawList* list) {
     }
     // Commune names where they fit inside their polygon.
     const auto& units = state.dataset().units;
+    const auto& in_force = state.in_force_mask();
     for (size_t u = 0; u < units.size(); ++u) {
+        if (u < in_force.size() && !in_force[u]) continue;  // another boundary version
         const geo::LabelAnchor& a = data->unit_anchors[u];
         if (!a.valid() || !on_screen(a.point)) continue;
         const double radius_px = a.radius / camera_.metres_per_pixel;
@@ -305,8 +307,26 @@ std::vector<uint8_t> map_unit_flags(const AppState& state) {
     return flags;
 }
 
+// District outlines of the boundary version in force: none after July 2025 (no districts), the
+// old districts before. Only the groups change; the geometry stays uploaded.
+void MapView::sync_district_outlines(const AppState& state) {
+    const int version = state.version();
+    if (version == outlines_version_) return;
+    outlines_version_ = version;
+    if (state.data() && !state.data()->district_rings.empty()) {
+        renderer_->set_district_outlines(state.data()->district_rings, true);
+        return;
+    }
+    std::vector<std::string> groups = state.data() ? state.data()->district_groups : std::vector<std::string>{};
+    const auto& mask = state.in_force_mask();
+    for (size_t u = 0; u < groups.size() && u < mask.size(); ++u)
+        if (!mask[u]) groups[u].clear();
+    renderer_->set_district_groups(groups);
+}
+
 void MapView::sync(const AppState& state) {
     if (!renderer_ || state.data_version() != data_version_) return;
+    sync_district_outlines(state);
     if (state.colour_version() != colour_version_ || colours_stale_)
         renderer_->set_unit_colours(map_unit_colours(state));
     colours_stale_ = false;

@@ -70,6 +70,7 @@ public:
 
 private:
     void sync(const AppState& state);
+    void sync_district_outlines(const AppState& state);
     void apply_view_request(AppState& state);
     void handle_input(AppState& state);
     void draw_labels(const AppState& state, ImDrawList* list);
@@ -82,6 +83,7 @@ private:
     bool camera_valid_ = false;
     float x_ = 0, y_ = 0, w_ = 1, h_ = 1;
     uint64_t data_version_ = 0, colour_version_ = 0, flag_version_ = 0;
+    int outlines_version_ = -1;  // boundary version whose district outlines the renderer has
     bool colours_stale_ = false;
     bool box_selecting_ = false;
     bool dragged_ = false;  // the current press moved the map (so its release is no click)

@@ -212,39 +212,53 @@ Table PlannerState::district_targets(const Dataset& dataset, const std::vector<U
     const TargetsReport targets = targets_report(dataset, states, date, filter);
     Table t = district_table_table(table, en);
 
-    // The targets' headers say the goal, so a printed table reads on its own.
+    // The targets of the period in force (Decision 263 for 2021–2025, the 2026–2030 programme
+    // after it, none before 2021); their headers say the goal, so a printed table reads on its own.
+    const std::vector<TargetStatus>& goals = targets.province.targets;
     auto header = [&](const std::string& id, std::string vi, std::string en_text) {
         const int c = t.column(id);
         if (c < 0) return;
         t.columns[c].header_vi = std::move(vi);
         t.columns[c].header_en = std::move(en_text);
     };
+    auto rule_text = [](const TargetStatus& x, bool vi) {
+        const std::string v = std::to_string(static_cast<int>(x.target));
+        switch (x.rule) {
+        case TargetRule::AtLeast: return "≥ " + v;
+        case TargetRule::About: return "≈ " + v;
+        case TargetRule::None: return std::string(vi ? "0" : "0");
+        }
+        return v;
+    };
     const std::string below = std::to_string(table.threshold);
-    header("percent_standard", "Tỷ lệ đạt chuẩn (%, mục tiêu ≥ 80)", "At standard (%, target ≥ 80)");
-    header("below_threshold", "Dưới " + below + " tiêu chí (mục tiêu 0)", "Below " + below + " criteria (target 0)");
-    t.columns.push_back({"advanced_percent", "Nâng cao/đạt chuẩn (%, mục tiêu ≈ 40)",
-                         "Advanced of at standard (%, target ≈ 40)", true});
-    t.columns.push_back({"model_percent", "Kiểu mẫu/đạt chuẩn (%, mục tiêu ≥ 10)",
-                         "Model of at standard (%, target ≥ 10)", true});
-    for (const char* id : {"standard", "advanced", "model", "below_threshold"})
-        t.columns.push_back({std::string("target_") + id,
-                             std::string("Mục tiêu ") +
-                                 (std::string(id) == "standard"   ? "đạt chuẩn"
-                                  : std::string(id) == "advanced" ? "nâng cao"
-                                  : std::string(id) == "model"    ? "kiểu mẫu"
-                                                                  : "dưới " + below),
-                             std::string("Target ") + (std::string(id) == "below_threshold" ? "below " + below : id),
-                             false});
+    for (const TargetStatus& x : goals) {
+        if (x.id == "standard")
+            header("percent_standard", "Tỷ lệ đạt chuẩn (%, mục tiêu " + rule_text(x, true) + ")",
+                   "At standard (%, target " + rule_text(x, false) + ")");
+        else if (x.id == "below_threshold")
+            header("below_threshold", "Dưới " + below + " tiêu chí (mục tiêu 0)", "Below " + below + " criteria (target 0)");
+    }
+    // Shares of the levels (advanced and model of those at standard; modern of all xã).
+    std::vector<std::string> shares, checks;
+    for (const TargetStatus& x : goals) {
+        checks.push_back(x.id);
+        if (x.id == "standard" || x.id == "below_threshold") continue;
+        shares.push_back(x.id);
+        t.columns.push_back({x.id + "_percent", x.label_vi + " (%, mục tiêu " + rule_text(x, true) + ")",
+                             x.label_en + " (%, target " + rule_text(x, false) + ")", true});
+    }
+    for (const TargetStatus& x : goals)
+        t.columns.push_back({"target_" + x.id, "Mục tiêu: " + x.label_vi, "Target: " + x.label_en, false});
 
     // Rows of both reports follow Dataset::districts() with the same filter: parallel, province
     // last in the table and first in the report.
     auto add = [&](std::vector<TableCell>& row, const ScopeTargets& s) {
-        auto find = [&](const char* id) -> const TargetStatus* {
+        auto find = [&](const std::string& id) -> const TargetStatus* {
             for (const TargetStatus& x : s.targets)
                 if (x.id == id) return &x;
             return nullptr;
         };
-        for (const char* id : {"advanced", "model"}) {
+        for (const std::string& id : shares) {
             const TargetStatus* x = find(id);
             const double v = x ? x->value : 0;
             char buf[32];
@@ -252,7 +266,7 @@ Table PlannerState::district_targets(const Dataset& dataset, const std::vector<U
             // No xã at standard: no share to speak of (empty, sorted last).
             row.push_back(x && x->denominator > 0 ? TableCell{buf, v, true} : TableCell{"", 0, false});
         }
-        for (const char* id : {"standard", "advanced", "model", "below_threshold"}) {
+        for (const std::string& id : checks) {
             const TargetStatus* x = find(id);
             row.push_back({x && x->met ? (en ? "met" : "đạt") : (en ? "not met" : "chưa đạt"), 0, false});
         }

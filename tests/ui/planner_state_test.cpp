@@ -207,9 +207,22 @@ TEST(PlannerState, RegressionsAndNeverInspectedUseTheirDates) {
     for (int u : d.row_unit) EXPECT_EQ(u, -1);
 }
 
-TEST(PlannerState, DistrictTableWithTargetsKeepsTheProvinceLast) {
+TEST(PlannerState, DistrictTableOf2020HasNoTargetsOfALaterPeriod) {
     const Dataset& ds = demo();
     const Date date = ymd(2020, 7, 31);
+    const auto states = demo_index().states(date);
+    PlannerState p;
+    const Table t = p.district_targets(ds, states, date, false);
+    // The province: 51 of 181 at standard (28.18 %); 126 below 15.
+    EXPECT_EQ(t.rows.back()[t.column("xa_total")].text, "181");
+    EXPECT_EQ(t.rows.back()[t.column("percent_standard")].text, "28.18");
+    EXPECT_EQ(t.rows.back()[t.column("below_threshold")].text, "126");
+    for (const TableColumn& c : t.columns) EXPECT_NE(c.id.rfind("target_", 0), 0u) << c.id;
+}
+
+TEST(PlannerState, DistrictTableWithTargetsKeepsTheProvinceLast) {
+    const Dataset& ds = demo();
+    const Date date = ymd(2024, 12, 31);
     const auto states = demo_index().states(date);
     PlannerState p;
     const auto by_district = summarize_by_district(ds, states, date);
@@ -229,16 +242,17 @@ TEST(PlannerState, DistrictTableWithTargetsKeepsTheProvinceLast) {
         EXPECT_EQ(t.rows[i][met].text, targets.targets[0].met ? "đạt" : "chưa đạt");
         EXPECT_EQ(t.rows[i][below_met].text, s.below_threshold == 0 ? "đạt" : "chưa đạt");
     }
-    // The province: 51 of 181 at standard (28.18 %), far from 80 %; 126 below 15.
-    EXPECT_EQ(t.rows.back()[xa].text, "181");
-    EXPECT_EQ(t.rows.back()[std_col].text, "28.18");
-    EXPECT_EQ(t.rows.back()[met].text, "chưa đạt");
-    EXPECT_EQ(t.rows.back()[below].text, "126");
+    // The province, against Decision 263's 80 %.
+    const Summary total = summarize(ds, states, date);
+    EXPECT_EQ(t.rows.back()[xa].text, std::to_string(total.xa_total));
+    EXPECT_EQ(t.rows.back()[met].text, targets_263(total).targets[0].met ? "đạt" : "chưa đạt");
+    EXPECT_EQ(t.rows.back()[below].text, std::to_string(total.below_threshold));
+    EXPECT_EQ(t.columns[std_col].header_vi, "Tỷ lệ đạt chuẩn (%, mục tiêu ≥ 80)");
 
     p.set_sort(PlannerTable::Districts, {"percent_standard", false});
     t = p.district_targets(ds, states, date, true);
     EXPECT_EQ(t.row_district.back(), "");  // still last
-    EXPECT_EQ(t.rows.back()[met].text, "not met");
+    EXPECT_EQ(t.rows.back()[met].text, targets_263(total).targets[0].met ? "met" : "not met");
     for (size_t i = 1; i + 1 < t.rows.size(); ++i) EXPECT_GE(t.rows[i - 1][std_col].number, t.rows[i][std_col].number);
     EXPECT_EQ(to_csv(p.build(PlannerTable::Districts, ds, &demo_index(), states, date, true), true), to_csv(t, true));
 
