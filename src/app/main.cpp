@@ -23,12 +23,17 @@ const char* kUsage =
     "                  [--source-crs CRS] [--display-crs CRS] [--topology | --no-topology]\n"
     "  ntm-atlas import --out D.gpkg --boundaries SOURCE [--attainment T] [--recognitions T]\n"
     "                   [--events T] [--title TEXT] [--criteria-set 2021-2025|2026] [field options]\n"
+    "  ntm-atlas import --out D.gpkg --boundaries OLD [--valid-to YYYY-MM-DD] [field options]\n"
+    "                   --boundaries NEW [--valid-from YYYY-MM-DD] [--lineage MERGER.csv] [...]\n"
+    "                   (options after a --boundaries apply to it; --units CODES.csv for a version\n"
+    "                   without geometry; --version-id ID, --version-name TEXT)\n"
     "  ntm-atlas export --out FILE.png [--data D | --boundaries S] [--date YYYY-MM-DD]\n"
     "                   [--size WxH | --preset hd|4k|a4-300|a3-300] [--dpi N] [--district NAME|CODE]\n"
     "                   [--title TEXT] [--lang vi|en] [--map-only]\n"
     "  ntm-atlas export --from D1 --to D2 [--step month|year] --out-dir DIR [same options]\n"
     "  ntm-atlas atlas --out-dir DIR [--date YYYY-MM-DD] [same options]  (province + each district)\n"
     "  ntm-atlas import-news [--data D.gpkg] FILE... [--dry-run] [--format text|json]\n"
+    "  ntm-atlas lineage [--data D] CODE|NAME [--date YYYY-MM-DD] [--format text|json] [--lang vi|en]\n"
     "  ntm-atlas demo --out D.gpkg\n"
     "Without --data, commands use the bundled demo dataset (Dữ liệu minh họa).\n";
 
@@ -53,6 +58,7 @@ int main(int argc, char** argv) {
         if (command == "export") return ntm::app::run_export(args);
         if (command == "atlas") return ntm::app::run_atlas(args);
         if (command == "import-news") return ntm::app::run_import_news(args);
+        if (command == "lineage") return ntm::app::run_lineage(args);
         std::cerr << "ntm-atlas: unknown command '" << command << "' (see ntm-atlas --help)\n";
         return 2;
     } catch (const ntm::Error& e) {
