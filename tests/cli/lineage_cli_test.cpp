@@ -263,3 +263,23 @@ TEST(LineageCliReal, LangSonMergerOfJuly2025) {
 }
 
 }  // namespace
+
+namespace {
+
+// The demo dataset has the 65 units of 1 July 2025 with their lineage.
+TEST(LineageCliDemo, BaSonWasFormedFromThreeXa) {
+    const auto r = run_cli("lineage 06196 --date 2025-07-01 --lang en");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "06196  Xã Ba Sơn  [version 2025-07, from 2025-07-01]")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Formed on 2025-07-01 from Xã Mẫu Sơn (huyện Cao Lộc), Xã Cao Lâu, Xã Xuất Lễ")) << r.out;
+    EXPECT_TRUE(contains(r.out, "  06238  Xã Mẫu Sơn (huyện Cao Lộc)  — ")) << r.out;
+    EXPECT_TRUE(contains(r.out, "  06196  Xã Cao Lâu, Huyện Cao Lộc  — ")) << r.out;
+    EXPECT_TRUE(contains(r.out, "  06202  Xã Xuất Lễ, Huyện Cao Lộc  — ")) << r.out;
+    // The same code the day before is Xã Cao Lâu, which became part of Ba Sơn.
+    const auto before = run_cli("lineage 06196 --date 2025-06-30 --lang en");
+    ASSERT_EQ(before.exit_code, 0) << before.err;
+    EXPECT_TRUE(contains(before.out, "06196  Xã Cao Lâu, Huyện Cao Lộc")) << before.out;
+    EXPECT_TRUE(contains(before.out, "Became part of:\n  06196  Xã Ba Sơn  from 2025-07-01\n")) << before.out;
+}
+
+}  // namespace
