@@ -1,8 +1,9 @@
-// `atlas`: the whole province and then every district, one georeferenced PNG each, in one folder.
-// File names follow --pattern (default "{n}_{name}.png"): {n} the number (00 for the province,
-// then 01, 02, ... in district order), {name} the district's name as a slug ("huyen-cao-loc";
-// "toan-tinh" for the province), {code} the district code ("tinh" for the province), {date} the
-// date (YYYY-MM-DD).
+// `atlas`: the whole province and then every district in force on the date — or, where the units
+// have no district (after 1 July 2025), every commune-level unit — one georeferenced PNG each, in
+// one folder. File names follow --pattern (default "{n}_{name}.png"): {n} the number (00 for the
+// province, then 01, 02, ... in page order), {name} the district's or unit's name as a slug
+// ("huyen-cao-loc", "xa-ba-son"; "toan-tinh" for the province), {code} its code ("tinh" for the
+// province), {date} the date (YYYY-MM-DD).
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "app/data_source.h"
 #include "ui/headless_gl.h"
 #include "core/error.h"
+#include "core/filters.h"
 #include "io/crs_wkt.h"
 
 namespace fs = std::filesystem;
@@ -70,18 +72,37 @@ int run_atlas(const std::vector<std::string>& argv) {
     prepare_out_dir(out_dir, "atlas");
 
     const io::DatasetFile data = open_data(args);
-    const std::vector<District> districts = data.dataset.districts();
+    apply_default_date(args, data.dataset, options);
+    const Dataset& ds = data.dataset;
     if (!data.geometry.crs_wkt.empty()) options.prj = io::prj_wkt(data.geometry.crs_wkt);
-    const int digits = districts.size() >= 100 ? 3 : 2;
+
+    // Pages after the whole map: each district in force on the date, or — where the units have
+    // no level above them (after July 2025) — each commune-level unit.
+    struct Page {
+        int district = -1, unit = -1;
+        std::string name, code;
+    };
+    std::vector<Page> pages;
+    const std::vector<District> all = ds.districts();
+    const std::vector<District> in_force = ds.districts(options.date);
+    for (const District& d : in_force)
+        for (size_t i = 0; i < all.size(); ++i)
+            if (district_key(all[i]) == district_key(d))
+                pages.push_back({static_cast<int>(i), -1, d.name, d.code.empty() ? render::file_slug(d.name) : d.code});
+    if (in_force.empty())
+        for (size_t u = 0; u < ds.units.size(); ++u)
+            if (ds.in_force(static_cast<int>(u), options.date))
+                pages.push_back({-1, static_cast<int>(u), ds.units[u].full_name(), ds.units[u].code});
+    const int digits = pages.size() >= 99 ? 3 : 2;
 
     // Every name first, so a pattern that collides fails before anything is drawn.
     std::vector<std::string> paths;
     std::set<std::string> seen;
-    for (int i = -1; i < static_cast<int>(districts.size()); ++i) {
+    for (int i = -1; i < static_cast<int>(pages.size()); ++i) {
         char number[16];
         std::snprintf(number, sizeof number, "%0*d", digits, i + 1);
-        const std::string name = i < 0 ? "toan-tinh" : render::file_slug(districts[i].name);
-        const std::string code = i < 0 ? "tinh" : (districts[i].code.empty() ? name : districts[i].code);
+        const std::string name = i < 0 ? "toan-tinh" : render::file_slug(pages[i].name);
+        const std::string code = i < 0 ? "tinh" : pages[i].code;
         const std::string file = expand_pattern(pattern, number, name, code, options.date.iso());
         if (!seen.insert(file).second)
             throw Error("--pattern: '" + pattern + "' gives the name " + file + " twice (add {n})");
@@ -89,13 +110,14 @@ int run_atlas(const std::vector<std::string>& argv) {
     }
 
     ui::HeadlessGl gl;
-    render::MapExporter exporter(data.dataset, data.geometry);
+    render::MapExporter exporter(ds, data.geometry);
     use_dissolved_outlines_if_needed(exporter, data);
     const std::string title = options.title;
-    for (int i = -1; i < static_cast<int>(districts.size()); ++i) {
-        options.district = i;
-        // A given title is kept and the district named after it; default titles name it anyway.
-        options.title = title.empty() || i < 0 ? title : title + " — " + districts[i].name;
+    for (int i = -1; i < static_cast<int>(pages.size()); ++i) {
+        options.district = i < 0 ? -1 : pages[i].district;
+        options.unit = i < 0 ? -1 : pages[i].unit;
+        // A given title is kept and the page named after it; default titles name it anyway.
+        options.title = title.empty() || i < 0 ? title : title + " — " + pages[i].name;
         const std::string& path = paths[size_t(i + 1)];
         const render::ExportResult r = exporter.export_png(options, path);
         std::cout << describe_written(path, r) << "\n";

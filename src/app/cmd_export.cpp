@@ -90,13 +90,24 @@ render::ExportOptions parse_export_options(const Args& args, const std::string& 
     o.title = args.get_or("title", "");
     if (!o.title.empty() && !is_valid_utf8(o.title)) throw Error("--title: not valid UTF-8 text");
     o.decorations = !args.has("map-only");
-    o.date = args.date().value_or(today_local());
+    o.date = args.date().value_or(Date{});  // without --date: the data's last date, set once it is read
     return o;
 }
 
-int resolve_district(const Dataset& dataset, const std::string& text, const std::string& command) {
+void apply_default_date(const Args& args, const Dataset& dataset, render::ExportOptions& o) {
+    if (!args.get("date")) o.date = default_date(dataset);
+    if (const auto last = dataset.last_data_date(); last && o.date > *last)
+        std::cerr << "warning: " << o.date.iso() << " is after the last assessment in the data (" << last->iso()
+                  << "); the map shows the state of that day\n";
+    else if (!last)
+        std::cerr << "warning: the data has no assessments; every xã is drawn as \"no data\"\n";
+}
+
+int resolve_district(const Dataset& dataset, const std::string& text, const std::string& command, Date date) {
+    if (dataset.districts(date).empty())
+        throw Error(command + ": unknown district '" + text + "' (the units in force on " + date.iso() +
+                    " have no districts)");
     const std::vector<District> all = dataset.districts();
-    if (all.empty()) throw Error(command + ": unknown district '" + text + "' (the dataset has no districts)");
     const std::optional<District> found = find_district(dataset, text);
     if (found) {
         const std::string key = district_key(*found);
@@ -172,7 +183,9 @@ int run_export(const std::vector<std::string>& argv) {
     }
 
     const io::DatasetFile data = open_data(args);
-    if (const auto district = args.get("district")) options.district = resolve_district(data.dataset, *district, "export");
+    apply_default_date(args, data.dataset, options);
+    if (const auto district = args.get("district"))
+        options.district = resolve_district(data.dataset, *district, "export", options.date);
 
     if (!data.geometry.crs_wkt.empty()) options.prj = io::prj_wkt(data.geometry.crs_wkt);
 

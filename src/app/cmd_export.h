@@ -20,7 +20,12 @@ render::ExportOptions parse_export_options(const Args& args, const std::string& 
 
 // Index into dataset.districts() of --district's NAME|CODE (with or without diacritics);
 // throws ntm::Error naming the text and some districts when there is none.
-int resolve_district(const Dataset& dataset, const std::string& text, const std::string& command);
+// The district named by `text` among the districts in force on `date`, as an index into
+// Dataset::districts(); throws ntm::Error naming examples.
+int resolve_district(const Dataset& dataset, const std::string& text, const std::string& command, Date date);
+// Without --date, the data's last date with assessments; warns on stderr when the date is after
+// them (the map then shows the last known state) or when there are none.
+void apply_default_date(const Args& args, const Dataset& dataset, render::ExportOptions& o);
 
 // The output folder exists (made when missing) and is writable; throws ntm::Error otherwise.
 void prepare_out_dir(const std::string& dir, const std::string& command);

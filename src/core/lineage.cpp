@@ -34,10 +34,11 @@ std::vector<LineageStep> successors_of(const Dataset& dataset, int unit) {
 std::string lineage_name(const Dataset& dataset, int unit, bool full) {
     const Unit& u = dataset.units[unit];
     std::string name = full ? u.full_name() : u.name;
-    // Ambiguous within its version (two Xã Hồng Thái in two districts): name the district.
+    // Ambiguous within its version (two Xã Hồng Thái in two districts): name the district. Names
+    // compare with their diacritics (Tân Thành is not Tân Thanh).
     int same = 0;
     for (const Unit& other : dataset.units)
-        if (other.version == u.version && other.search_key == u.search_key && other.kind == u.kind) ++same;
+        if (other.version == u.version && other.name == u.name && other.kind == u.kind) ++same;
     if (same > 1 && !u.district_name.empty()) {
         std::string district = u.district_name;
         // "Huyện Cao Lộc" -> "huyện Cao Lộc", as the published lists write it.

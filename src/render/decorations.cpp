@@ -425,6 +425,10 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
                            ", Quyết định " + set.decision
                      : "Data as of " + format_date(date, vi) + " · " + set.short_label_en() + ", Decision " +
                            set.decision;
+    // A date after the last assessment shows that state, and says since when nothing is known.
+    if (const auto last = dataset.last_data_date(); last && date > *last)
+        d.date_line += vi ? " · đánh giá mới nhất ngày " + format_date(*last, vi)
+                          : " · latest assessment " + format_date(*last, vi);
     d.legend_title = vi ? "Số tiêu chí đạt (xã)" : "Criteria met (communes)";
     d.count_header = vi ? "Số lượng" : "Count";
     d.percent_header = vi ? "Tỷ lệ" : "Share";

@@ -243,15 +243,24 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     const std::vector<UnitState> states = index.states(o.date);
     std::vector<uint8_t> in_scope(dataset.units.size(), 1);
     std::string scope_name;
+    if (o.unit >= static_cast<int>(dataset.units.size())) throw Error("no unit number " + std::to_string(o.unit));
     if (o.district >= 0) {
         const std::string key = district_key(districts[o.district]);
         for (size_t u = 0; u < dataset.units.size(); ++u) in_scope[u] = district_key(dataset.units[u]) == key;
         scope_name = districts[o.district].name;
+    } else if (o.unit >= 0) {
+        std::fill(in_scope.begin(), in_scope.end(), 0);
+        in_scope[o.unit] = 1;
+        scope_name = dataset.units[o.unit].full_name();
     }
+    const bool focused = o.district >= 0 || o.unit >= 0;
     result.summary = summarize(dataset, states, o.date,
-                               o.district >= 0 ? UnitFilter([&](int u) { return in_scope[u] != 0; }) : UnitFilter());
+                               focused ? UnitFilter([&](int u) { return in_scope[u] != 0; }) : UnitFilter());
     if (o.district >= 0) {
         result.summary.scope_code = districts[o.district].code;
+        result.summary.scope_name = scope_name;
+    } else if (o.unit >= 0) {
+        result.summary.scope_code = dataset.units[o.unit].code;
         result.summary.scope_name = scope_name;
     }
     UnitPaint paint = paint_units(dataset, states, o.date);

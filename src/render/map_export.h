@@ -44,6 +44,9 @@ struct ExportOptions {
                                 // (capped at kMaxDecorationScale)
     Date date;                  // the state shown
     int district = -1;          // index into Dataset::districts() to zoom to (others muted), -1: all
+    // Or a unit to zoom to (index into Dataset::units), drawn with its neighbours muted: the
+    // pages of an atlas of communes, where there are no districts (after July 2025).
+    int unit = -1;
     // A world rectangle (display CRS metres) to show fitted into the map area instead of the
     // units' (or the district's) bounds: the app's current view.
     std::optional<geo::Bounds> view;
