@@ -90,7 +90,7 @@ std::vector<Ring> district_outlines(const MapGeometry& geometry, const std::vect
     std::vector<int32_t> numbers(geometry.shapes.size());
     for (size_t u = 0; u < numbers.size(); ++u) {
         const std::string& g = u < groups.size() ? groups[u] : std::string();
-        numbers[u] = ids.emplace(g, int32_t(ids.size())).first->second;
+        numbers[u] = g == kNoGroup ? kNoGroupNumber : ids.emplace(g, int32_t(ids.size())).first->second;
     }
     return district_outlines(geometry, numbers, quantum, stats);
 }
@@ -121,6 +121,7 @@ std::vector<Ring> district_outlines(const MapGeometry& geometry, const std::vect
     std::vector<std::vector<uint32_t>> members;
     for (size_t u = 0; u < units; ++u) {
         const int32_t g = u < groups.size() ? groups[u] : -1;
+        if (g == kNoGroupNumber) continue;
         auto [it, added] = slot_of.emplace(g, members.size());
         if (added) members.emplace_back();
         members[it->second].push_back(uint32_t(u));

@@ -29,11 +29,16 @@ struct OutlineStats {
     double length = 0;          // metres of outline
 };
 
+// A unit in no group: its edges are never outline (the units of another boundary version, which
+// share the map's area but are not drawn on this date).
+inline constexpr const char* kNoGroup = "\x1f(none)";
+inline constexpr int32_t kNoGroupNumber = -2;
+
 // `groups[u]` names unit u's group (e.g. Unit::district_code); units beyond the vector's end
 // share the group "". Returns open polylines in world metres (draw with closed = false).
 std::vector<Ring> district_outlines(const MapGeometry& geometry, const std::vector<std::string>& groups,
                                     double quantum = 0.01, OutlineStats* stats = nullptr);
-// The same with group numbers (units beyond the end: group -1).
+// The same with group numbers (units beyond the end: group -1; kNoGroupNumber: none).
 std::vector<Ring> district_outlines(const MapGeometry& geometry, const std::vector<int32_t>& groups,
                                     double quantum = 0.01, OutlineStats* stats = nullptr);
 

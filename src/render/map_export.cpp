@@ -136,7 +136,8 @@ namespace {
 std::vector<std::string> export_district_groups(const Dataset& dataset, const geo::MapGeometry& geometry,
                                                 Date date) {
     if (dataset.districts(date).size() < 2) return {};
-    std::vector<std::string> groups(dataset.units.size());
+    // Units of another boundary version are in no group: their edges are not outlines.
+    std::vector<std::string> groups(dataset.units.size(), geo::kNoGroup);
     for (size_t u = 0; u < dataset.units.size(); ++u)
         if (dataset.in_force(static_cast<int>(u), date)) groups[u] = district_key(dataset.units[u]);
     if (!geo::neighbours_share_vertices(geometry, groups)) return {};

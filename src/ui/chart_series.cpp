@@ -53,7 +53,10 @@ ChartSeries make_chart_series(const std::vector<Summary>& summaries, Date first,
         st.criteria_set = sum.criteria_set;
         if (!s.steps.empty() && s.steps.back().criteria_set != st.criteria_set)
             for (const CriteriaSet& set : dataset.criteria_sets)
-                if (set.id == st.criteria_set && set.valid_from > s.steps.back().date)
+                // Marked where counts change meaning (19 to 10), not where a set keeps the
+                // previous numbering.
+                if (set.id == st.criteria_set && set.valid_from > s.steps.back().date &&
+                    (!set.continues_previous || set.size() != s.steps.back().criteria_count))
                     s.set_changes.push_back({set.valid_from, en ? set.short_label_en() : set.short_label_vi(), set.size()});
         int banded = 0;
         for (const BandCount& b : sum.bands) {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/map_colours.h"
+#include "geo/district_outlines.h"
 #include "geo/label_layout.h"
 
 namespace ntm::ui {
@@ -319,8 +320,9 @@ void MapView::sync_district_outlines(const AppState& state) {
     }
     std::vector<std::string> groups = state.data() ? state.data()->district_groups : std::vector<std::string>{};
     const auto& mask = state.in_force_mask();
+    // Units of another boundary version are in no group, so their edges draw no outline.
     for (size_t u = 0; u < groups.size() && u < mask.size(); ++u)
-        if (!mask[u]) groups[u].clear();
+        if (!mask[u]) groups[u] = geo::kNoGroup;
     renderer_->set_district_groups(groups);
 }
 

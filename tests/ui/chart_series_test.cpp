@@ -139,3 +139,36 @@ TEST(ReferencePoints, ScopesLabelsAndAliases) {
 
 }  // namespace
 }  // namespace ntm::ui
+
+namespace ntm::ui {
+namespace {
+
+// Counts out of 19 and out of 10 never run on as one series: the chart marks the change to the
+// 10-criterion set (and not the 2016 and 2021 changes, which kept the numbering), and each step
+// says which set its average is out of.
+TEST(ChartSetChanges, MarkedWhereTheCountsChangeMeaning) {
+    Dataset ds;
+    Unit u;
+    u.code = "00001";
+    u.name = "An";
+    u.kind = UnitKind::Xa;
+    ds.units = {u};
+    ds.reindex();
+    for (int c = 1; c <= 19; ++c) ds.observations.push_back({"00001", c, c <= 15, *parse_date("2015-06-30"), "t"});
+    for (int c = 1; c <= 10; ++c) ds.observations.push_back({"00001", c, c <= 6, *parse_date("2026-06-30"), "t"});
+    const AttainmentIndex index(ds);
+    const Date first = *parse_date("2015-01-01"), last = *parse_date("2026-12-31");
+    const ChartSeries s = make_chart_series(time_series(ds, index, first, last, Step::Year), first, ds);
+    ASSERT_EQ(s.set_changes.size(), 1u);
+    EXPECT_EQ(s.set_changes[0].date, *parse_date("2026-02-15"));
+    EXPECT_EQ(s.set_changes[0].label, "Bộ tiêu chí 2026\u20132030 (10 tiêu chí)");
+    EXPECT_EQ(s.set_changes[0].criteria_count, 10);
+    EXPECT_EQ(s.steps[step_at(s, *parse_date("2025-12-31"))].criteria_count, 19);
+    const ChartStep& y2026 = s.steps[step_at(s, *parse_date("2026-12-31"))];
+    EXPECT_EQ(y2026.criteria_count, 10);
+    EXPECT_EQ(y2026.criteria_set, "2026-2030");
+    EXPECT_DOUBLE_EQ(y2026.average, 6);
+}
+
+}  // namespace
+}  // namespace ntm::ui
