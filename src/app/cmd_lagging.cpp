@@ -66,6 +66,7 @@ int run_lagging(const std::vector<std::string>& argv) {
     std::optional<District> district;
     if (const auto text = args.get("district")) {
         district = find_district(d, *text);
+        if (d.districts(date).empty()) district.reset();  // a district of another boundary version
         if (!district) {
             const std::vector<District> all = d.districts(date);
             if (all.empty())

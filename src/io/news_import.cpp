@@ -316,7 +316,7 @@ void add_places(Event& e, std::vector<NewsPlace>& places, const news::PlaceScan&
             add_unique(e.district_codes, p.code);
         } else {
             add_unique(e.unit_codes, p.code);
-            add_unique(e.district_codes, index.district_of(p.code));
+            add_unique(e.district_codes, index.district_of(p.code, e.start));
         }
     }
 }

@@ -77,8 +77,9 @@ PlaceIndex::PlaceIndex(const Dataset& dataset) : dataset_(dataset) {
     }
 }
 
-std::string PlaceIndex::district_of(const std::string& unit_code) const {
-    const int u = dataset_.find_unit(unit_code);
+std::string PlaceIndex::district_of(const std::string& unit_code, Date date) const {
+    int u = dataset_.find_unit(unit_code, date);
+    if (u < 0) u = dataset_.find_unit(unit_code);
     return u >= 0 ? dataset_.units[u].district_code : std::string();
 }
 

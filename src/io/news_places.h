@@ -37,7 +37,9 @@ public:
 
     PlaceScan find(const Tokens& t, std::size_t from, std::size_t to) const;
     // The district of a unit ("" when unknown).
-    std::string district_of(const std::string& unit_code) const;
+    // The district of the unit with this code on `date` (codes are reused across boundary
+    // versions); "" when it has none.
+    std::string district_of(const std::string& unit_code, Date date) const;
     std::string district_name(const std::string& district_code) const;
 
 private:

@@ -118,13 +118,16 @@ std::array<double, 2> interior_point(const std::vector<std::array<double, 2>>& r
 }
 
 // code -> first outer ring, from the dataset's unit layer through ogr2ogr (display CRS metres).
-std::map<std::string, std::vector<std::array<double, 2>>> unit_rings(const std::string& gpkg) {
+// Units of one boundary version when `version` is given (codes are reused across versions).
+std::map<std::string, std::vector<std::array<double, 2>>> unit_rings(const std::string& gpkg,
+                                                                      const std::string& version = "") {
     std::map<std::string, std::vector<std::array<double, 2>>> out;
     const std::string layers = capture("ogrinfo -ro -q " + quote(gpkg) + " 2>/dev/null");
     std::smatch m;
     std::string layer = "units";
     if (std::regex_search(layers, m, std::regex("\\d+: (\\w+) \\((Multi Polygon|Polygon)")) ) layer = m[1];
-    const std::string csv = capture("ogr2ogr -f CSV /vsistdout/ " + quote(gpkg) + " " + layer +
+    const std::string where = version.empty() ? "" : " -where \"version = '" + version + "'\"";
+    const std::string csv = capture("ogr2ogr -f CSV /vsistdout/ " + quote(gpkg) + " " + layer + where +
                                     " -lco GEOMETRY=AS_WKT 2>/dev/null");
     std::istringstream in(csv);
     std::string line;
@@ -287,7 +290,7 @@ TEST(ExportCli, InteriorColoursMatchSummaryBands) {
     summary_units("--date 2020-07-31", &units, &colours);
     ASSERT_EQ(units.size(), 200u);
     ASSERT_EQ(colours.size(), 5u);
-    const auto rings = unit_rings(NTM_DEMO_DATASET);
+    const auto rings = unit_rings(NTM_DEMO_DATASET, "2020");  // the units in force on 31/07/2020
     ASSERT_EQ(rings.size(), 200u);
 
     int checked = 0;
@@ -425,9 +428,12 @@ TEST(ExportCli, BadOptionsGiveOneLineErrors) {
         {"export --out " + out + " --dpi 5", "ntm-atlas: --dpi: 5 is outside 10..2400\n"},
         {"export --out " + out + " --lang fr", "ntm-atlas: --lang: 'fr' is not a language (use vi or en)\n"},
         {"export --out " + quote(dir + "/x.jpg"), "ntm-atlas: --out: '" + dir + "/x.jpg' must name a .png file\n"},
-        {"export --out " + out + " --district 'Huyện Không Có'",
+        {"export --out " + out + " --district 'Huyện Không Có' --date 2020-07-31",
          "ntm-atlas: export: unknown district 'Huyện Không Có' (give a district code or name, e.g. Thành phố Lạng Sơn "
          "(178), Huyện Tràng Định (180), Huyện Bình Gia (181), …)\n"},
+        // After the reform the units have no district (the demo's last date is in 2026).
+        {"export --out " + out + " --district 'Huyện Cao Lộc' --date 2026-06-30",
+         "ntm-atlas: export: unknown district 'Huyện Cao Lộc' (the units in force on 2026-06-30 have no districts)\n"},
     };
     for (const Case& c : cases) {
         const auto r = run_cli(c.args);

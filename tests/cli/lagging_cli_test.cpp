@@ -130,10 +130,13 @@ TEST(LaggingCli, Json) {
 }
 
 TEST(LaggingCli, ErrorsAreOneLineWithExitCode1) {
-    auto r = run_cli("lagging --district 'Hà Quảng'");
+    auto r = run_cli("lagging --district 'Hà Quảng' --date 2024-12-31");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err, "ntm-atlas: lagging: unknown district 'Hà Quảng' (give a district code or name, e.g. 178 or Thành phố Lạng Sơn)\n");
     EXPECT_EQ(r.out, "");
+    r = run_cli("lagging --district 'Cao Lộc' --date 2026-06-30");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "ntm-atlas: lagging: unknown district 'Cao Lộc' (the units in force on 2026-06-30 have no districts)\n");
     r = run_cli("lagging --limit 0");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err, "ntm-atlas: lagging: --limit must be at least 1 (not '0')\n");

@@ -84,7 +84,7 @@ TEST_F(MapRender, InteriorColoursEqualTheSummaryBandColours) {
     const Dataset& ds = state.dataset();
     int checked = 0;
     for (const char* code : {"06190", "05986", "06085", "06313", "06418", "06520", "06646"}) {
-        const int u = ds.find_unit(code);
+        const int u = ds.find_unit(code, state.date());  // the unit of 2020, not the 2025 one
         ASSERT_GE(u, 0) << code;
         const auto band = summary.unit_band.find(code);
         ASSERT_NE(band, summary.unit_band.end()) << code;
@@ -94,6 +94,7 @@ TEST_F(MapRender, InteriorColoursEqualTheSummaryBandColours) {
     }
     // And every other xã large enough on screen to sample away from its outline.
     for (size_t u = 0; u < ds.units.size(); ++u) {
+        if (!ds.in_force(static_cast<int>(u), state.date())) continue;
         const auto band = summary.unit_band.find(ds.units[u].code);
         if (band == summary.unit_band.end()) continue;
         if (state.data()->unit_anchors[u].radius / camera.metres_per_pixel < 4) continue;
@@ -105,7 +106,7 @@ TEST_F(MapRender, InteriorColoursEqualTheSummaryBandColours) {
 }
 
 TEST_F(MapRender, SelectionOutlineAndLegendHighlightAppear) {
-    const int u = state.dataset().find_unit("06190");
+    const int u = state.dataset().find_unit("06190", state.date());
     ASSERT_GE(u, 0);
     const auto camera = render::Camera::fit(state.bounds_of_units({u}), kSize, kSize, 200);
     const render::Image before = draw(camera);
