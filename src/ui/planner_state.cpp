@@ -201,6 +201,9 @@ Table PlannerState::build(PlannerTable which, const Dataset& dataset, const Atta
         case PlannerTable::kCount:
             break;
     }
+    // No district column where the units in force have none (after July 2025); "Tỉnh" for a
+    // national file.
+    fit_grouping(t, dataset.grouping_on(date));
     apply_sort(t, sort(which));
     return t;
 }

@@ -98,6 +98,7 @@ TEST(Cli, CheckLangSon2025) {
     EXPECT_TRUE(contains(r.out, "Display CRS:  EPSG:9215 VN-2000 / TM-3 107-15")) << r.out;
     EXPECT_TRUE(contains(r.out, "2298 duplicate vertices removed")) << r.out;
     EXPECT_TRUE(contains(r.out, "(06184): degenerate part")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Districts:    none (no level between province and commune)")) << r.out;
 }
 
 TEST(Cli, CheckLangSon2009) {
@@ -116,6 +117,7 @@ TEST(Cli, CheckNationalFile) {
     const auto r = run_cli("check '/vsigzip/" + path + "'");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "Units:        3321 (2611 Xã, 697 Phường, 13 Đặc khu)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Provinces:    34")) << r.out;  // grouped by province, not "districts"
     EXPECT_TRUE(contains(r.out, "Timings:")) << r.out;
     EXPECT_TRUE(contains(r.out, "Transverse Mercator")) << r.out;
 }
