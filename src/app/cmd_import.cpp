@@ -136,7 +136,7 @@ std::string describe_problems(const std::string& file, const std::vector<MergerR
 int run_import(const std::vector<std::string>& argv) {
     const Args args(argv, {});
     args.allow_only("import", {"out", "boundaries", "units", "valid-from", "valid-to", "version-id", "version-name",
-                               "lineage", "attainment", "recognitions", "events", "title", "criteria-set", "layer",
+                               "lineage", "attainment", "groups", "recognitions", "events", "title", "criteria-set", "layer",
                                "code-field", "name-field", "kind-field", "district-field", "district-code-field",
                                "encoding", "source-crs", "display-crs"});
     const auto out = args.get("out");
@@ -244,6 +244,14 @@ int run_import(const std::vector<std::string>& argv) {
         const std::string set = criteria_set_by_id(*id).id;
         for (Observation& o : d.observations) o.criteria_set = set;
     }
+    // Commune groups (nhóm 1, 2, 3): from --groups, or from a group column of the attainment table.
+    size_t grouped = 0;
+    auto apply_groups = [&](const std::vector<std::pair<int, int>>& groups) {
+        for (const auto& [unit, group] : groups) d.units[unit].commune_group = group;
+        grouped += groups.size();
+    };
+    if (const auto t = args.get("attainment")) apply_groups(io::read_commune_groups(*t, d, true));
+    if (const auto t = args.get("groups")) apply_groups(io::read_commune_groups(*t, d));
     if (const auto t = args.get("recognitions")) d.recognitions = io::read_recognitions_table(*t, d);
     if (const auto t = args.get("events")) d.events = io::read_events_table(*t, d);
     io::save_dataset(*out, d, geometry);
@@ -254,6 +262,7 @@ int run_import(const std::vector<std::string>& argv) {
         std::cout << "Wrote " << *out << ": " << d.units.size() << " units, " << d.observations.size()
                   << " observations, " << d.recognitions.size() << " recognitions, " << d.events.size()
                   << " events; " << repairs << " repairs (see `ntm-atlas check " << specs.front().source << "`)\n";
+        if (grouped) std::cout << "Commune groups set for " << grouped << " units\n";
         return 0;
     }
     std::cout << "Wrote " << *out << ": " << d.units.size() << " units in " << d.versions.size() << " boundary versions (";

@@ -669,4 +669,37 @@ std::vector<Event> read_events_table(const std::string& path, const Dataset& dat
     return out;
 }
 
+// --- Commune groups ---------------------------------------------------------------------------
+
+std::vector<std::pair<int, int>> read_commune_groups(const std::string& path, const Dataset& dataset,
+                                                     bool optional) {
+    const Table t = read_table(path);
+    const int group_col = find_column(t, {"nhomxa", "nhom", "communegroup", "group", "nhomxatheobotieuchi"});
+    std::vector<std::pair<int, int>> out;
+    if (group_col < 0) {
+        if (optional) return out;
+        throw Error(path + ": no commune group column (expected one of: nhom_xa, nhom, commune_group)");
+    }
+    require_rows(t);
+    const int code_col = require_unit_column(t);
+    const int date_col = find_column(t, kDateKeys);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+        const std::string text = cell(t, r, group_col);
+        if (text.empty()) continue;
+        // "2", "Nhóm 2", "nhom 2", "group 2", "2.0" (a spreadsheet number).
+        std::string digits;
+        for (char c : text)
+            if (c >= '0' && c <= '9') digits += c;
+            else if (c == '.' || c == ',') break;
+        const std::string word = fold_search_key(text);
+        const bool words_ok = word.find_first_not_of("0123456789 .,") == std::string::npos ||
+                              word.rfind("nhom", 0) == 0 || word.rfind("group", 0) == 0;
+        if (digits.size() != 1 || digits[0] < '1' || digits[0] > '3' || !words_ok)
+            throw Error(where(t, r, group_col) + ": '" + text + "' is not a commune group (write 1, 2 or 3)");
+        const std::optional<Date> date = date_col >= 0 ? std::optional<Date>(date_of_row(t, r, date_col)) : std::nullopt;
+        out.emplace_back(unit_of_row(t, r, code_col, dataset, date), digits[0] - '0');
+    }
+    return out;
+}
+
 }  // namespace ntm::io

@@ -11,6 +11,7 @@
 // spreadsheet line: the header is line 1, the first data row line 2) and column where relevant.
 // Rows whose cells are all blank are skipped.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/dataset.h"
@@ -43,5 +44,13 @@ std::vector<Recognition> read_recognitions_table(const std::string& path, const 
 // stored as Dataset::districts() keys them: the code, or the name when there is no code), title
 // (title, noi_dung), source (source, nguon) and participants (participants, so_nguoi).
 std::vector<Event> read_events_table(const std::string& path, const Dataset& dataset);
+
+// Commune groups (nhóm 1, 2, 3 of Decision 51/2025/QĐ-TTg): a unit-code column and a group
+// column (nhom, nhom_xa, nhóm xã, commune_group, group) holding 1, 2, 3 or "Nhóm 2"; blank cells
+// are skipped. Codes are of the units in force on the row's date when the table has a date
+// column, else of the latest boundary version. Returns (unit index, group) pairs in row order;
+// empty when the table has no group column and `optional`, else an error naming the file.
+std::vector<std::pair<int, int>> read_commune_groups(const std::string& path, const Dataset& dataset,
+                                                     bool optional = false);
 
 }  // namespace ntm::io

@@ -146,6 +146,40 @@ TEST(Cli, ImportThenSummary) {
     EXPECT_EQ(ntm::test::read_file(dir + "/ls.gpkg"), before);
 }
 
+// A 2026 table on the 10-criterion set, with the commune group of each xã (nhóm 1, 2, 3).
+TEST(Cli, ImportTenCriteriaWithCommuneGroups) {
+    const std::string path = ntm::test::shared_data("boundaries/langson_communes_2025.geojson");
+    if (path.empty()) GTEST_SKIP() << "../shared/data is absent; skipping";
+    const std::string dir = ntm::test::temp_dir("import_groups");
+    std::ofstream(dir + "/tc.csv") << "ma_xa,ngay,Nhóm xã,TC1,TC2,TC3,TC4,TC5,TC6,TC7,TC8,TC9,TC10\n"
+                                      "06184,30/06/2026,Nhóm 1,x,x,x,x,x,x,x,x,x,x\n"
+                                      "06001,30/06/2026,3,x,x,x,,,x,x,x,x,\n";
+    auto r = run_cli("import --out '" + dir + "/ls.gpkg' --boundaries '" + path + "' --attainment '" + dir + "/tc.csv'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "Commune groups set for 2 units")) << r.out;
+    r = run_cli("summary --data '" + dir + "/ls.gpkg' --by unit --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "\"date\": \"2026-06-30\"")) << "the last date with data, not today";
+    EXPECT_TRUE(contains(r.out, "\"id\": \"2026-2030\"")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"at_standard\": 1")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"average_criteria\": 8.50")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"code\": \"06184\", \"name\": \"Đồng Đăng\", \"kind\": \"xa\", \"district_code\": \"\", "
+                                "\"district\": \"\", \"commune_group\": 1")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"code\": \"06001\", \"name\": \"Đoàn Kết\", \"kind\": \"xa\", \"district_code\": \"\", "
+                                "\"district\": \"\", \"commune_group\": 3")) << r.out;
+    // A criterion the set in force on the row's date does not have, and a group that is none.
+    std::ofstream(dir + "/tc11.csv") << "ma_xa,ngay,TC1,TC11\n06184,2026-06-30,x,x\n";
+    r = run_cli("import --out '" + dir + "/x.gpkg' --boundaries '" + path + "' --attainment '" + dir + "/tc11.csv'");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "ntm-atlas: " + dir + "/tc11.csv, row 2, column TC11: criterion 11 is out of range (the 2026-2030 set, "
+                     "in force on 2026-06-30, has 10)\n");
+    std::ofstream(dir + "/g.csv") << "ma_xa,nhom_xa\n06184,4\n";
+    r = run_cli("import --out '" + dir + "/x.gpkg' --boundaries '" + path + "' --groups '" + dir + "/g.csv'");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "ntm-atlas: " + dir + "/g.csv, row 2, column nhom_xa: '4' is not a commune group (write 1, 2 or 3)\n");
+    EXPECT_FALSE(std::filesystem::exists(dir + "/x.gpkg"));
+}
+
 TEST(Cli, DemoIsDeterministic) {
     const std::string dir = ntm::test::temp_dir("demo");
     ASSERT_EQ(run_cli("demo --out '" + dir + "/a.gpkg'").exit_code, 0);
