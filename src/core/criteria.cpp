@@ -190,31 +190,23 @@ CriteriaSet criteria_set_2016_2020() {
 // communes under Decision 319/QĐ-TTg of the same day). Assessed against until Decision 51/2025
 // took effect on 15/02/2026.
 CriteriaSet criteria_set_2021_2025() {
-    CriteriaSet set = build(
-        {"2021-2025", "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025",
-         "National criteria set for new rural communes, 2021–2025", "318/QĐ-TTg", "08/03/2022",
-         ymd(2021, 1, 1), ymd(2026, 2, 14)},
-        {{"Quy hoạch", "Planning", kPlan, kPlanEn},
-         {"Giao thông", "Transport", kInfra, kInfraEn},
-         {"Thủy lợi và phòng, chống thiên tai", "Irrigation and disaster prevention", kInfra, kInfraEn},
-         {"Điện", "Electricity", kInfra, kInfraEn},
-         {"Trường học", "Schools", kInfra, kInfraEn},
-         {"Cơ sở vật chất văn hóa", "Cultural facilities", kInfra, kInfraEn},
-         {"Cơ sở hạ tầng thương mại nông thôn", "Rural commercial infrastructure", kInfra, kInfraEn},
-         {"Thông tin và Truyền thông", "Information and communication", kInfra, kInfraEn},
-         {"Nhà ở dân cư", "Housing", kInfra, kInfraEn},
-         {"Thu nhập", "Income", kEcon, kEconEn},
-         {"Nghèo đa chiều", "Multidimensional poverty", kEcon, kEconEn},
-         {"Lao động", "Labour", kEcon, kEconEn},
-         {"Tổ chức sản xuất và phát triển kinh tế nông thôn", "Production organisation", kEcon, kEconEn},
-         {"Giáo dục và Đào tạo", "Education and training", kSoc, kSocEn},
-         {"Y tế", "Health", kSoc, kSocEn},
-         {"Văn hóa", "Culture", kSoc, kSocEn},
-         {"Môi trường và an toàn thực phẩm", "Environment and food safety", kSoc, kSocEn},
-         {"Hệ thống chính trị và tiếp cận pháp luật", "Political system and access to law", kPol,
-          kPolEn},
-         {"Quốc phòng và An ninh", "Defence and security", kPol, kPolEn}});
-    set.continues_previous = true;
+    // The 2016 criteria with their numbers; four renamed by the 2022 decision.
+    CriteriaSet set = criteria_set_2016_2020();
+    set.id = "2021-2025";
+    set.name_vi = "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025";
+    set.name_en = "National criteria set for new rural communes, 2021–2025";
+    set.decision = "318/QĐ-TTg";
+    set.decision_date = "08/03/2022";
+    set.valid_from = ymd(2021, 1, 1);
+    set.valid_to = ymd(2026, 2, 14);
+    auto rename = [&](int number, const char* vi, const char* en) {
+        set.criteria[number - 1].name_vi = vi;
+        set.criteria[number - 1].name_en = en;
+    };
+    rename(3, "Thủy lợi và phòng, chống thiên tai", "Irrigation and disaster prevention");
+    rename(11, "Nghèo đa chiều", "Multidimensional poverty");
+    rename(12, "Lao động", "Labour");
+    rename(13, "Tổ chức sản xuất và phát triển kinh tế nông thôn", "Production organisation");
     return set;
 }
 

@@ -25,31 +25,25 @@
 namespace fs = std::filesystem;
 
 namespace ntm::io {
-namespace {
-
-// --- Reading any OGR table as text ------------------------------------------------------
-
-struct Table {
-    std::string path;
-    std::vector<std::string> columns;  // header names as written (cleaned)
-    std::vector<std::string> keys;     // column_key() of each name
-    std::vector<std::vector<std::string>> rows;
-    std::vector<int> lines;            // spreadsheet line of each row (header = 1)
-};
-
-bool is_local_path(const std::string& s) {
-    return s.rfind("/vsi", 0) != 0 && s.find("://") == std::string::npos &&
-           s.find(':') == std::string::npos;
-}
-
-// A column name reduced to lower-case ASCII letters and digits: "Mã ĐVHC" -> "madvhc",
-// "Tiêu chí 1" -> "tieuchi1", "tc_01" -> "tc01".
+// Lower-case ASCII letters and digits: "Mã ĐVHC" -> "madvhc", "Tiêu chí 1" -> "tieuchi1".
 std::string column_key(std::string_view name) {
     std::string out;
     for (char c : fold_search_key(name))
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
     return out;
 }
+
+namespace {
+
+// --- Reading any OGR table as text ------------------------------------------------------
+
+using Table = TextTable;
+
+bool is_local_path(const std::string& s) {
+    return s.rfind("/vsi", 0) != 0 && s.find("://") == std::string::npos &&
+           s.find(':') == std::string::npos;
+}
+
 
 // Sets GDAL configuration options for this thread and puts the previous values back.
 class ThreadConfig {
@@ -130,7 +124,9 @@ std::string raw_cell(OGRFeature& f, int i, OGRFieldType type) {
     return f.GetFieldAsString(i);
 }
 
-Table read_table(const std::string& path) {
+}  // namespace
+
+TextTable read_text_table(const std::string& path) {
     ensure_gdal();
     const bool local = is_local_path(path);
     if (local) {
@@ -236,6 +232,10 @@ Table read_table(const std::string& path) {
     }
     return t;
 }
+
+namespace {
+
+Table read_table(const std::string& path) { return read_text_table(path); }
 
 // --- Columns ------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@
 // spreadsheet line: the header is line 1, the first data row line 2) and column where relevant.
 // Rows whose cells are all blank are skipped.
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,20 @@
 #include "core/records.h"
 
 namespace ntm::io {
+
+// Any table OGR reads, every cell as text: the header row always taken as the header, text
+// decoded (UTF-8, or CP1258/TCVN3/VNI detected) and cleaned (NFC, Ð→Đ, trimmed), blank rows
+// dropped, each row with the spreadsheet line it came from. Throws ntm::Error naming the file.
+struct TextTable {
+    std::string path;
+    std::vector<std::string> columns;  // header names as written (cleaned)
+    std::vector<std::string> keys;     // column_key() of each name
+    std::vector<std::vector<std::string>> rows;
+    std::vector<int> lines;            // spreadsheet line of each row (header = 1)
+};
+TextTable read_text_table(const std::string& path);
+// A column name reduced to lower-case ASCII letters and digits: "Mã ĐVHC" -> "madvhc".
+std::string column_key(std::string_view name);
 
 // Observations of criteria, in one of two forms told apart by the header:
 //  * wide: one row per unit and assessment date; a unit-code column (ma_xa, ma_dvhc, code,
