@@ -6,6 +6,14 @@ namespace ntm::ui {
 
 void go_to(AppState& state, const SearchHit& hit) {
     if (hit.what == SearchHit::What::Unit) {
+        // A unit of another boundary version (Xã Cao Lâu after July 2025): show it on the last
+        // (or first) day it existed, where the map draws it.
+        const Dataset& ds = state.dataset();
+        if (hit.unit >= 0 && hit.unit < static_cast<int>(ds.units.size()) && !ds.in_force(hit.unit, state.date())) {
+            const BoundaryVersion& v = ds.versions[ds.units[hit.unit].version];
+            if (v.valid_to && state.date() > *v.valid_to) state.set_date(*v.valid_to);
+            else if (v.valid_from && state.date() < *v.valid_from) state.set_date(*v.valid_from);
+        }
         state.select_unit(hit.unit);
         state.request_view({ViewRequest::Kind::Unit, hit.unit, "", {}});
     } else {
@@ -20,8 +28,8 @@ void SearchPanel::draw(AppState& state) {
         focus_ = false;
     }
     ImGui::SetNextItemWidth(-1);
-    const bool enter = ImGui::InputTextWithHint("##search", tr("Tìm xã, phường, huyện… (Ctrl+F)",
-                                                               "Find a commune or district… (Ctrl+F)"),
+    const bool enter = ImGui::InputTextWithHint("##search", tr("Tìm xã, phường… (Ctrl+F)",
+                                                               "Find a commune… (Ctrl+F)"),
                                                 query_, sizeof query_, ImGuiInputTextFlags_EnterReturnsTrue);
     if (query_ != last_query_ || state.data_version() != last_data_version_) {
         last_query_ = query_;
