@@ -30,6 +30,16 @@ int Dataset::criteria_index_on(Date date) const {
     return best;
 }
 
+std::vector<int> Dataset::numbering_chains() const {
+    std::vector<int> chain(criteria_sets.size());
+    for (size_t k = 0; k < criteria_sets.size(); ++k) {
+        const bool same = k > 0 && criteria_sets[k].continues_previous &&
+                          criteria_sets[k].size() == criteria_sets[k - 1].size();
+        chain[k] = same ? chain[k - 1] : static_cast<int>(k);
+    }
+    return chain;
+}
+
 const CriteriaSet& Dataset::criteria_set(int index) const {
     static const CriteriaSet empty;
     return index < 0 || index >= int(criteria_sets.size()) ? empty : criteria_sets[index];

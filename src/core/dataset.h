@@ -69,6 +69,9 @@ struct Dataset {
     // The criteria set in force on `date` (the first set before it begins, the last after).
     const CriteriaSet& criteria_on(Date date) const;
     int criteria_index_on(Date date) const;
+    // For each set, the first set of its numbering: sets that continue the previous set's
+    // numbering (same size, continues_previous) share one, so their observations carry across.
+    std::vector<int> numbering_chains() const;
     // criteria_sets[index], or an empty set for -1 or an index out of range.
     const CriteriaSet& criteria_set(int index) const;
     // The boundary version in force on `date`: the one whose dates contain it, else the nearest.

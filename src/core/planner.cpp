@@ -138,13 +138,9 @@ std::vector<RegressionRow> regressions(const Dataset& dataset, const AttainmentI
     // A criterion's number means the same thing across sets that continue each other's
     // numbering (2010–2025), not across the change to the 10-criterion set: one series each.
     const auto& sets = dataset.criteria_sets;
-    std::vector<int> chain(sets.size());
+    const std::vector<int> chain = dataset.numbering_chains();
     int n = 0;
-    for (size_t k = 0; k < sets.size(); ++k) {
-        const bool same = k > 0 && sets[k].continues_previous && sets[k].size() == sets[k - 1].size();
-        chain[k] = same ? chain[k - 1] : static_cast<int>(k);
-        n = std::max(n, sets[k].size());
-    }
+    for (const CriteriaSet& set : sets) n = std::max(n, set.size());
     const size_t chains = std::max<size_t>(sets.size(), 1);
     auto slot = [&](size_t u, int ch, int c) { return (u * chains + ch) * n + c; };
 

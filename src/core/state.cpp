@@ -6,10 +6,10 @@ namespace ntm {
 
 AttainmentIndex::AttainmentIndex(const Dataset& dataset) : dataset_(dataset) {
     const auto& sets = dataset.criteria_sets;
+    const std::vector<int> chain = dataset.numbering_chains();
     for (size_t s = 0; s < sets.size(); ++s) {
-        const bool same = s > 0 && sets[s].continues_previous && sets[s].size() == sets[s - 1].size();
-        if (!same) {
-            period_offset_.push_back(slots_);
+        if (chain[s] == static_cast<int>(s)) {
+            period_offset_.push_back(0);
             period_criteria_.push_back(sets[s].size());
             period_indicators_.emplace_back();
         }
@@ -20,11 +20,8 @@ AttainmentIndex::AttainmentIndex(const Dataset& dataset) : dataset_(dataset) {
                 auto& list = period_indicators_[p];
                 if (std::find(list.begin(), list.end(), i.number) == list.end()) list.push_back(i.number);
             }
-        if (!same) slots_ += sets[s].size();
-        // Indicator slots are appended once the period's last set is seen (below).
     }
-    // Lay out slots: per period, criteria then indicators.
-    slots_ = 0;
+    // Slots per period: its criteria, then its indicators.
     for (size_t p = 0; p < period_offset_.size(); ++p) {
         period_offset_[p] = slots_;
         slots_ += period_criteria_[p] + static_cast<int>(period_indicators_[p].size());
@@ -112,6 +109,8 @@ UnitState AttainmentIndex::state(int unit, Date date) const {
         // Indicators: the criterion is met when every indicator's latest mark is met.
         std::optional<Date> ind_date;
         bool ind_all_met = true, ind_all_known = true;
+        // (Most sets carry no indicators: skip the lookup then, it runs per unit and criterion.)
+        if (!period_indicators_[p].empty())
         for (const IndicatorState& i : indicators(unit, c + 1, date)) {
             if (!i.has_data) { ind_all_known = false; continue; }
             if (!ind_date || i.date > *ind_date) ind_date = i.date;

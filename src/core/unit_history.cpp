@@ -11,11 +11,7 @@ std::vector<CriterionChange> unit_history(const Dataset& dataset, int unit) {
     if (unit < 0 || unit >= static_cast<int>(dataset.units.size())) return out;
     const auto& sets = dataset.criteria_sets;
     // Sets that continue each other's numbering form one chain of histories.
-    std::vector<int> chain(sets.size());
-    for (size_t k = 0; k < sets.size(); ++k) {
-        const bool same = k > 0 && sets[k].continues_previous && sets[k].size() == sets[k - 1].size();
-        chain[k] = same ? chain[k - 1] : static_cast<int>(k);
-    }
+    const std::vector<int> chain = dataset.numbering_chains();
 
     // Observations of this unit per (chain, criterion), in input order.
     std::map<std::pair<int, int>, std::vector<const Observation*>> per;
