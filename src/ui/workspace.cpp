@@ -188,6 +188,12 @@ void Workspace::frame(double seconds) {
             list->AddText(ImVec2(corner.x, line_y), IM_COL32(180, 40, 20, 255), tr("Dữ liệu minh họa", "Illustrative data"));
             line_y += ImGui::GetTextLineHeightWithSpacing();
         }
+        // A date after the last assessment shows the state of that day: say since when.
+        if (const auto last = ds.last_data_date(); last && state_.date() > *last) {
+            const std::string note = std::string(tr("Đánh giá mới nhất ngày ", "Latest assessment ")) + format_date(*last);
+            list->AddText(ImVec2(corner.x, line_y), IM_COL32(90, 90, 90, 255), note.c_str());
+            line_y += ImGui::GetTextLineHeightWithSpacing();
+        }
         // What the highlight on the map means, when a planner tool set it.
         if (!state_.highlighted_units_label().empty())
             list->AddText(ImVec2(corner.x, line_y), IM_COL32(30, 60, 140, 255), state_.highlighted_units_label().c_str());
