@@ -400,6 +400,22 @@ TEST(ExportCli, AtlasGivesTheProvinceAndEveryDistrict) {
     fs::remove_all(dir2);
 }
 
+// After the reform there are no districts: the atlas makes a page per commune-level unit.
+TEST(ExportCli, AtlasAfterTheReformGivesAPagePerCommune) {
+    const std::string dir = temp_dir("atlas-2026");
+    const auto r = run_cli("atlas --date 2026-06-30 --size 400x300 --map-only --pattern '{n}_{code}.png' --out-dir " +
+                           quote(dir));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    size_t pngs = 0;
+    for (const auto& e : fs::directory_iterator(dir)) pngs += e.path().extension() == ".png";
+    EXPECT_EQ(pngs, 66u) << "the province and its 65 units";
+    EXPECT_TRUE(fs::exists(dir + "/00_tinh.png"));
+    EXPECT_TRUE(fs::exists(dir + "/01_05977.png")) << "Phường Đông Kinh, the first unit of 2025";
+    // A commune page is zoomed in on its unit.
+    EXPECT_LT(world_file(dir + "/01_05977.pgw")[0], world_file(dir + "/00_tinh.pgw")[0]);
+    fs::remove_all(dir);
+}
+
 TEST(ExportCli, SeriesGivesNumberedFrames) {
     const std::string dir = temp_dir("series");
     const auto r = run_cli("export --from 2020-01-15 --to 2020-04-10 --step month --size 400x300 --out-dir " + quote(dir));
