@@ -87,8 +87,8 @@ int run_summary(const std::vector<std::string>& argv) {
     const std::string format = args.get_or("format", "text"), by = args.get_or("by", "province");
     if (format != "text" && format != "csv" && format != "json")
         throw Error("summary: --format must be text, csv or json (not '" + format + "')");
-    if (by != "province" && by != "district" && by != "unit")
-        throw Error("summary: --by must be district or unit (not '" + by + "')");
+    if (by != "province" && by != "district" && by != "unit" && by != "former-district")
+        throw Error("summary: --by must be district, former-district or unit (not '" + by + "')");
     const bool en = args.get_or("lang", "vi") == "en";
     const io::DatasetFile data = open_data(args);
     const Dataset& d = data.dataset;
@@ -98,11 +98,16 @@ int run_summary(const std::vector<std::string>& argv) {
     const BoundaryVersion& version = d.versions[d.version_on(date)];
     if (by == "district" && version.grouping == Grouping::None)
         throw Error("summary: the units in force on " + date.iso() +
-                    " have no districts (no level between province and commune); use --by unit");
+                    " have no districts (no level between province and commune); use --by unit or --by former-district");
     const AttainmentIndex index(d);
     const std::vector<UnitState> states = index.states(date);
     const Summary total = summarize(d, states, date);
-    const std::vector<Summary> districts = by == "district" ? summarize_by_district(d, states, date) : std::vector<Summary>{};
+    // --by former-district: after the reform, the units grouped by the district of their predecessors.
+    const std::vector<Summary> districts = by == "district"          ? summarize_by_district(d, states, date)
+                                           : by == "former-district" ? summarize_by_former_district(d, states, date)
+                                                                     : std::vector<Summary>{};
+    if (by == "former-district" && districts.empty())
+        throw Error("summary: no unit in force on " + date.iso() + " has predecessors with a district (see `ntm-atlas lineage`)");
     std::ostringstream o;
 
     if (format == "json") {
@@ -120,8 +125,8 @@ int run_summary(const std::vector<std::string>& argv) {
         o << "]},\n  \"boundary_version\": {\"id\": " << json_string(version.id) << ", \"grouping\": \""
           << grouping_id(version.grouping) << "\"},\n";
         summary_json(o, d, total, "  ");
-        if (by == "district") {
-            o << ",\n  \"districts\": [";
+        if (by == "district" || by == "former-district") {
+            o << ",\n  \"" << (by == "district" ? "districts" : "former_districts") << "\": [";
             for (size_t i = 0; i < districts.size(); ++i) {
                 o << (i ? ",\n" : "\n") << "    {\n";
                 summary_json(o, d, districts[i], "      ");

@@ -64,6 +64,46 @@ std::vector<Summary> summarize_by_district(const Dataset& dataset,
     return out;
 }
 
+District former_district(const Dataset& dataset, int unit) {
+    std::vector<std::pair<District, int>> votes;
+    for (int p : dataset.predecessors(unit)) {
+        const Unit& u = dataset.units[p];
+        if (u.district_code.empty() && u.district_name.empty()) continue;
+        auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) {
+            return v.first.code == u.district_code && v.first.name == u.district_name;
+        });
+        if (it == votes.end()) votes.push_back({{u.district_code, u.district_name}, 1});
+        else ++it->second;
+    }
+    if (votes.empty()) return {};
+    return std::max_element(votes.begin(), votes.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; })
+        ->first;
+}
+
+std::vector<Summary> summarize_by_former_district(const Dataset& dataset,
+                                                  const std::vector<UnitState>& states, Date date) {
+    std::vector<District> order;
+    std::vector<std::string> key(dataset.units.size());
+    for (size_t u = 0; u < dataset.units.size(); ++u) {
+        if (!states[u].in_force) continue;
+        const District d = former_district(dataset, static_cast<int>(u));
+        if (d.code.empty() && d.name.empty()) continue;
+        key[u] = d.code + "|" + d.name;
+        if (std::none_of(order.begin(), order.end(), [&](const District& o) { return o.code == d.code && o.name == d.name; }))
+            order.push_back(d);
+    }
+    std::vector<Summary> out;
+    for (const District& d : order) {
+        const std::string k = d.code + "|" + d.name;
+        Summary s = summarize(dataset, states, date, [&](int u) { return key[u] == k; });
+        s.scope_code = d.code;
+        s.scope_name = d.name + " (cũ)";
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
 static std::vector<UnitRank> assessed_ranks(const Dataset& dataset,
                                             const std::vector<UnitState>& states,
                                             const UnitFilter& in_scope) {

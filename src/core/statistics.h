@@ -45,6 +45,15 @@ Summary summarize(const Dataset& dataset, const std::vector<UnitState>& states, 
 std::vector<Summary> summarize_by_district(const Dataset& dataset,
                                            const std::vector<UnitState>& states, Date date);
 
+// After a reform without districts: one summary per former district, each unit in force counted
+// in the district most of its predecessors belonged to (the first such in lineage order on a
+// tie); scope names say "(cũ)". Units with no predecessors are left out. Empty when no unit in
+// force has predecessors with districts.
+std::vector<Summary> summarize_by_former_district(const Dataset& dataset,
+                                                  const std::vector<UnitState>& states, Date date);
+// The former district of a unit for that grouping ("" when none), as a District.
+District former_district(const Dataset& dataset, int unit);
+
 struct UnitRank {
     int unit = -1;
     int count = 0;

@@ -166,6 +166,19 @@ TEST_F(PeriodsTest, FormationSaysWhatThePredecessorsHadTheDayBefore) {
     EXPECT_FALSE(formation(ds, index, 0).has_value());
 }
 
+TEST_F(PeriodsTest, TablesGroupByTheFormerDistrictWhenAsked) {
+    const AttainmentIndex index(ds);
+    const auto st = index.states(d("2026-12-31"));
+    EXPECT_TRUE(summarize_by_district(ds, st, d("2026-12-31")).empty()) << "no districts after the reform";
+    const auto former = summarize_by_former_district(ds, st, d("2026-12-31"));
+    ASSERT_EQ(former.size(), 2u);
+    EXPECT_EQ(former[0].scope_name, "Huyện 180 (cũ)");  // Xã Mới: both predecessors in 180
+    EXPECT_EQ(former[0].xa_total, 1);
+    EXPECT_EQ(former[0].at_standard, 0);
+    EXPECT_EQ(former[1].scope_name, "Huyện 181 (cũ)");  // the ward
+    EXPECT_EQ(former[1].not_applicable, 1);
+}
+
 TEST_F(PeriodsTest, CommuneGroupsFilter) {
     const AttainmentIndex index(ds);
     const auto st = index.states(d("2026-12-31"));
