@@ -32,8 +32,7 @@ const char* tr(const char* vi, const char* en) { return g_lang == Lang::Vi ? vi 
 
 AppState::AppState() {
     kinds_shown_.fill(true);
-    const Date today = Date::from_ymd(2025, 12, 31);
-    date_ = first_ = last_ = today;
+    date_ = first_ = last_ = today_local();
 }
 
 void AppState::set_data(std::unique_ptr<LoadedData> data) {
@@ -47,7 +46,7 @@ void AppState::set_data(std::unique_ptr<LoadedData> data) {
         first_ = *first;
         last_ = *last;
     } else {
-        first_ = last_ = date_;  // no dates at all: the span is the current date
+        first_ = last_ = default_date(ds);  // no dates at all: today, whose criteria set applies
     }
     // New data opens on its last date with assessments (not today, not the last event).
     date_ = std::clamp(default_date(ds), first_, last_);
