@@ -491,7 +491,7 @@ Table unit_rows_table(const Dataset& dataset, const std::vector<UnitRow>& rows, 
                  {"name", "Xã", "Commune", false},
                  {"district", "Huyện", "District", false},
                  {"criteria", "Số tiêu chí", "Criteria", true},
-                 {"band", "Mức đạt", "Band", true},
+                 {"band", "Khoảng tiêu chí", "Band", true},
                  {"level", "Mức", "Level", false}};
     if (close) t.columns.push_back({"missing_count", "Số tiêu chí còn thiếu", "Criteria missing", true});
     t.columns.push_back({"missing", "Tiêu chí chưa đạt", "Missing criteria", false});

@@ -271,7 +271,7 @@ void MapView::draw_tooltip(const AppState& state) {
         const CriteriaSet& set = ds.criteria_set(s.criteria_set);
         ImGui::Text("%s: %d/%d", tr("Tiêu chí đạt", "Criteria met"), s.count, set.size());
         if (s.band >= 0)
-            ImGui::Text("%s: %s", tr("Mức đạt", "Band"), set.bands[s.band].label.c_str());
+            ImGui::Text("%s: %s", tr("Khoảng tiêu chí", "Band"), set.bands[s.band].label.c_str());
         if (s.level != Level::None)
             ImGui::Text("%s: %s", tr("Mức", "Level"),
                         current_lang() == Lang::Vi ? level_name_vi(s.level) : level_name_en(s.level));

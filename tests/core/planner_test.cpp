@@ -416,7 +416,7 @@ TEST_F(PlannerTest, TablesAndCsv) {
     EXPECT_EQ(t.row_district, (std::vector<std::string>{"180", "180", "181", "180"}));
     EXPECT_EQ(t.rows[0][4].text, "7/19");
     EXPECT_EQ(t.rows[3][6].text, "Nâng cao");
-    EXPECT_EQ(to_csv(t, false).rfind("Hạng,Mã,Xã,Huyện,Số tiêu chí,Mức đạt,Mức,Tiêu chí chưa đạt,Tên tiêu chí chưa đạt\n"
+    EXPECT_EQ(to_csv(t, false).rfind("Hạng,Mã,Xã,Huyện,Số tiêu chí,Khoảng tiêu chí,Mức,Tiêu chí chưa đạt,Tên tiêu chí chưa đạt\n"
                                      "1,00003,Cao,Huyện A,7/19,5–9,,8 9 10",
                                      0),
               0u);
