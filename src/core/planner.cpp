@@ -332,6 +332,14 @@ static TargetStatus share(const char* id, const char* vi, const char* en, int nu
     return x;
 }
 
+// Targets of the summary's scope, none yet.
+static ScopeTargets scope_of(const Summary& s) {
+    ScopeTargets t;
+    t.scope_code = s.scope_code;
+    t.scope_name = s.scope_name;
+    return t;
+}
+
 static void stamp(ScopeTargets& t, int year, const char* decision) {
     for (TargetStatus& x : t.targets) {
         x.year = year;
@@ -340,9 +348,7 @@ static void stamp(ScopeTargets& t, int year, const char* decision) {
 }
 
 ScopeTargets targets_263(const Summary& s) {
-    ScopeTargets t;
-    t.scope_code = s.scope_code;
-    t.scope_name = s.scope_name;
+    ScopeTargets t = scope_of(s);
     t.targets.push_back(share("standard", "Tỷ lệ xã đạt chuẩn nông thôn mới",
                               "Share of xã at the NTM standard", s.at_standard, s.xa_total, 80,
                               TargetRule::AtLeast));
@@ -369,9 +375,7 @@ ScopeTargets targets_263(const Summary& s) {
 }
 
 ScopeTargets targets_2026_2030(const Summary& s) {
-    ScopeTargets t;
-    t.scope_code = s.scope_code;
-    t.scope_name = s.scope_name;
+    ScopeTargets t = scope_of(s);
     t.targets.push_back(share("standard", "Tỷ lệ xã đạt chuẩn nông thôn mới",
                               "Share of xã at the NTM standard", s.at_standard, s.xa_total, 65,
                               TargetRule::About));
@@ -385,10 +389,7 @@ ScopeTargets targets_2026_2030(const Summary& s) {
 ScopeTargets programme_targets(const Summary& s) {
     if (s.criteria_set == "2021-2025") return targets_263(s);
     if (s.criteria_set == "2026-2030") return targets_2026_2030(s);
-    ScopeTargets t;
-    t.scope_code = s.scope_code;
-    t.scope_name = s.scope_name;
-    return t;
+    return scope_of(s);
 }
 
 TargetsReport targets_report(const Dataset& dataset, const std::vector<UnitState>& states, Date date,

@@ -50,9 +50,15 @@ void UnitDetailPanel::refresh(const AppState& state, int unit) {
     unit_ = unit;
     history_.clear();
     events_.clear();
+    formation_.reset();
+    successors_.clear();
     const Dataset& ds = state.dataset();
     if (unit < 0 || unit >= static_cast<int>(ds.units.size())) return;
     history_ = unit_history(ds, unit);
+    // Lineage does not depend on the date shown (predecessors are read on the day before the
+    // change), so it is found once per unit, not every frame.
+    formation_ = state.index() ? formation(ds, *state.index(), unit) : std::nullopt;
+    successors_ = successors_of(ds, unit);
     events_ = state.events_of_unit(unit);
 }
 
@@ -318,10 +324,9 @@ void UnitDetailPanel::draw_history(AppState& state) {
 
 void UnitDetailPanel::draw_lineage(AppState& state, int unit) {
     const Dataset& ds = state.dataset();
-    if (ds.lineage.empty() || !state.index()) return;
-    const std::optional<Formation> formed = formation(ds, *state.index(), unit);
-    const std::vector<LineageStep> next = successors_of(ds, unit);
-    if (!formed && next.empty()) return;
+    const std::optional<Formation>& formed = formation_;
+    const std::vector<LineageStep>& next = successors_;
+    if (unit != unit_ || (!formed && next.empty())) return;
     if (!ImGui::CollapsingHeader(tr("Sắp xếp đơn vị hành chính###lineage", "Administrative rearrangement###lineage"),
                                  ImGuiTreeNodeFlags_DefaultOpen))
         return;

@@ -6,8 +6,10 @@
 // it (a click activates the event and keeps this unit in the detail panel). For phường and
 // thị trấn it says that the commune criteria do not apply. With nothing selected, a hint.
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "core/lineage.h"
 #include "core/unit_history.h"
 #include "ui/app_state.h"
 
@@ -31,6 +33,8 @@ private:
     int unit_ = -1;
     std::vector<CriterionChange> history_;
     std::vector<int> events_;
+    std::optional<Formation> formation_;  // how the unit was formed, when the lineage says
+    std::vector<LineageStep> successors_;
 };
 
 }  // namespace ntm::ui

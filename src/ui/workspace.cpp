@@ -241,12 +241,13 @@ void Workspace::draw_right_panel() {
     tab(tr("Chi tiết", "Detail"), "detail", [&] { detail_.draw(state_); });
     tab(tr("Danh sách", "Lists"), "lists", [&] { lists_.draw(state_); });
     tab(tr("Tiêu chí", "Criteria"), "criteria", [&] { criteria_.draw(state_); });
-    // No district tab where the units in force have no level above them (after July 2025); the
-    // national file's groups are provinces.
+    // No district tab where the units in force have no level above them (after July 2025; the
+    // loader sets Grouping::None for files without district fields); the national file's groups
+    // are provinces. Decided from the version alone: this runs every frame.
     const Grouping grouping = state_.dataset().grouping_on(state_.date());
     if (grouping == Grouping::Province)
         tab(tr("Tỉnh", "Provinces"), "districts", [&] { districts_.draw(state_); });
-    else if (grouping == Grouping::District && !state_.dataset().districts(state_.date()).empty())
+    else if (grouping == Grouping::District)
         tab(tr("Huyện", "Districts"), "districts", [&] { districts_.draw(state_); });
     tab(tr("Đối chiếu", "Reconcile"), "reconcile", [&] { reconciliation_.draw(state_); });
     ImGui::EndTabBar();
