@@ -40,41 +40,50 @@ std::vector<PlacedLabel> layout_labels(const std::vector<LabelCandidate>& candid
     });
 
     // Buckets about the size of an average label (plus padding); at most 256 x 256.
-    const double cell = std::max({size_sum / double(order.size()) + pad, vw / 256, vh / 256, 1.0});
-    const int cols = std::max(1, static_cast<int>(std::ceil(vw / cell)));
-    const int rows = std::max(1, static_cast<int>(std::ceil(vh / cell)));
-    std::vector<std::vector<uint32_t>> buckets(size_t(cols) * rows);
-    auto col = [&](double x) { return std::clamp(static_cast<int>(std::floor(x / cell)), 0, cols - 1); };
-    auto row = [&](double y) { return std::clamp(static_cast<int>(std::floor(y / cell)), 0, rows - 1); };
-
+    LabelOccupancy occupancy(vw, vh, pad, std::max({size_sum / double(order.size()) + pad, vw / 256, vh / 256, 1.0}));
     placed.reserve(order.size());
     for (size_t i : order) {
         const LabelCandidate& c = candidates[i];
-        Bounds box{c.anchor.x - c.width / 2, c.anchor.y - c.height / 2, c.anchor.x + c.width / 2,
-                   c.anchor.y + c.height / 2};
-        // Another box conflicts when it comes closer than `pad`: test against this box grown
-        // by `pad`; kept boxes sit in the buckets their unpadded box touches.
-        const Bounds grown{box.min_x - pad, box.min_y - pad, box.max_x + pad, box.max_y + pad};
-        const int x0 = col(grown.min_x), x1 = col(grown.max_x);
-        const int y0 = row(grown.min_y), y1 = row(grown.max_y);
-        bool clear = true;
-        for (int y = y0; y <= y1 && clear; ++y)
-            for (int x = x0; x <= x1 && clear; ++x)
-                for (uint32_t k : buckets[size_t(y) * cols + x]) {
-                    const Bounds& o = placed[k].box;
-                    if (o.min_x < grown.max_x && o.max_x > grown.min_x && o.min_y < grown.max_y &&
-                        o.max_y > grown.min_y) {
-                        clear = false;
-                        break;
-                    }
-                }
-        if (!clear) continue;
-        const uint32_t k = static_cast<uint32_t>(placed.size());
+        const Bounds box{c.anchor.x - c.width / 2, c.anchor.y - c.height / 2, c.anchor.x + c.width / 2,
+                         c.anchor.y + c.height / 2};
+        if (!occupancy.free(box)) continue;
+        occupancy.add(box);
         placed.push_back({c.id, i, box});
-        for (int y = row(box.min_y); y <= row(box.max_y); ++y)
-            for (int x = col(box.min_x); x <= col(box.max_x); ++x) buckets[size_t(y) * cols + x].push_back(k);
     }
     return placed;
+}
+
+LabelOccupancy::LabelOccupancy(double viewport_width, double viewport_height, double padding, double cell)
+    : vw_(viewport_width), vh_(viewport_height), pad_(std::max(0.0, padding)) {
+    cell_ = cell > 0 ? cell : std::max({vw_, vh_, 64.0}) / 64;
+    cols_ = std::clamp(static_cast<int>(std::ceil(vw_ / cell_)), 1, 4096);
+    rows_ = std::clamp(static_cast<int>(std::ceil(vh_ / cell_)), 1, 4096);
+    buckets_.resize(size_t(cols_) * rows_);
+}
+
+int LabelOccupancy::col(double x) const { return std::clamp(static_cast<int>(std::floor(x / cell_)), 0, cols_ - 1); }
+int LabelOccupancy::row(double y) const { return std::clamp(static_cast<int>(std::floor(y / cell_)), 0, rows_ - 1); }
+
+bool LabelOccupancy::free(const Bounds& box) const {
+    if (!(box.min_x >= 0 && box.min_y >= 0 && box.max_x <= vw_ && box.max_y <= vh_)) return false;
+    // Another box conflicts when it comes closer than the padding: test against this box grown
+    // by it; kept boxes sit in the buckets their unpadded box touches.
+    const Bounds grown{box.min_x - pad_, box.min_y - pad_, box.max_x + pad_, box.max_y + pad_};
+    for (int y = row(grown.min_y), y1 = row(grown.max_y); y <= y1; ++y)
+        for (int x = col(grown.min_x), x1 = col(grown.max_x); x <= x1; ++x)
+            for (uint32_t k : buckets_[size_t(y) * cols_ + x]) {
+                const Bounds& o = boxes_[k];
+                if (o.min_x < grown.max_x && o.max_x > grown.min_x && o.min_y < grown.max_y && o.max_y > grown.min_y)
+                    return false;
+            }
+    return true;
+}
+
+void LabelOccupancy::add(const Bounds& box) {
+    const uint32_t k = static_cast<uint32_t>(boxes_.size());
+    boxes_.push_back(box);
+    for (int y = row(box.min_y), y1 = row(box.max_y); y <= y1; ++y)
+        for (int x = col(box.min_x), x1 = col(box.max_x); x <= x1; ++x) buckets_[size_t(y) * cols_ + x].push_back(k);
 }
 
 }  // namespace ntm::geo

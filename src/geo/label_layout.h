@@ -6,6 +6,7 @@
 // fits its radius (if it has one) and keeps the padding from every box already kept. Kept boxes
 // live in a uniform grid of buckets, so each test looks at a handful of neighbours: thousands of
 // candidates take well under a millisecond. The result depends only on the input.
+#include <cstdint>
 #include <vector>
 
 #include "geo/geometry.h"
@@ -39,5 +40,26 @@ struct PlacedLabel {
 // boxes are closer than the padding (boxes exactly `padding` apart are allowed).
 std::vector<PlacedLabel> layout_labels(const std::vector<LabelCandidate>& candidates,
                                        const LabelLayoutOptions& options);
+
+// The boxes kept so far, in a uniform grid of buckets about `cell` pixels wide: free() looks at
+// a handful of neighbours. layout_labels() uses it; so does label_placement.h, which tries
+// several positions and sizes per name and so cannot list every candidate up front.
+class LabelOccupancy {
+public:
+    // `cell` <= 0: a cell of 1/64 of the larger side.
+    LabelOccupancy(double viewport_width, double viewport_height, double padding, double cell = 0);
+    // Inside [0, width] x [0, height] and at least `padding` from every box added.
+    bool free(const Bounds& box) const;
+    void add(const Bounds& box);
+    size_t size() const { return boxes_.size(); }
+
+private:
+    int col(double x) const;
+    int row(double y) const;
+    double vw_, vh_, pad_, cell_;
+    int cols_ = 1, rows_ = 1;
+    std::vector<Bounds> boxes_;
+    std::vector<std::vector<uint32_t>> buckets_;
+};
 
 }  // namespace ntm::geo

@@ -91,6 +91,34 @@ std::string not_applicable_label(const Dataset& dataset, bool vi) {
     return (vi ? "Không áp dụng (" : "Not applicable (") + list + ")";
 }
 
+// A dataset's source as people read it: its text when it is one ("Dữ liệu minh họa do NTM Atlas
+// tạo; ..."), else — the files it was made from — their names as boundaries, and that there are
+// no assessments when there are none, so a boundary-only map does not pass for results.
+std::string default_source(const Dataset& dataset, bool vi) {
+    const std::string& text = dataset.info.source;
+    std::vector<std::string> items;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(", ", start);
+        if (end == std::string::npos) end = text.size();
+        std::string item = text.substr(start, end - start);
+        if (!item.empty()) items.push_back(item);
+        start = end + 2;
+    }
+    bool paths = !items.empty();
+    for (const std::string& item : items)
+        paths = paths && item.find(' ') == std::string::npos && item.find_first_of("/.") != std::string::npos;
+    if (!paths) return text;
+    std::string files;
+    for (const std::string& item : items) {
+        const size_t slash = item.find_last_of('/');
+        files += (files.empty() ? "" : ", ") + (slash == std::string::npos ? item : item.substr(slash + 1));
+    }
+    const bool assessed = dataset.last_data_date().has_value();
+    if (vi) return "ranh giới hành chính " + files + (assessed ? "" : " (chưa có số liệu đánh giá nông thôn mới)");
+    return "administrative boundaries " + files + (assessed ? "" : " (no new-rural assessments)");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Layout
 
@@ -377,7 +405,7 @@ void draw_north_arrow(ImDrawList* list, const UiFonts& f, const DecorationData& 
 
 std::string DecorationData::all_text() const {
     std::string out = title + date_line + legend_title + count_header + percent_header +
-                      legend_note + source_line + illustrative_note + north_label;
+                      legend_note + source_line + illustrative_note + north_label + no_data_note;
     for (const LegendRow& r : legend) out += r.label;
     out += "0123456789 ,.%:–—·kmTỷlệScale";
     return out;
@@ -416,7 +444,7 @@ std::string default_title(const Dataset& dataset, Date date, bool vi, const std:
 
 DecorationData make_decoration_data(const Dataset& dataset, const Summary& summary, Date date, bool vi,
                                     const std::string& scope_name, const std::string& title_override,
-                                    const std::string& crs_name) {
+                                    const std::string& crs_name, const std::string& source_override) {
     DecorationData d;
     d.vietnamese = vi;
     d.title = title_override.empty() ? default_title(dataset, date, vi, scope_name) : title_override;
@@ -468,16 +496,18 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
         d.legend_note = "Total: " + format_count(summary.xa_total, vi) + " communes" +
                         (summary.xa_with_data > 0 ? " · average " + average + " criteria per commune" : "");
 
-    std::string source = dataset.info.source;
-    if (source.find('/') != std::string::npos && source.find(' ') == std::string::npos)
-        source = source.substr(source.find_last_of('/') + 1);  // a path: its file name
-    d.source_line = (vi ? "Nguồn: " : "Source: ") + (source.empty() ? std::string("NTM Atlas") : source);
+    const std::string source = source_override.empty() ? default_source(dataset, vi) : source_override;
+    const bool said = starts_with(fold_search_key(source), "nguon") || starts_with(fold_search_key(source), "source");
+    d.source_line = (said ? "" : vi ? "Nguồn: " : "Source: ") + (source.empty() ? std::string("NTM Atlas") : source);
     if (!crs_name.empty()) d.source_line += (vi ? " · Hệ tọa độ: " : " · Coordinate system: ") + crs_name;
     if (!source.empty()) d.source_line += " · NTM Atlas";
     d.illustrative = dataset.info.illustrative;
     d.illustrative_note = vi ? "Dữ liệu minh họa — không phải số liệu chính thức"
                              : "Illustrative data (Dữ liệu minh họa) — not official figures";
     d.north_label = vi ? "B" : "N";
+    if (summary.xa_total > 0 && summary.xa_with_data == 0)
+        d.no_data_note = vi ? "Chưa có dữ liệu đánh giá ngày " + format_date(date, vi)
+                            : "No assessment data on " + format_date(date, vi);
     return d;
 }
 
@@ -506,6 +536,16 @@ DecorationLayout draw_decorations(ImDrawList* list, const UiFonts& fonts, const 
     if (!L.legend.empty()) draw_legend(list, fonts, d, p);
     if (!L.scale_bar.empty()) draw_scale_bar(list, fonts, d, p);
     if (!L.north_arrow.empty()) draw_north_arrow(list, fonts, d, p);
+    if ((elements & kDecorNoData) && !d.no_data_note.empty() && !L.map_area.empty()) {
+        // A boxed note in the map's top-left corner.
+        const ImVec2 size = measure(fonts.bold, z.note * 1.15f, d.no_data_note, L.map_area.w - 4 * z.inner);
+        const ImVec2 a(L.map_area.x + z.inner, L.map_area.y + z.inner);
+        const ImVec2 b(a.x + size.x + 2 * z.inner, a.y + size.y + 1.4f * z.inner);
+        list->AddRectFilled(a, b, kBoxFill, 4 * z.s);
+        list->AddRect(a, b, kWarning, 4 * z.s, 0, std::max(1.0f, 1.5f * z.s));
+        put_text(list, fonts.bold, z.note * 1.15f, ImVec2(a.x + z.inner, a.y + 0.7f * z.inner), kWarning, d.no_data_note,
+                 L.map_area.w - 4 * z.inner);
+    }
     if (!L.footer.empty()) put_text(list, fonts.regular, z.small, ImVec2(L.footer.x, L.footer.y), kMuted, d.source_line, L.footer.w);
     return L;
 }

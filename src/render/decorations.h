@@ -43,6 +43,9 @@ struct DecorationData {
     bool illustrative = false;
     std::string illustrative_note;  // "Dữ liệu minh họa — không phải số liệu chính thức"
     std::string north_label;        // "B" (Bắc) / "N"
+    // Said on the map when no xã shown has an assessment on the date: "Chưa có dữ liệu đánh giá"
+    // (an all-grey map must not read as results); empty otherwise.
+    std::string no_data_note;
 
     // Set by the caller for the frame being drawn: ground metres per frame pixel in the display
     // CRS (Camera::metres_per_pixel) for the scale bar, and the print resolution (0: none) for
@@ -57,11 +60,13 @@ struct DecorationData {
 // Builds the decorations of `summary` (from summarize() over the units shown, on `date`).
 // `scope_name` names a district when the map is zoomed to one ("Huyện Cao Lộc"), else "".
 // `title_override` replaces the default title when not empty. `crs_name` (MapGeometry::crs_name)
-// goes into the source line when not empty.
+// goes into the source line when not empty. `source_override` replaces the dataset's source
+// (a dataset made from files names them: "Nguồn: ranh giới hành chính x.geojson (chưa có ...)").
 DecorationData make_decoration_data(const Dataset& dataset, const Summary& summary, Date date,
                                     bool vietnamese, const std::string& scope_name = "",
                                     const std::string& title_override = "",
-                                    const std::string& crs_name = "");
+                                    const std::string& crs_name = "",
+                                    const std::string& source_override = "");
 
 // The default title: "Kết quả xây dựng nông thôn mới — tỉnh Lạng Sơn, ngày 31/07/2020",
 // "... — huyện Cao Lộc, tỉnh Lạng Sơn, ngày ..."; English "New rural development results —
@@ -82,7 +87,8 @@ enum DecorationElement : unsigned {
     kDecorNorthArrow = 16,
     kDecorSource = 32,
     kDecorIllustrative = 64,  // drawn only when DecorationData::illustrative
-    kDecorAll = 127,
+    kDecorNoData = 128,       // the no-data note on the map, drawn only when there is one
+    kDecorAll = 255,
 };
 
 struct PixelRect {

@@ -23,9 +23,13 @@
 #include "core/statistics.h"
 #include "core/text.h"
 #include "geo/district_outlines.h"
+#include "geo/label_anchor.h"
+#include "geo/label_placement.h"
+#include "geo/picking.h"
 #include "render/framebuffer.h"
 #include "render/gl_objects.h"
 #include "render/imgui_painter.h"
+#include "render/map_labels.h"
 #include "render/map_renderer.h"
 
 namespace fs = std::filesystem;
@@ -115,6 +119,11 @@ ExportSize parse_export_size(const std::string& text) {
     return size;
 }
 
+float decoration_scale(int width, int height, double dpi) {
+    const double by_size = std::min(width, height) / 720.0;
+    return static_cast<float>(std::min(std::max(dpi / 96.0, by_size), kMaxDecorationScale));
+}
+
 std::string file_slug(const std::string& name) {
     const std::string key = fold_search_key(name);
     std::string out;
@@ -166,7 +175,22 @@ struct MapExporter::Impl {
     std::unique_ptr<Framebuffer> target;
     GLuint read_fbo = 0;
 
+    // For the names on the map, made on the first export that draws them.
+    int threads = 2;
+    std::vector<geo::LabelAnchor> anchors;
+    std::unique_ptr<geo::PickingIndex> picking;
+    std::unique_ptr<geo::LabelPlacer> placer;
+
     Impl(const Dataset& d, const geo::MapGeometry& g) : dataset(d), geometry(g), index(d), districts(d.districts()) {}
+
+    const geo::LabelPlacer& label_placer() {
+        if (!placer) {
+            anchors = geo::label_anchors(geometry, threads);
+            picking = std::make_unique<geo::PickingIndex>(geometry);
+            placer = std::make_unique<geo::LabelPlacer>(geometry, anchors, *picking);
+        }
+        return *placer;
+    }
     ~Impl() {
         if (imgui) ImGui::DestroyContext(imgui);
         if (read_fbo) glDeleteFramebuffers(1, &read_fbo);
@@ -208,6 +232,7 @@ struct MapExporter::Impl {
 
 MapExporter::MapExporter(const Dataset& dataset, const geo::MapGeometry& geometry, int threads)
     : impl_(std::make_unique<Impl>(dataset, geometry)) {
+    impl_->threads = threads;
     if (geometry.shapes.size() != dataset.units.size())
         throw Error("the map has " + std::to_string(geometry.shapes.size()) + " shapes for " +
                     std::to_string(dataset.units.size()) + " units");
@@ -233,7 +258,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
                     std::to_string(kMaxExportSide) + " pixels per side");
     if (!(o.dpi > 0)) throw Error("the resolution must be positive (not " + std::to_string(o.dpi) + " dpi)");
     if (o.district >= static_cast<int>(districts.size())) throw Error("no district number " + std::to_string(o.district));
-    const float s = static_cast<float>(std::min(o.dpi / 96.0, kMaxDecorationScale));
+    const float s = decoration_scale(W, H, o.dpi);
 
     ExportResult result;
     result.width = W;
@@ -312,12 +337,37 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     std::unique_ptr<ImGuiContextSwitch> imgui_switch;
     if (o.decorations) {
         result.decorations = make_decoration_data(dataset, result.summary, o.date, o.vietnamese, scope_name, o.title,
-                                                  geometry.crs_name);
+                                                  geometry.crs_name, o.source);
         result.decorations.dpi = o.dpi >= 150 ? o.dpi : 0;
-        ensure_fonts(kDecorBasePx * s, result.decorations.all_text());
+        // Names: at overview the districts' (or provinces') and every commune's where it fits;
+        // zoomed to a district or a unit, the names of what is in focus.
+        if (o.labels) {
+            MapLabelRequest request;
+            request.date = o.date;
+            if (focused) request.in_scope = in_scope;
+            request.groups = !focused;
+            const float pt_px = 96.0f / 72.0f * s;
+            request.unit_px = kUnitLabelPt * pt_px;
+            request.group_px = kGroupLabelPt * pt_px;
+            request.province_px = kProvinceLabelPt * pt_px;
+            result.label_names = map_label_names(dataset, request);
+        }
+        ensure_fonts(kDecorBasePx * s, result.decorations.all_text() + map_label_text(result.label_names));
         layout = layout_decorations(result.decorations, fonts, frame, s, kDecorAll);
         result.camera = fit_camera_in(focus, layout.map_area, W, H, fixed_view ? 0 : 8.0 * s);
         result.decorations.metres_per_pixel = result.camera.metres_per_pixel;
+        if (!result.label_names.empty()) {
+            std::vector<uint8_t> eligible(dataset.units.size(), 0);
+            for (size_t u = 0; u < eligible.size(); ++u) eligible[u] = !paint.hidden[u];
+            geo::PlacementOptions placement;
+            placement.padding = 3.0 * s;
+            const PixelRect& m = layout.map_area;
+            placement.area = {m.x + 2 * s, m.y + 2 * s, m.right() - 2 * s, m.bottom() - 2 * s};
+            placement.eligible = &eligible;
+            const geo::ScreenFrame screen{result.camera.center, result.camera.metres_per_pixel, double(W), double(H)};
+            result.labels = place_map_labels(label_placer(), result.label_names, fonts.regular, fonts.bold, screen,
+                                             placement);
+        }
 
         imgui_switch = std::make_unique<ImGuiContextSwitch>(imgui);
         ImGuiIO& io = ImGui::GetIO();
@@ -325,6 +375,8 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         io.DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
         draw_map_frame(ImGui::GetBackgroundDrawList(), layout);
+        draw_map_labels(ImGui::GetBackgroundDrawList(), fonts.regular, fonts.bold, result.label_names, result.labels,
+                        1.6f * s);
         draw_decorations(ImGui::GetBackgroundDrawList(), fonts, result.decorations, frame, s, kDecorAll);
         ImGui::Render();
         draw_data = ImGui::GetDrawData();

@@ -18,6 +18,7 @@
 #include "geo/geometry.h"
 #include "render/camera.h"
 #include "render/decorations.h"
+#include "render/map_labels.h"
 #include "render/png_writer.h"
 
 namespace ntm::render {
@@ -37,6 +38,10 @@ constexpr int kMaxExportSide = 32768;
 // Text and line widths scale with dpi / 96 up to this factor (1200 dpi): beyond it glyphs would
 // not fit a font atlas texture.
 constexpr double kMaxDecorationScale = 12.5;
+// The text and line scale of a width x height export at `dpi`: dpi / 96, and at least the short
+// side / 720, because a screen-resolution image is shrunk when placed in a report and its text
+// must still read there (HD: 1.5, so legend text is about 22 px); capped at kMaxDecorationScale.
+float decoration_scale(int width, int height, double dpi);
 
 struct ExportOptions {
     int width = 1920, height = 1080;
@@ -51,6 +56,7 @@ struct ExportOptions {
     // units' (or the district's) bounds: the app's current view.
     std::optional<geo::Bounds> view;
     std::string title;          // replaces the default title when not empty
+    std::string source;         // the map's source line (--source); empty: the dataset's
     bool vietnamese = true;     // false: English text
     bool decorations = true;    // false: the map alone (--map-only)
     // Xã outlined as highlighted (a briefing view's): those in this band (index into the
@@ -63,6 +69,7 @@ struct ExportOptions {
     // The .prj's text (WKT of the display CRS, e.g. io::prj_wkt(geometry.crs_wkt)); empty: the
     // geometry's crs_wkt as it is. No .prj is written when both are empty.
     std::string prj;
+    bool labels = true;         // names on the map (with the decorations)
 };
 
 struct ExportResult {
@@ -72,6 +79,8 @@ struct ExportResult {
     PixelRect map_area;          // where the map shows (the rest is decorations and paper)
     int tiles = 0;               // framebuffer passes
     DecorationData decorations;  // what the legend and title say
+    std::vector<MapLabel> label_names;  // the names that could show
+    std::vector<DrawnLabel> labels;     // those drawn, with their boxes in image pixels
     Summary summary;             // the statistics the legend shows
     // World file lines: x size of a pixel, rotation, rotation, -y size, x and y of the centre of
     // the top-left pixel, in the display CRS.

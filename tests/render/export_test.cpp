@@ -49,6 +49,7 @@ protected:
         o.width = w;
         o.height = h;
         o.date = kDate;
+        o.labels = false;  // these tests read the fills at the units' poles (labels_test.cpp has the names)
         return o;
     }
 };
