@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -109,22 +110,66 @@ struct RawFeature {
     int duplicates = 0;     // consecutive duplicate vertices dropped
 };
 
+std::string coordinate_text(geo::Vec2 v) {
+    char buf[80];
+    std::snprintf(buf, sizeof buf, "%.10g, %.10g", v.x, v.y);
+    return buf;
+}
+
+void check_finite(const geo::MultiPolygon& shape, size_t feature, const std::string& source) {
+    for (const geo::Polygon& p : shape.parts) {
+        auto ring_ok = [&](const geo::Ring& r) {
+            for (size_t v = 0; v < r.size(); ++v)
+                if (!std::isfinite(r[v].x) || !std::isfinite(r[v].y))
+                    throw Error(source + ": feature " + std::to_string(feature) + " has a non-finite coordinate (" +
+                                coordinate_text(r[v]) + ") at vertex " + std::to_string(v));
+        };
+        ring_ok(p.outer);
+        for (const geo::Ring& h : p.holes) ring_ok(h);
+    }
+}
+
+// Byte offset of the first invalid UTF-8 sequence, or npos.
+size_t first_invalid_utf8(std::string_view s) {
+    size_t pos = 0;
+    char32_t cp = 0;
+    while (pos < s.size()) {
+        const size_t at = pos;
+        if (!next_code_point(s, pos, cp)) return at;
+    }
+    return std::string_view::npos;
+}
+
 // Validity check (GEOS), repair and conversion of a batch of features' polygons. GEOS through
 // OGR makes a context per call, so this runs on a worker while the next batch is read.
 void convert_shapes(std::vector<RawFeature>& raw, size_t first, size_t end, const std::string& source) {
     for (size_t i = first; i < end; ++i) {
         RawFeature& rf = raw[i];
         if (!rf.geometry) continue;
+        // NaN or infinite coordinates make GEOS return no geometry at all (which would pass as
+        // "repaired"): refuse them first, naming the vertex.
+        append_ogr(*rf.geometry, rf.shape, &rf.duplicates);
+        check_finite(rf.shape, i, source);
         if (!rf.geometry->IsValid()) {
+            rf.shape = geo::MultiPolygon{};
+            rf.duplicates = 0;
             std::unique_ptr<OGRGeometry> fixed(rf.geometry->MakeValid());
             if (!fixed)
                 throw Error(source + ": feature " + std::to_string(i) + " has an invalid polygon that cannot be repaired");
             append_ogr(*fixed, rf.shape, &rf.duplicates);
             rf.repaired = true;
-        } else {
-            append_ogr(*rf.geometry, rf.shape, &rf.duplicates);
         }
         rf.geometry.reset();
+    }
+}
+
+// Runs fn, putting the source's name before any message it throws that lacks it.
+template <typename F>
+auto with_source(const std::string& source, F fn) {
+    try {
+        return fn();
+    } catch (const Error& e) {
+        throw Error(source + ": " + e.what());
     }
 }
 
@@ -162,12 +207,22 @@ std::string choose_encoding(const LoadOptions& o, const std::string& driver,
         }
     }
     std::vector<std::string> samples;
+    size_t utf8 = 0;
     for (const RawFeature& f : raw)
         for (const std::string& v : f.values)
-            if (std::any_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            if (std::any_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
                 samples.push_back(v);
+                utf8 += is_valid_utf8(v);
+            }
     if (samples.empty()) {
         *reason = "all text is ASCII";
+        return "UTF-8";
+    }
+    // Multi-byte UTF-8 sequences almost never arise by chance in CP1258, TCVN3 or VNI text: a
+    // source whose non-ASCII values are mostly valid UTF-8 is UTF-8 with some damaged values,
+    // which are reported one by one rather than turning every name into mojibake.
+    if (utf8 > 0 && utf8 * 2 >= samples.size()) {
+        *reason = std::to_string(utf8) + " of " + std::to_string(samples.size()) + " non-ASCII values are UTF-8";
         return "UTF-8";
     }
     const std::string detected = detect_encoding(samples);
@@ -202,7 +257,7 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
     const auto t_open = Clock::now();
     report_progress(0, "opening");
 
-    if (is_local_path(o.source) && !fs::exists(o.source)) throw Error(o.source + ": no such file");
+    require_regular_file(o.source);
     if (is_local_path(o.source) && lower_ext(o.source) == ".shp") check_shapefile_sidecars(o.source);
     GDALDatasetUniquePtr ds = open_vector(o.source, false);
     rep.driver = ds->GetDriver()->GetDescription();
@@ -278,6 +333,9 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
                     " features could be read (the file is truncated or damaged)");
     if (raw.empty()) throw Error(o.source + ": layer '" + rep.layer + "' has no features");
     rep.features = index;
+    if (std::all_of(raw.begin(), raw.end(), [](const RawFeature& f) { return f.shape.parts.empty(); }))
+        throw Error(o.source + ": none of the " + std::to_string(raw.size()) + " features of layer '" + rep.layer +
+                    "' has a polygon (every geometry is null, empty or not a polygon): nothing to draw");
 
     // --- text: one encoding for the whole source, then NFC and Đ folding --------------------
     std::string enc_reason;
@@ -289,6 +347,23 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
         columns[i].name = fd->GetNameRef();
         columns[i].numeric = fd->GetType() == OFTInteger || fd->GetType() == OFTInteger64 || fd->GetType() == OFTReal;
         columns[i].values.reserve(raw.size());
+    }
+    if (rep.encoding == "UTF-8") {
+        std::vector<std::string> bad;
+        for (size_t f = 0; f < raw.size(); ++f)
+            for (int i = 0; i < field_count; ++i) {
+                const std::string& v = raw[f].values[i];
+                const size_t at = first_invalid_utf8(v);
+                if (at == std::string::npos) continue;
+                char byte[8];
+                std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(v[at]));
+                bad.push_back(feature_label(int(f), "") + ", field '" + columns[i].name + "': invalid UTF-8 byte " +
+                              byte + " at byte " + std::to_string(at));
+            }
+        if (!bad.empty())
+            throw Error(o.source + ": " + bad.front() +
+                        (bad.size() > 1 ? " (and " + std::to_string(bad.size() - 1) + " more values)" : "") +
+                        "; the text is UTF-8 (" + enc_reason + "): fix those values, or give the encoding with --encoding");
     }
     for (size_t f = 0; f < raw.size(); ++f)
         for (int i = 0; i < field_count; ++i) {
@@ -313,6 +388,9 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
     else if (roles.kind_prefix >= 0) rep.kind_from = "name prefix in field '" + columns[roles.kind_prefix].name + "'";
     else rep.kind_from = "nothing: no kind field and no name prefix (every unit is of unknown kind)";
     if (roles.name < 0) throw Error(o.source + ": no field with unit names found; name it with --name-field");
+    if (roles.code < 0)
+        throw Error(o.source + ": no field with unit codes found (a field named like ma_xa, ma_dvhc, code or "
+                    "commune_id whose values are unique digits); name it with --code-field");
 
     // Integer codes lose their leading zeros (06184 -> 6184): pad GSO-sized codes back to 5 digits.
     const bool pad_codes = roles.code >= 0 && columns[roles.code].numeric &&
@@ -331,7 +409,8 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
         if (provinces.size() >= 34) out.province_name = "Việt Nam";
     }
 
-    std::map<std::string, int> code_seen;
+    std::map<std::string, std::vector<int>> code_seen;  // code -> features, in order
+    std::vector<std::string> no_code;
     out.units.resize(raw.size());
     for (size_t f = 0; f < raw.size(); ++f) {
         Unit& u = out.units[f];
@@ -345,17 +424,33 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
         if (roles.district >= 0) u.district_name = columns[roles.district].values[f];
         if (roles.district_code >= 0) u.district_code = columns[roles.district_code].values[f];
         u.search_key = fold_search_key(u.name);
-        if (u.code.empty()) {
-            u.code = "#" + std::to_string(f);
-            rep.missing_codes.push_back("feature " + std::to_string(f) + " (" + raw_name + ") has no code: given " + u.code);
-        }
-        if (int& n = code_seen[u.code]; ++n > 1) {
-            if (n == 2) rep.duplicate_codes.push_back(u.code);
-            u.code += "#" + std::to_string(n);
-        }
+        if (u.code.empty()) no_code.push_back("feature " + std::to_string(f) + " (" + raw_name + ")");
+        else code_seen[u.code].push_back(int(f));
         if (u.kind == UnitKind::Unknown)
             rep.repairs.push_back({int(f), u.code, "kind unknown for '" + raw_name + "': drawn as not applicable"});
     }
+    // Codes join units to every table: an invented code would silently lose their data.
+    const std::string code_field = columns[roles.code].name;
+    auto list = [](const std::vector<std::string>& items) {
+        std::string text;
+        for (size_t i = 0; i < items.size() && i < 5; ++i) text += (i ? ", " : "") + items[i];
+        if (items.size() > 5) text += " and " + std::to_string(items.size() - 5) + " more";
+        return text;
+    };
+    if (!no_code.empty())
+        throw Error(o.source + ": " + std::to_string(no_code.size()) + " feature" + (no_code.size() > 1 ? "s have" : " has") +
+                    " no code in field '" + code_field + "': " + list(no_code));
+    std::vector<std::string> dups;
+    for (const auto& [code, features] : code_seen)
+        if (features.size() > 1) {
+            std::string where;
+            for (size_t i = 0; i < features.size(); ++i)
+                where += (i == 0 ? "" : i + 1 == features.size() ? " and " : ", ") + std::to_string(features[i]);
+            dups.push_back(code + " (features " + where + ")");
+        }
+    if (!dups.empty())
+        throw Error(o.source + ": field '" + code_field + "' has " + std::to_string(dups.size()) + " duplicated code" +
+                    (dups.size() > 1 ? "s" : "") + ": " + list(dups));
     // Repairs noted while reading came before the codes were known.
     for (Repair& r : rep.repairs)
         if (r.unit_code.empty()) r.unit_code = out.units[r.feature].code;
@@ -367,6 +462,12 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
     if (!o.source_crs.empty()) {
         src = make_srs(o.source_crs, o.source);
         rep.source_crs = srs_name(*src) + " (given with --source-crs)";
+    } else if (const std::string prj = rep.driver == "ESRI Shapefile" && is_local_path(o.source) ? sidecar(o.source, ".prj") : "";
+               !prj.empty() && !layer->GetSpatialRef()) {
+        // GDAL ignores a .prj it cannot parse: the coordinates would be taken for degrees.
+        const std::string why = capture.message();
+        throw Error(prj + ": is not a CRS definition GDAL understands" + (why.empty() ? "" : " (" + why + ")") +
+                    "; fix or remove it, or give the CRS with --source-crs");
     } else if (const OGRSpatialReference* s = layer->GetSpatialRef()) {
         src.reset(s->Clone());
         src->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -381,18 +482,45 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
     const auto wgs84 = make_srs("EPSG:4326", o.source);
     geo::Bounds lonlat;
     {
-        Transform to_wgs = make_transform(*src, *wgs84);
-        std::vector<geo::Vec2> sample;
-        for (const RawFeature& f : raw)
-            for (const geo::Polygon& p : f.shape.parts)
-                for (size_t i = 0; i < p.outer.size(); i += 1 + p.outer.size() / 64) sample.push_back(p.outer[i]);
-        transform_points(*to_wgs, sample);
-        for (geo::Vec2 v : sample) lonlat.add(v);
+        Transform to_wgs = with_source(o.source, [&] { return make_transform(*src, *wgs84); });
+        // A geographic source is checked at every vertex; a projected one at a sample after
+        // transformation (its coordinates beyond the CRS's area fail to transform or land off the globe).
+        const bool geographic = src->IsGeographic();
+        for (size_t f = 0; f < raw.size(); ++f) {
+            std::vector<geo::Vec2> sample;
+            for (const geo::Polygon& p : raw[f].shape.parts) {
+                const size_t step = geographic ? 1 : 1 + p.outer.size() / 64;
+                for (size_t i = 0; i < p.outer.size(); i += step) sample.push_back(p.outer[i]);
+                if (geographic)
+                    for (const geo::Ring& h : p.holes) sample.insert(sample.end(), h.begin(), h.end());
+            }
+            const std::vector<geo::Vec2> original = sample;
+            const bool ok = transform_points(*to_wgs, sample);
+            for (size_t i = 0; i < sample.size(); ++i) {
+                const geo::Vec2 v = geographic ? original[i] : sample[i];
+                if (!ok || !std::isfinite(sample[i].x) || !std::isfinite(sample[i].y) || std::abs(v.x) > 180 ||
+                    std::abs(v.y) > 90)
+                    throw Error(o.source + ": " + feature_label(int(f), out.units[f].code) + " has a vertex at (" +
+                                coordinate_text(original[i]) + ") that is " +
+                                (geographic ? "not a longitude/latitude (−180…180, −90…90)"
+                                            : "outside the area of its CRS " + srs_name(*src) + " (it does not transform to longitude/latitude)"));
+                lonlat.add(sample[i]);
+            }
+        }
     }
     DisplayCrs display = o.display_crs.empty() ? choose_display_crs(lonlat)
                                                : DisplayCrs{o.display_crs, "", "given with --display-crs"};
-    const auto dst = make_srs(display.definition, "display CRS");
+    const auto dst = make_srs(display.definition, o.display_crs.empty() ? "display CRS" : "--display-crs");
     if (display.name.empty()) display.name = srs_name(*dst);
+    // Areas (slivers, overlaps, gaps) are measured in the display CRS, in square metres.
+    if (!dst->IsProjected())
+        throw Error("--display-crs " + o.display_crs + ": " + display.name +
+                    " is not a projected CRS (its units are degrees, not metres); give a projected one such as "
+                    "EPSG:9215 (VN-2000 / TM-3 107-15) or EPSG:3405 (VN-2000 / UTM 48N)");
+    if (std::abs(dst->GetLinearUnits() - 1.0) > 1e-9)
+        throw Error("--display-crs " + o.display_crs + ": " + display.name + " is in " +
+                    (dst->GetAttrValue("UNIT") ? dst->GetAttrValue("UNIT") : "units other than metres") +
+                    ", not metres; give a projected CRS in metres such as EPSG:9215");
     rep.display_crs = display.name;
     rep.display_crs_reason = display.reason;
     out.geometry.crs_wkt = srs_wkt(*dst);
@@ -421,7 +549,7 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
             }
         });
         try {
-            reproject(*make_transform(*src, *dst), 0);
+            reproject(*with_source(o.source, [&] { return make_transform(*src, *dst); }), 0);
         } catch (...) {
             worker.join();
             throw;

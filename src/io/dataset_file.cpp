@@ -4,8 +4,10 @@
 #include <ogrsf_frmts.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <filesystem>
 #include <functional>
 
@@ -52,13 +54,61 @@ std::vector<std::string> split(const std::string& s) {
 struct Column {
     const char* name;
     OGRFieldType type;
+    int since = 1;  // the first format version that has it
 };
 
-OGRLayer* create_table(GDALDataset& ds, const char* name, std::initializer_list<Column> columns,
-                       OGRSpatialReference* srs = nullptr, OGRwkbGeometryType geom = wkbNone) {
+struct Table {
+    const char* name;
+    std::vector<Column> columns;
+    int since = 1;
+};
+
+// The schema the project writes, which is also what a file must have to be opened.
+const std::vector<Table>& schema() {
+    static const std::vector<Table> tables = {
+        {"units", {{"code", OFTString}, {"name", OFTString}, {"kind", OFTString}, {"district_code", OFTString},
+                   {"district_name", OFTString}, {"tags", OFTString}, {"version", OFTString, 2},
+                   {"commune_group", OFTInteger, 2}}},
+        {"metadata", {{"key", OFTString}, {"value", OFTString}}},
+        {"boundary_versions", {{"id", OFTString}, {"name", OFTString}, {"valid_from", OFTString},
+                               {"valid_to", OFTString}, {"grouping", OFTString}}, 2},
+        {"lineage", {{"from_code", OFTString}, {"from_version", OFTString}, {"to_code", OFTString},
+                     {"to_version", OFTString}, {"date", OFTString}, {"source", OFTString}}, 2},
+        {"criteria_sets", {{"id", OFTString}, {"name_vi", OFTString}, {"name_en", OFTString},
+                           {"decision", OFTString}, {"decision_date", OFTString}, {"valid_from", OFTString},
+                           {"valid_to", OFTString}, {"continues_previous", OFTInteger},
+                           {"commune_groups", OFTInteger}, {"levels", OFTString}, {"band_edges", OFTString},
+                           {"threshold", OFTInteger}}, 2},
+        {"criteria", {{"criteria_set", OFTString}, {"number", OFTInteger}, {"name_vi", OFTString},
+                      {"name_en", OFTString}, {"group_vi", OFTString}, {"group_en", OFTString}}, 2},
+        {"indicators", {{"criteria_set", OFTString}, {"criterion", OFTInteger}, {"number", OFTString},
+                        {"name_vi", OFTString}, {"name_en", OFTString}}, 2},
+        {"observations", {{"unit_code", OFTString}, {"criterion", OFTInteger}, {"met", OFTInteger},
+                          {"date", OFTString}, {"source", OFTString}, {"indicator", OFTString, 2},
+                          {"criteria_set", OFTString, 2}}},
+        {"recognitions", {{"unit_code", OFTString}, {"level", OFTString}, {"date", OFTString},
+                          {"decision", OFTString}}},
+        {"events", {{"start_date", OFTString}, {"end_date", OFTString}, {"kind", OFTString},
+                    {"organiser", OFTString}, {"unit_codes", OFTString}, {"district_codes", OFTString},
+                    {"title", OFTString}, {"source", OFTString}, {"participants", OFTInteger}}},
+        {"reported_figures", {{"date", OFTString}, {"scope", OFTString}, {"figure", OFTString},
+                              {"value", OFTReal}, {"source", OFTString}}},
+    };
+    return tables;
+}
+
+const Table& table_schema(const char* name) {
+    for (const Table& t : schema())
+        if (std::strcmp(t.name, name) == 0) return t;
+    throw Error(std::string("internal: no table '") + name + "' in the dataset schema");
+}
+
+OGRLayer* create_table(GDALDataset& ds, const char* name, OGRSpatialReference* srs = nullptr,
+                       OGRwkbGeometryType geom = wkbNone) {
     OGRLayer* layer = ds.CreateLayer(name, srs, geom, nullptr);
     if (!layer) throw Error(std::string("cannot create table '") + name + "'");
-    for (const Column& c : columns) {
+    for (const Column& c : table_schema(name).columns) {
+
         OGRFieldDefn f(c.name, c.type);
         if (layer->CreateField(&f) != OGRERR_NONE)
             throw Error(std::string("cannot create column '") + c.name + "' in '" + name + "'");
@@ -75,10 +125,7 @@ void insert(OGRLayer* layer, const std::function<void(OGRFeature&)>& fill) {
 
 void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
     const auto srs = make_srs(g.crs_wkt, "dataset");
-    OGRLayer* units = create_table(ds, "units",
-        {{"code", OFTString}, {"name", OFTString}, {"kind", OFTString}, {"district_code", OFTString},
-         {"district_name", OFTString}, {"tags", OFTString}, {"version", OFTString},
-         {"commune_group", OFTInteger}}, srs.get(), wkbMultiPolygon);
+    OGRLayer* units = create_table(ds, "units", srs.get(), wkbMultiPolygon);
     for (size_t i = 0; i < d.units.size(); ++i) {
         const Unit& u = d.units[i];
         insert(units, [&](OGRFeature& f) {
@@ -93,7 +140,7 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
             if (i < g.shapes.size() && !g.shapes[i].parts.empty()) f.SetGeometryDirectly(to_ogr(g.shapes[i]).release());
         });
     }
-    OGRLayer* meta = create_table(ds, "metadata", {{"key", OFTString}, {"value", OFTString}});
+    OGRLayer* meta = create_table(ds, "metadata");
     auto put = [&](const char* key, const std::string& value) {
         insert(meta, [&](OGRFeature& f) { f.SetField("key", key); f.SetField("value", value.c_str()); });
     };
@@ -103,8 +150,7 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
     put("source", d.info.source);
     put("illustrative", d.info.illustrative ? "yes" : "no");
 
-    OGRLayer* ver = create_table(ds, "boundary_versions", {{"id", OFTString}, {"name", OFTString},
-        {"valid_from", OFTString}, {"valid_to", OFTString}, {"grouping", OFTString}});
+    OGRLayer* ver = create_table(ds, "boundary_versions");
     for (const BoundaryVersion& v : d.versions)
         insert(ver, [&](OGRFeature& f) {
             f.SetField("id", v.id.c_str());
@@ -113,8 +159,7 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
             f.SetField("valid_to", date_text(v.valid_to).c_str());
             f.SetField("grouping", grouping_id(v.grouping));
         });
-    OGRLayer* lin = create_table(ds, "lineage", {{"from_code", OFTString}, {"from_version", OFTString},
-        {"to_code", OFTString}, {"to_version", OFTString}, {"date", OFTString}, {"source", OFTString}});
+    OGRLayer* lin = create_table(ds, "lineage");
     for (const LineageLink& l : d.lineage)
         insert(lin, [&](OGRFeature& f) {
             f.SetField("from_code", d.units[l.from].code.c_str());
@@ -125,15 +170,9 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
             f.SetField("source", l.source.c_str());
         });
 
-    OGRLayer* sets = create_table(ds, "criteria_sets", {{"id", OFTString}, {"name_vi", OFTString},
-        {"name_en", OFTString}, {"decision", OFTString}, {"decision_date", OFTString},
-        {"valid_from", OFTString}, {"valid_to", OFTString}, {"continues_previous", OFTInteger},
-        {"commune_groups", OFTInteger}, {"levels", OFTString}, {"band_edges", OFTString},
-        {"threshold", OFTInteger}});
-    OGRLayer* crit = create_table(ds, "criteria", {{"criteria_set", OFTString}, {"number", OFTInteger},
-        {"name_vi", OFTString}, {"name_en", OFTString}, {"group_vi", OFTString}, {"group_en", OFTString}});
-    OGRLayer* inds = create_table(ds, "indicators", {{"criteria_set", OFTString}, {"criterion", OFTInteger},
-        {"number", OFTString}, {"name_vi", OFTString}, {"name_en", OFTString}});
+    OGRLayer* sets = create_table(ds, "criteria_sets");
+    OGRLayer* crit = create_table(ds, "criteria");
+    OGRLayer* inds = create_table(ds, "indicators");
     for (const CriteriaSet& set : d.criteria_sets) {
         std::vector<std::string> levels;
         for (Level l : set.levels) levels.push_back(level_id(l));
@@ -172,9 +211,7 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
                 });
         }
     }
-    OGRLayer* obs = create_table(ds, "observations", {{"unit_code", OFTString}, {"criterion", OFTInteger},
-        {"met", OFTInteger}, {"date", OFTString}, {"source", OFTString}, {"indicator", OFTString},
-        {"criteria_set", OFTString}});
+    OGRLayer* obs = create_table(ds, "observations");
     for (const Observation& o : d.observations)
         insert(obs, [&](OGRFeature& f) {
             f.SetField("unit_code", o.unit_code.c_str());
@@ -185,19 +222,17 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
             f.SetField("indicator", o.indicator.c_str());
             f.SetField("criteria_set", o.criteria_set.c_str());
         });
-    OGRLayer* rec = create_table(ds, "recognitions", {{"unit_code", OFTString}, {"level", OFTString},
-        {"date", OFTString}, {"decision", OFTString}});
+    OGRLayer* rec = create_table(ds, "recognitions");
     for (const Recognition& r : d.recognitions)
         insert(rec, [&](OGRFeature& f) {
             f.SetField("unit_code", r.unit_code.c_str());
             f.SetField("level", level_id(r.level));
             f.SetField("date", r.date.iso().c_str());
             f.SetField("decision", r.decision.c_str());
+            f.SetField("year", r.year);
+            f.SetField("issuer", r.issuer.c_str());
         });
-    OGRLayer* ev = create_table(ds, "events", {{"start_date", OFTString}, {"end_date", OFTString},
-        {"kind", OFTString}, {"organiser", OFTString}, {"unit_codes", OFTString},
-        {"district_codes", OFTString}, {"title", OFTString}, {"source", OFTString},
-        {"participants", OFTInteger}});
+    OGRLayer* ev = create_table(ds, "events");
     for (const Event& e : d.events)
         insert(ev, [&](OGRFeature& f) {
             f.SetField("start_date", e.start.iso().c_str());
@@ -210,8 +245,7 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
             f.SetField("source", e.source.c_str());
             f.SetField("participants", e.participants);
         });
-    OGRLayer* fig = create_table(ds, "reported_figures", {{"date", OFTString}, {"scope", OFTString},
-        {"figure", OFTString}, {"value", OFTReal}, {"source", OFTString}});
+    OGRLayer* fig = create_table(ds, "reported_figures");
     for (const ReportedFigure& r : d.reported)
         insert(fig, [&](OGRFeature& f) {
             f.SetField("date", r.date.iso().c_str());
@@ -252,13 +286,97 @@ void save_dataset(const std::string& path, const Dataset& d, const geo::MapGeome
 
 namespace {
 
-// Iterates the rows of an attribute table; a missing table is an empty one.
+// A read error from SQLite ("database disk image is malformed") ends GDAL's iteration as if the
+// table were complete: every read is checked, so a damaged file is refused, never read in part.
+void check_read(const GdalErrorCapture& capture, const std::string& file, const std::string& what) {
+    if (capture.has_error())
+        throw Error(file + ": " + what + " cannot be read (" + capture.message() +
+                    "); the file is damaged and is left as it is");
+}
+
+// Iterates the rows of an attribute table; a table the file's format lacks is an empty one.
 void for_rows(GDALDataset& ds, const char* table, const std::function<void(OGRFeature&, int row)>& fn) {
     OGRLayer* layer = ds.GetLayerByName(table);
     if (!layer) return;
+    GdalErrorCapture capture;
     layer->ResetReading();
     int row = 1;
-    for (OGRFeatureUniquePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature()), ++row) fn(*f, row);
+    for (OGRFeatureUniquePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature()), ++row) {
+        check_read(capture, ds.GetDescription(), std::string("table '") + table + "', row " + std::to_string(row));
+        fn(*f, row);
+    }
+    check_read(capture, ds.GetDescription(), std::string("table '") + table + "' after row " + std::to_string(row - 1));
+    if (layer->GetFeatureCount() != row - 1)
+        throw Error(std::string(ds.GetDescription()) + ": table '" + table + "' has " +
+                    std::to_string(layer->GetFeatureCount()) + " rows but only " + std::to_string(row - 1) +
+                    " could be read; the file is damaged and is left as it is");
+}
+
+const char* type_name(OGRFieldType t) {
+    return t == OFTInteger ? "integer" : t == OFTInteger64 ? "64-bit integer" : t == OFTReal ? "real" : t == OFTString ? "text" : OGRFieldDefn::GetFieldTypeName(t);
+}
+
+// One SQL statement whose first row's first column is returned ("" when there is none).
+std::string sql_value(GDALDataset& ds, const std::string& sql) {
+    OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (!result) return "";
+    std::string value;
+    if (OGRFeatureUniquePtr f{result->GetNextFeature()}; f && f->GetFieldCount() > 0) value = f->GetFieldAsString(0);
+    ds.ReleaseResultSet(result);
+    return value;
+}
+
+// The file's format version (1 or 2) after checking SQLite's integrity, the metadata and every
+// table and column of that format with its type, including the values SQLite's loose typing lets
+// through (text in an integer column). Throws naming what is wrong.
+int check_schema(GDALDataset& ds, const std::string& path) {
+    GdalErrorCapture capture;
+    const std::string integrity = sql_value(ds, "PRAGMA quick_check");
+    if (capture.has_error() || integrity != "ok")
+        throw Error(path + ": the SQLite file is damaged (" + (capture.has_error() ? capture.message() : integrity) +
+                    "); it is left as it is");
+    std::vector<std::string> missing;
+    for (const Table& t : schema())
+        if (!ds.GetLayerByName(t.name) && t.since == 1) missing.push_back(t.name);
+    if (!missing.empty())
+        throw Error(path + ": not an NTM Atlas dataset (missing table" + (missing.size() > 1 ? "s " : " ") +
+                    join(missing) + "); open boundary files with --boundaries");
+    std::string format;
+    for_rows(ds, "metadata", [&](OGRFeature& f, int) {
+        if (std::string(f.GetFieldAsString("key")) == "format") format = f.GetFieldAsString("value");
+    });
+    int version = 0;
+    if (format == "ntm-atlas-dataset-1") version = 1;
+    else if (format == kFormat) version = 2;
+    else if (format.empty()) throw Error(path + ": not an NTM Atlas dataset (the metadata table has no 'format' key)");
+    else throw Error(path + ": dataset format '" + format + "' is not one this version reads (" + kFormat + " or older)");
+    for (const Table& t : schema()) {
+        if (t.since > version) continue;
+        OGRLayer* layer = ds.GetLayerByName(t.name);
+        if (!layer) missing.push_back(t.name);
+        if (!layer) continue;
+        OGRFeatureDefn* defn = layer->GetLayerDefn();
+        for (const Column& c : t.columns) {
+            if (c.since > version) continue;
+            const int i = defn->GetFieldIndex(c.name);
+            const std::string where = path + ", table '" + t.name + "', column '" + c.name + "'";
+            if (i < 0) throw Error(where + ": missing");
+            const OGRFieldType type = defn->GetFieldDefn(i)->GetType();
+            const bool integer = c.type == OFTInteger && (type == OFTInteger || type == OFTInteger64);
+            if (type != c.type && !integer)
+                throw Error(where + ": is " + type_name(type) + ", not " + type_name(c.type));
+            const char* allowed = c.type == OFTString ? "'text'" : c.type == OFTReal ? "'real','integer'" : "'integer'";
+            const std::string bad = sql_value(ds, std::string("SELECT quote(\"") + c.name + "\") FROM \"" + t.name +
+                                                      "\" WHERE typeof(\"" + c.name + "\") NOT IN (" + allowed +
+                                                      ",'null') LIMIT 1");
+            if (!bad.empty())
+                throw Error(where + ": value " + bad + " is not " + (c.type == OFTString ? "text" : "a number"));
+        }
+    }
+    if (!missing.empty())
+        throw Error(path + ": dataset format " + std::to_string(version) + " needs table" +
+                    (missing.size() > 1 ? "s " : " ") + join(missing) + ", which the file lacks");
+    return version;
 }
 
 Date date_field(OGRFeature& f, const char* field, const std::string& where) {
@@ -378,12 +496,13 @@ void read_lineage(GDALDataset& ds, const std::string& file, Dataset& d) {
 DatasetFile load_dataset(const std::string& path, const Progress& progress) {
     ensure_gdal();
     GdalErrorCapture capture;
-    if (path.rfind("/vsi", 0) != 0 && !fs::exists(path)) throw Error(path + ": no such file");
+    require_regular_file(path);
     const char* drivers[] = {"GPKG", nullptr};
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
     if (!ds) throw Error(path + ": not a GeoPackage (" + capture.message() + ")");
+    check_schema(*ds, path);
+    capture.clear();
     OGRLayer* units = ds->GetLayerByName("units");
-    if (!units) throw Error(path + ": not an NTM Atlas dataset (no 'units' layer); open boundary files with --boundaries");
 
     DatasetFile out;
     Dataset& d = out.dataset;
@@ -392,23 +511,37 @@ DatasetFile load_dataset(const std::string& path, const Progress& progress) {
         if (key == "title") d.info.title = value;
         else if (key == "province_code") d.info.province_code = value;
         else if (key == "source") d.info.source = value;
-        else if (key == "illustrative") d.info.illustrative = value == "yes";
+        else if (key == "illustrative") {
+            if (value != "yes" && value != "no")
+                throw Error(path + ", metadata: illustrative is '" + value + "', not 'yes' or 'no'");
+            d.info.illustrative = value == "yes";
+        }
     });
     const std::string file = fs::path(path).filename().string();
     read_versions(*ds, file, d);
     read_criteria_sets(*ds, file, d);
 
     const OGRSpatialReference* srs = units->GetSpatialRef();
-    if (!srs) throw Error(path + ": the 'units' layer has no CRS");
+    // GDAL reads srs_id 0 and -1 as "Undefined geographic/Cartesian SRS": no CRS either.
+    if (!srs || (srs->GetName() && std::string(srs->GetName()).rfind("Undefined", 0) == 0))
+        throw Error(path + ": the 'units' layer has no defined CRS");
+    if (!srs->IsProjected())
+        throw Error(path + ": the 'units' layer's CRS " + srs_name(*srs) + " is not a projected CRS in metres");
     out.geometry.crs_wkt = srs_wkt(*srs);
     out.geometry.crs_name = srs_name(*srs);
     const GIntBig total = units->GetFeatureCount();
     units->ResetReading();
     int index = 0;
+    int with_shape = 0;
+    std::map<std::pair<std::string, int>, int> code_rows;  // (code, version) -> first row
     for (OGRFeatureUniquePtr f(units->GetNextFeature()); f; f.reset(units->GetNextFeature()), ++index) {
+        check_read(capture, path, "units row " + std::to_string(index + 1));
+        const std::string where = file + ", units row " + std::to_string(index + 1);
         Unit u;
         u.code = f->GetFieldAsString("code");
         u.name = f->GetFieldAsString("name");
+        if (trim(u.code).empty()) throw Error(where + ": the unit has no code");
+        if (trim(u.name).empty()) throw Error(where + ": unit " + u.code + " has no name");
         u.kind = kind_from_id(f->GetFieldAsString("kind"));
         u.district_code = f->GetFieldAsString("district_code");
         u.district_name = f->GetFieldAsString("district_name");
@@ -422,13 +555,32 @@ DatasetFile load_dataset(const std::string& path, const Progress& progress) {
                 throw Error(file + ", units row " + std::to_string(index + 1) + ": unknown boundary version '" + v + "'");
         }
         if (f->GetFieldIndex("commune_group") >= 0) u.commune_group = f->GetFieldAsInteger("commune_group");
+        if (const auto [it, fresh] = code_rows.emplace(std::make_pair(u.code, u.version), index + 1); !fresh)
+            throw Error(where + ": code " + u.code + " is also the code of units row " + std::to_string(it->second));
         geo::MultiPolygon shape;
         int duplicates = 0;
-        if (const OGRGeometry* g = f->GetGeometryRef()) append_ogr(*g, shape, &duplicates);
+        if (const OGRGeometry* g = f->GetGeometryRef()) {
+            const OGRwkbGeometryType t = wkbFlatten(g->getGeometryType());
+            if (t != wkbPolygon && t != wkbMultiPolygon)
+                throw Error(where + ": unit " + u.code + " has a " + OGRGeometryTypeToName(g->getGeometryType()) +
+                            " geometry, not a polygon");
+            append_ogr(*g, shape, &duplicates);
+            for (const geo::Polygon& p : shape.parts)
+                for (const geo::Vec2& v : p.outer)
+                    if (!std::isfinite(v.x) || !std::isfinite(v.y))
+                        throw Error(where + ": unit " + u.code + " has a non-finite coordinate");
+        }
+        with_shape += !shape.parts.empty();
         d.units.push_back(std::move(u));
         out.geometry.shapes.push_back(std::move(shape));
         if (progress && (index & 63) == 0 && total > 0) progress(0.9 * index / double(total), "reading units");
     }
+    check_read(capture, path, "table 'units' after row " + std::to_string(index));
+    if (total >= 0 && index != total)
+        throw Error(path + ": table 'units' has " + std::to_string(total) + " rows but only " + std::to_string(index) +
+                    " could be read; the file is damaged and is left as it is");
+    if (d.units.empty()) throw Error(path + ": the 'units' table is empty");
+    if (with_shape == 0) throw Error(path + ": no unit has a geometry (the 'units' table's shapes are all missing or unreadable)");
     d.reindex();
     read_lineage(*ds, file, d);
 
@@ -439,15 +591,33 @@ DatasetFile load_dataset(const std::string& path, const Progress& progress) {
                       f.GetFieldAsString("source"), "", ""};
         if (f.GetFieldIndex("indicator") >= 0) o.indicator = f.GetFieldAsString("indicator");
         if (f.GetFieldIndex("criteria_set") >= 0) o.criteria_set = f.GetFieldAsString("criteria_set");
+        if (d.units_with_code(o.unit_code).empty())
+            throw Error(where + ": unit code '" + o.unit_code + "' is not in the 'units' table");
+        const int met = f.GetFieldAsInteger("met");
+        if (met != 0 && met != 1) throw Error(where + ", column met: " + std::to_string(met) + " is not 0 or 1");
+        int size = 0;
+        for (const CriteriaSet& set : d.criteria_sets)
+            if (o.criteria_set.empty() ? true : set.id == o.criteria_set) size = std::max(size, set.size());
+        if (!o.criteria_set.empty() && size == 0)
+            throw Error(where + ": unknown criteria set '" + o.criteria_set + "'");
+        if (o.criterion < 1 || o.criterion > size)
+            throw Error(where + ", column criterion: " + std::to_string(o.criterion) + " is not a criterion of " +
+                        (o.criteria_set.empty() ? "any set" : "set '" + o.criteria_set + "'") + " (1–" +
+                        std::to_string(size) + ")");
         d.observations.push_back(std::move(o));
     });
     for_rows(*ds, "recognitions", [&](OGRFeature& f, int row) {
         Recognition r;
         r.unit_code = f.GetFieldAsString("unit_code");
+        if (d.units_with_code(r.unit_code).empty())
+            throw Error(file + ", recognitions row " + std::to_string(row) + ": unit code '" + r.unit_code +
+                        "' is not in the 'units' table");
         if (!parse_level(f.GetFieldAsString("level"), &r.level))
             throw Error(file + ", recognitions row " + std::to_string(row) + ": unknown level '" + f.GetFieldAsString("level") + "'");
         r.date = date_field(f, "date", file + ", recognitions row " + std::to_string(row));
         r.decision = f.GetFieldAsString("decision");
+        if (f.GetFieldIndex("year") >= 0) r.year = f.GetFieldAsInteger("year");
+        if (f.GetFieldIndex("issuer") >= 0) r.issuer = f.GetFieldAsString("issuer");
         d.recognitions.push_back(std::move(r));
     });
     for_rows(*ds, "events", [&](OGRFeature& f, int row) {
@@ -477,6 +647,7 @@ DatasetFile load_dataset(const std::string& path, const Progress& progress) {
 bool is_dataset_file(const std::string& path) {
     if (path.size() < 5 || fold_search_key(path.substr(path.size() - 5)) != ".gpkg") return false;
     if (!fs::exists(path)) return false;
+    require_regular_file(path);
     ensure_gdal();
     GdalErrorCapture capture;
     const char* drivers[] = {"GPKG", nullptr};

@@ -4,10 +4,23 @@
 #include <cpl_error.h>
 
 #include <string>
+#include <vector>
 
 namespace ntm::io {
 
+// Registers the drivers once and installs a process-wide handler that keeps GDAL, PROJ and GEOS
+// messages ("Warning 1: ...", "ERROR 1: ...") off stderr: outside a GdalErrorCapture they are
+// kept for gdal_messages(), so the tool's own one-line message is the only thing a user sees.
 void ensure_gdal();
+
+// GDAL messages reported outside any GdalErrorCapture since the last call, oldest first; clears them.
+std::vector<std::string> take_gdal_messages();
+
+// Throws ntm::Error "PATH: is not a regular file (a named pipe)" for a FIFO, socket or device, so
+// that no open blocks for ever waiting on a writer, and "PATH: no such file" when it is absent.
+// GDAL connection strings and /vsi paths (other than /vsigzip/ on a local file) pass unchecked.
+// Every io open path calls it before GDAL or a stream sees the path.
+void require_regular_file(const std::string& path);
 
 // While alive, GDAL errors and warnings are collected instead of printed.
 class GdalErrorCapture {

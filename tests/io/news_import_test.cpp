@@ -297,9 +297,11 @@ TEST(NewsHeldOut, FiguresSurviveTheDatasetFile) {
     Dataset d = demo();
     merge_news(d, import_news_file(held_out("bulletin_2021-07_ket-qua.txt"), d));
     const std::string dir = test::temp_dir("news-figures");
+    // A dataset file holds projected shapes: the loader refuses one with none at all.
     geo::MapGeometry g;
-    g.crs_wkt = "EPSG:4326";
+    g.crs_wkt = "EPSG:9215";
     g.shapes.resize(d.units.size());
+    g.shapes[0].parts.push_back({geo::Ring{{500000, 2400000}, {500100, 2400000}, {500100, 2400100}}, {}});
     save_dataset(dir + "/d.gpkg", d, g);
     const Dataset back = load_dataset(dir + "/d.gpkg").dataset;
     ASSERT_EQ(back.reported.size(), d.reported.size());
