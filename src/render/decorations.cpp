@@ -168,10 +168,30 @@ struct Plan {
     DecorationLayout layout;
     Sizes z{1};
     float title_px = 0;
-    float title_h = 0, date_h = 0, note_h = 0, source_h = 0;
+    float title_h = 0, date_h = 0, note_h = 0, no_data_h = 0, source_h = 0;
     LegendPlan legend;
     float scale_block_h = 0;
+    float line_h = 0;        // one table row
+    float stats_label_w = 0;  // the key figures' left column
 };
+
+// The key figures' box: a title, then label / value rows.
+float stats_height(const DecorationData& d, const Plan& p) {
+    if (d.stats.empty()) return 0;
+    return 2 * p.z.inner + p.line_h * (1 + d.stats.size()) + 4 * p.z.s;
+}
+// The lagging table's box with `rows` rows.
+float lagging_height(const Plan& p, size_t rows) {
+    return 2 * p.z.inner + p.line_h * (1 + rows) + 4 * p.z.s;
+}
+// Rows of the lagging table that fit in `h` (none when fewer than three do: a stub reads as noise).
+size_t lagging_rows_for(const DecorationData& d, const Plan& p, float h) {
+    if (d.lagging.empty() || h <= 0) return 0;
+    const float per = p.line_h;
+    const long n = static_cast<long>(std::floor((h - lagging_height(p, 0)) / per));
+    if (n < std::min<long>(3, static_cast<long>(d.lagging.size()))) return 0;
+    return std::min<size_t>(static_cast<size_t>(n), d.lagging.size());
+}
 
 LegendPlan plan_legend(const DecorationData& d, const UiFonts& f, const Sizes& z) {
     LegendPlan p;
@@ -241,6 +261,10 @@ Plan make_plan(const DecorationData& d, const UiFonts& f, const PixelRect& frame
         p.note_h = measure(f.bold, z.note, d.illustrative_note, avail).y;
         y += p.note_h + 3 * z.s;
     }
+    if ((elements & kDecorNoData) && !d.no_data_note.empty()) {
+        p.no_data_h = measure(f.bold, z.body * 1.2f, d.no_data_note, avail).y;
+        y += p.no_data_h + 3 * z.s;
+    }
     if (y > frame.y + z.pad) {
         L.header = {frame.x + z.pad, frame.y + z.pad, avail, y - (frame.y + z.pad)};
         y += 10 * z.s;
@@ -264,12 +288,16 @@ Plan make_plan(const DecorationData& d, const UiFonts& f, const PixelRect& frame
     const float tools_w = scale_w + (scale_bar && north ? 24 * z.s : 0) + arrow_w;
     const float tools_h = std::max(scale_bar ? p.scale_block_h : 0, north ? arrow_block_h : 0);
     const bool any_tool = scale_bar || north;
+    p.line_h = measure(f.regular, z.body, "Ag").y + 3 * z.s;
+    const bool stats = (elements & kDecorStats) && !d.stats.empty();
+    const bool lagging = (elements & kDecorLagging) && !d.lagging.empty();
+    for (const auto& kv : d.stats) p.stats_label_w = std::max(p.stats_label_w, measure(f.regular, z.body, kv.first).x);
 
     if (legend || any_tool) {
         const bool landscape = frame.w >= frame.h;
         if (landscape) {
             const float col_w = std::max(legend ? p.legend.width : 0, tools_w);
-            const float col_x = frame.right() - z.pad - col_w;
+            float col_x = frame.right() - z.pad - col_w;
             float cy = top;
             if (legend) {
                 L.legend = {col_x, cy, col_w, p.legend.height};
@@ -279,21 +307,57 @@ Plan make_plan(const DecorationData& d, const UiFonts& f, const PixelRect& frame
             if (scale_bar)
                 L.scale_bar = {col_x, cy + (tools_h - p.scale_block_h),
                                col_w - (north ? z.arrow_w + 28 * z.s : 0), p.scale_block_h};
-            L.map_area = {frame.x + z.pad, top, col_x - 16 * z.s - (frame.x + z.pad), bottom - top};
-        } else {
-            const float band_h = std::max(legend ? p.legend.height : 0, tools_h);
-            const float band_y = bottom - band_h;
-            float bx = frame.x + z.pad;
-            if (legend) {
-                L.legend = {bx, band_y, p.legend.width, p.legend.height};
-                bx += p.legend.width + 24 * z.s;
+            cy += tools_h + (any_tool ? 12 * z.s : 0);
+            // A map narrower than its area leaves room on its right: the key figures and the
+            // table get a column of their own there, full height.
+            float map_right = col_x - 16 * z.s;
+            if ((stats || lagging) && d.map_aspect > 0) {
+                const float need = (bottom - top) * d.map_aspect + 16 * z.s;
+                const float room = map_right - (frame.x + z.pad) - need;
+                if (room >= col_w + 20 * z.s) {
+                    map_right -= col_w + 20 * z.s;
+                    cy = top;
+                    col_x = map_right + 16 * z.s;
+                }
             }
-            const float right = frame.right() - z.pad;
-            if (north) L.north_arrow = {right - z.arrow_w - 4 * z.s, band_y + band_h - arrow_block_h, z.arrow_w, arrow_block_h};
-            if (scale_bar) {
-                const float end = north ? L.north_arrow.x - 24 * z.s : right;
-                L.scale_bar = {bx, band_y + band_h - p.scale_block_h, std::max(20 * z.s, std::min(z.scale_bar_max, end - bx)),
+            if (stats && cy + stats_height(d, p) <= bottom) {
+                L.stats = {col_x, cy, col_w, stats_height(d, p)};
+                cy += L.stats.h + 14 * z.s;
+            }
+            if (lagging) {
+                L.lagging_rows = lagging_rows_for(d, p, bottom - cy);
+                if (L.lagging_rows > 0) L.lagging = {col_x, cy, col_w, lagging_height(p, L.lagging_rows)};
+            }
+            L.map_area = {frame.x + z.pad, top, map_right - (frame.x + z.pad), bottom - top};
+        } else {
+            // The band: the legend with the scale bar and north arrow under it | the key figures
+            // over the lagging table, in the rest of the width.
+            const float left_w = std::max(legend ? p.legend.width : 0, tools_w);
+            const float left_h = (legend ? p.legend.height : 0) + (legend && any_tool ? 14 * z.s : 0) + tools_h;
+            const float middle_x = frame.x + z.pad + left_w + 24 * z.s, middle_w = frame.right() - z.pad - middle_x;
+            const bool middle = (stats || lagging) && middle_w > 260 * z.s;
+            const float stats_h = middle && stats ? stats_height(d, p) : 0;
+            const float table_h = middle && lagging ? lagging_height(p, std::min<size_t>(8, d.lagging.size())) : 0;
+            const float band_h = std::max(left_h, stats_h + (stats_h > 0 && table_h > 0 ? 10 * z.s : 0) + table_h);
+            const float band_y = bottom - band_h;
+            const float bx = frame.x + z.pad;
+            if (legend) L.legend = {bx, band_y, p.legend.width, p.legend.height};
+            const float tools_y = band_y + band_h - tools_h;
+            if (north) L.north_arrow = {bx + left_w - z.arrow_w - 4 * z.s, tools_y + tools_h - arrow_block_h, z.arrow_w, arrow_block_h};
+            if (scale_bar)
+                L.scale_bar = {bx, tools_y + tools_h - p.scale_block_h,
+                               std::max(20 * z.s, std::min(z.scale_bar_max, left_w - (north ? z.arrow_w + 28 * z.s : 0))),
                                p.scale_block_h};
+            if (middle) {
+                float my = band_y;
+                if (stats_h > 0) {
+                    L.stats = {middle_x, my, middle_w, stats_h};
+                    my += stats_h + 10 * z.s;
+                }
+                if (table_h > 0) {
+                    L.lagging_rows = lagging_rows_for(d, p, band_y + band_h - my);
+                    if (L.lagging_rows > 0) L.lagging = {middle_x, my, middle_w, lagging_height(p, L.lagging_rows)};
+                }
             }
             L.map_area = {frame.x + z.pad, top, avail, band_y - 14 * z.s - top};
         }
@@ -401,13 +465,76 @@ void draw_north_arrow(ImDrawList* list, const UiFonts& f, const DecorationData& 
     list->AddPolyline(outline, 4, kDark, ImDrawFlags_Closed, std::max(1.0f, 1.2f * z.s));
 }
 
+void draw_box(ImDrawList* list, const PixelRect& r, const Sizes& z) {
+    list->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), kBoxFill, 4 * z.s);
+    list->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), kBoxBorder, 4 * z.s, 0, std::max(1.0f, z.s));
+}
+
+// `text` cut to `width` pixels with an ellipsis (whole UTF-8 characters).
+std::string fit_text(ImFont* font, float px, const std::string& text, float width) {
+    if (measure(font, px, text).x <= width) return text;
+    std::string out = text;
+    while (!out.empty()) {
+        do out.pop_back();
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80);
+        if (!out.empty()) out.pop_back();  // the lead byte of the character cut
+        if (measure(font, px, out + "…").x <= width) return out + "…";
+    }
+    return "";
+}
+
+void draw_stats(ImDrawList* list, const UiFonts& f, const DecorationData& d, const Plan& p) {
+    const Sizes& z = p.z;
+    const PixelRect& r = p.layout.stats;
+    draw_box(list, r, z);
+    const float x0 = r.x + z.inner, x1 = r.right() - z.inner;
+    float y = r.y + z.inner;
+    put_text(list, f.bold, z.body, ImVec2(x0, y), kText, d.stats_title);
+    y += p.line_h + 4 * z.s;
+    for (const auto& [label, value] : d.stats) {
+        const float vw = measure(f.regular, z.body, value).x;
+        put_text(list, f.regular, z.body, ImVec2(x0, y), kMuted, fit_text(f.regular, z.body, label, x1 - x0 - vw - 10 * z.s));
+        put_text(list, f.regular, z.body, ImVec2(x1 - vw, y), kText, value);
+        y += p.line_h;
+    }
+}
+
+void draw_lagging(ImDrawList* list, const UiFonts& f, const DecorationData& d, const Plan& p) {
+    const Sizes& z = p.z;
+    const PixelRect& r = p.layout.lagging;
+    draw_box(list, r, z);
+    const float x0 = r.x + z.inner, x1 = r.right() - z.inner;
+    float y = r.y + z.inner;
+    put_text(list, f.bold, z.body, ImVec2(x0, y), kText, d.lagging_title);
+    y += p.line_h + 4 * z.s;
+    const size_t n = std::min(p.layout.lagging_rows, d.lagging.size());
+    float name_w = 0, value_w = 0;
+    for (size_t i = 0; i < n; ++i) {
+        name_w = std::max(name_w, measure(f.regular, z.body, d.lagging[i].name).x);
+        value_w = std::max(value_w, measure(f.regular, z.body, d.lagging[i].value).x);
+    }
+    const float place_x = x0 + name_w + 12 * z.s, place_w = x1 - value_w - 12 * z.s - place_x;
+    for (size_t i = 0; i < n; ++i) {
+        const auto& row = d.lagging[i];
+        put_text(list, f.regular, z.body, ImVec2(x0, y), kText, fit_text(f.regular, z.body, row.name, x1 - x0 - value_w - 10 * z.s));
+        if (place_w > 60 * z.s && !row.place.empty())
+            put_text(list, f.regular, z.small, ImVec2(place_x, y + (z.body - z.small) * 0.6f), kMuted,
+                     fit_text(f.regular, z.small, row.place, place_w));
+        put_text(list, f.regular, z.body, ImVec2(x1 - measure(f.regular, z.body, row.value).x, y), kWarning, row.value);
+        y += p.line_h;
+    }
+}
+
 }  // namespace
 
 std::string DecorationData::all_text() const {
     std::string out = title + date_line + legend_title + count_header + percent_header +
                       legend_note + source_line + illustrative_note + north_label + no_data_note;
     for (const LegendRow& r : legend) out += r.label;
-    out += "0123456789 ,.%:–—·kmTỷlệScale";
+    out += stats_title + lagging_title;
+    for (const auto& [k, v] : stats) out += k + v;
+    for (const TableRow& r : lagging) out += r.name + r.place + r.value;
+    out += "0123456789 ,.%:–—·kmTỷlệScale…";
     return out;
 }
 
@@ -466,7 +593,9 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
         LegendRow row;
         row.label = set.bands[b].label;
         row.count = b < static_cast<int>(summary.bands.size()) ? summary.bands[b].count : 0;
-        row.percent = b < static_cast<int>(summary.bands.size()) ? summary.bands[b].percent : 0;
+        // Without any assessment a band has no share: "0,00 %" would read as a result.
+        row.percent = summary.xa_with_data == 0 ? -1
+                      : b < static_cast<int>(summary.bands.size()) ? summary.bands[b].percent : 0;
         row.colour = band_colour(b, band_count);
         row.band = b;
         d.legend.push_back(row);
@@ -505,10 +634,40 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
     d.illustrative_note = vi ? "Dữ liệu minh họa — không phải số liệu chính thức"
                              : "Illustrative data (Dữ liệu minh họa) — not official figures";
     d.north_label = vi ? "B" : "N";
+    if (summary.xa_with_data > 0) {
+        const auto share = [&](int n) {
+            return format_count(n, vi) + (vi ? " xã · " : " · ") + format_percent(100.0 * n / summary.xa_total, vi);
+        };
+        d.stats_title = vi ? "Kết quả chính" : "Key figures";
+        d.stats.push_back({vi ? "Đạt chuẩn NTM" : "At the standard", share(summary.at_standard)});
+        if (summary.has_level(Level::Advanced))
+            d.stats.push_back({vi ? "NTM nâng cao" : "Advanced", share(summary.advanced)});
+        if (summary.has_level(Level::Model))
+            d.stats.push_back({vi ? "NTM kiểu mẫu" : "Model", share(summary.model)});
+        if (summary.has_level(Level::Modern))
+            d.stats.push_back({vi ? "NTM hiện đại" : "Modern", share(summary.modern)});
+        if (summary.threshold > 0)
+            d.stats.push_back({(vi ? "Dưới " : "Below ") + std::to_string(summary.threshold) +
+                                   (vi ? " tiêu chí" : " criteria"),
+                               share(summary.below_threshold)});
+    }
     if (summary.xa_total > 0 && summary.xa_with_data == 0)
         d.no_data_note = vi ? "Chưa có dữ liệu đánh giá ngày " + format_date(date, vi)
                             : "No assessment data on " + format_date(date, vi);
     return d;
+}
+
+void add_lagging_rows(DecorationData& d, const Dataset& dataset, const std::vector<UnitRank>& ranked,
+                      const std::vector<UnitState>& states, size_t max_rows) {
+    d.lagging_title = d.vietnamese ? "Xã đạt ít tiêu chí nhất" : "Communes with the fewest criteria";
+    d.lagging.clear();
+    for (const UnitRank& r : ranked) {
+        if (d.lagging.size() >= max_rows) break;
+        const Unit& u = dataset.units[r.unit];
+        const int set = r.criteria_set >= 0 ? r.criteria_set : states[r.unit].criteria_set;
+        const int size = set >= 0 ? dataset.criteria_set(set).size() : 0;
+        d.lagging.push_back({u.full_name(), u.district_name, std::to_string(r.count) + "/" + std::to_string(size)});
+    }
 }
 
 DecorationLayout layout_decorations(const DecorationData& data, const UiFonts& fonts, const PixelRect& frame,
@@ -531,21 +690,18 @@ DecorationLayout draw_decorations(ImDrawList* list, const UiFonts& fonts, const 
             put_text(list, fonts.regular, z.body, ImVec2(L.header.x, y), kMuted, d.date_line, L.header.w);
             y += p.date_h + 3 * z.s;
         }
-        if (p.note_h > 0) put_text(list, fonts.bold, z.note, ImVec2(L.header.x, y), kWarning, d.illustrative_note, L.header.w);
+        if (p.note_h > 0) {
+            put_text(list, fonts.bold, z.note, ImVec2(L.header.x, y), kWarning, d.illustrative_note, L.header.w);
+            y += p.note_h + 3 * z.s;
+        }
+        if (p.no_data_h > 0)
+            put_text(list, fonts.bold, z.body * 1.2f, ImVec2(L.header.x, y), kWarning, d.no_data_note, L.header.w);
     }
     if (!L.legend.empty()) draw_legend(list, fonts, d, p);
     if (!L.scale_bar.empty()) draw_scale_bar(list, fonts, d, p);
     if (!L.north_arrow.empty()) draw_north_arrow(list, fonts, d, p);
-    if ((elements & kDecorNoData) && !d.no_data_note.empty() && !L.map_area.empty()) {
-        // A boxed note in the map's top-left corner.
-        const ImVec2 size = measure(fonts.bold, z.note * 1.15f, d.no_data_note, L.map_area.w - 4 * z.inner);
-        const ImVec2 a(L.map_area.x + z.inner, L.map_area.y + z.inner);
-        const ImVec2 b(a.x + size.x + 2 * z.inner, a.y + size.y + 1.4f * z.inner);
-        list->AddRectFilled(a, b, kBoxFill, 4 * z.s);
-        list->AddRect(a, b, kWarning, 4 * z.s, 0, std::max(1.0f, 1.5f * z.s));
-        put_text(list, fonts.bold, z.note * 1.15f, ImVec2(a.x + z.inner, a.y + 0.7f * z.inner), kWarning, d.no_data_note,
-                 L.map_area.w - 4 * z.inner);
-    }
+    if (!L.stats.empty()) draw_stats(list, fonts, d, p);
+    if (!L.lagging.empty()) draw_lagging(list, fonts, d, p);
     if (!L.footer.empty()) put_text(list, fonts.regular, z.small, ImVec2(L.footer.x, L.footer.y), kMuted, d.source_line, L.footer.w);
     return L;
 }

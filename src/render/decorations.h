@@ -43,6 +43,15 @@ struct DecorationData {
     bool illustrative = false;
     std::string illustrative_note;  // "Dữ liệu minh họa — không phải số liệu chính thức"
     std::string north_label;        // "B" (Bắc) / "N"
+    // Key figures under the legend ("Đạt chuẩn nông thôn mới", "51 xã · 28,18 %").
+    std::string stats_title;
+    std::vector<std::pair<std::string, std::string>> stats;
+    // The xã with the fewest criteria met (add_lagging_rows), as many as the page has room for.
+    struct TableRow {
+        std::string name, place, value;  // "Xã Ba Sơn", "Huyện Cao Lộc", "5/19"
+    };
+    std::string lagging_title;  // "Xã đạt ít tiêu chí nhất"
+    std::vector<TableRow> lagging;
     // Said on the map when no xã shown has an assessment on the date: "Chưa có dữ liệu đánh giá"
     // (an all-grey map must not read as results); empty otherwise.
     std::string no_data_note;
@@ -52,6 +61,9 @@ struct DecorationData {
     // the representative fraction "1:250.000" under it.
     double metres_per_pixel = 0;
     double dpi = 0;
+    // Width / height of what the map shows (0: unknown): a map narrower than its area gives the
+    // key figures and the lagging table a column of their own.
+    double map_aspect = 0;
 
     // Every character the decorations may draw, for building a font atlas with only those glyphs.
     std::string all_text() const;
@@ -67,6 +79,10 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
                                     const std::string& title_override = "",
                                     const std::string& crs_name = "",
                                     const std::string& source_override = "");
+
+// Fills data.lagging from rank_lagging() (fewest criteria first), at most `max_rows`.
+void add_lagging_rows(DecorationData& data, const Dataset& dataset, const std::vector<UnitRank>& ranked,
+                      const std::vector<UnitState>& states, size_t max_rows = 12);
 
 // The default title: "Kết quả xây dựng nông thôn mới — tỉnh Lạng Sơn, ngày 31/07/2020",
 // "... — huyện Cao Lộc, tỉnh Lạng Sơn, ngày ..."; English "New rural development results —
@@ -87,8 +103,10 @@ enum DecorationElement : unsigned {
     kDecorNorthArrow = 16,
     kDecorSource = 32,
     kDecorIllustrative = 64,  // drawn only when DecorationData::illustrative
-    kDecorNoData = 128,       // the no-data note on the map, drawn only when there is one
-    kDecorAll = 255,
+    kDecorNoData = 128,       // the no-data note under the title, drawn only when there is one
+    kDecorStats = 256,        // key figures under the legend
+    kDecorLagging = 512,      // the table of lagging xã, in the space left
+    kDecorAll = 1023,
 };
 
 struct PixelRect {
@@ -102,13 +120,16 @@ struct DecorationLayout {
     PixelRect frame;
     PixelRect map_area;  // where the map goes: fit the camera into it (fit_camera_in)
     PixelRect header, legend, scale_bar, north_arrow, footer;  // empty when not drawn
+    PixelRect stats, lagging;
+    size_t lagging_rows = 0;  // rows of data.lagging that fit
     float scale = 1;
 };
 
 // Where everything goes in `frame`: a header with the title and date line across the top, a
-// footer with the source and illustrative note, and the legend, north arrow and scale bar in a
-// column on the right (landscape frames) or a band along the bottom (portrait frames); the map
-// area is what is left. With no elements the map area is the frame less a small margin.
+// footer with the source and illustrative note, and the legend, north arrow, scale bar, key
+// figures and the lagging-xã table in a column on the right (landscape frames) or a band along
+// the bottom (portrait frames); the table takes the rows the space left can hold, so the page
+// has no large empty area; the map area is what is left. With no elements the map area is the frame less a small margin.
 DecorationLayout layout_decorations(const DecorationData& data, const UiFonts& fonts,
                                     const PixelRect& frame, float scale, unsigned elements);
 

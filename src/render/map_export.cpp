@@ -339,6 +339,11 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         result.decorations = make_decoration_data(dataset, result.summary, o.date, o.vietnamese, scope_name, o.title,
                                                   geometry.crs_name, o.source);
         result.decorations.dpi = o.dpi >= 150 ? o.dpi : 0;
+        if (result.summary.xa_with_data > 0)
+            add_lagging_rows(result.decorations, dataset,
+                             rank_lagging(dataset, states, focused ? UnitFilter([&](int u) { return in_scope[u] != 0; })
+                                                                   : UnitFilter()),
+                             states, 30);
         // Names: at overview the districts' (or provinces') and every commune's where it fits;
         // zoomed to a district or a unit, the names of what is in focus.
         if (o.labels) {
@@ -352,6 +357,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             request.province_px = kProvinceLabelPt * pt_px;
             result.label_names = map_label_names(dataset, request);
         }
+        if (!focus.empty() && focus.height() > 0) result.decorations.map_aspect = focus.width() / focus.height();
         ensure_fonts(kDecorBasePx * s, result.decorations.all_text() + map_label_text(result.label_names));
         layout = layout_decorations(result.decorations, fonts, frame, s, kDecorAll);
         result.camera = fit_camera_in(focus, layout.map_area, W, H, fixed_view ? 0 : 8.0 * s);
@@ -386,6 +392,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         result.camera = fit_camera_in(focus, layout.map_area, W, H, 0);
     }
     result.map_area = o.decorations ? layout.map_area : frame;
+    if (o.decorations) result.layout = layout;
     const double mpp = result.camera.metres_per_pixel;
     const geo::Vec2 corner = result.camera.screen_to_world({0.5, 0.5}, W, H);
     result.world = {mpp, 0, 0, -mpp, corner.x, corner.y};

@@ -77,6 +77,7 @@ struct ExportResult {
     double dpi = 0;
     Camera camera;               // of the whole image
     PixelRect map_area;          // where the map shows (the rest is decorations and paper)
+    DecorationLayout layout;     // where the decorations went (empty without them)
     int tiles = 0;               // framebuffer passes
     DecorationData decorations;  // what the legend and title say
     std::vector<MapLabel> label_names;  // the names that could show

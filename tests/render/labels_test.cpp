@@ -143,6 +143,39 @@ TEST_F(LabelExportTest, PrintSizesAreInPointsAndDistrictPagesNameTheirCommunes) 
     EXPECT_GE(own, members * 8 / 10) << "of " << members;
 }
 
+bool apart(const ntm::render::PixelRect& a, const ntm::render::PixelRect& b) {
+    return a.right() <= b.x || b.right() <= a.x || a.bottom() <= b.y || b.bottom() <= a.y;
+}
+
+// A4 at 300 dpi, both ways round: the key figures and a table of the lagging xã fill the space
+// the legend leaves, inside the page, clear of the map and of each other.
+TEST_F(LabelExportTest, PageLayoutFillsA4WithFiguresAndTheLaggingTable) {
+    for (const auto& [w, h] : {std::pair{3508, 2480}, std::pair{2480, 3508}}) {
+        ExportOptions o = options(w, h);
+        o.dpi = 300;
+        o.labels = false;
+        ExportResult r;
+        exporter().render_image(o, &r);
+        const auto& L = r.layout;
+        ASSERT_FALSE(L.stats.empty()) << w << "x" << h;
+        ASSERT_FALSE(L.lagging.empty()) << w << "x" << h;
+        EXPECT_GE(L.lagging_rows, 3u);
+        EXPECT_EQ(r.decorations.lagging.front().value.substr(r.decorations.lagging.front().value.find('/')), "/19");
+        for (const auto* box : {&L.stats, &L.lagging, &L.legend}) {
+            EXPECT_TRUE(apart(*box, r.map_area)) << w << "x" << h;
+            EXPECT_GE(box->x, 0);
+            EXPECT_LE(box->right(), w);
+            EXPECT_LE(box->bottom(), L.footer.y);
+        }
+        EXPECT_TRUE(apart(L.stats, L.lagging));
+        EXPECT_TRUE(apart(L.legend, L.lagging));
+        EXPECT_TRUE(apart(L.legend, L.stats));
+        // Every ranked row shows no more criteria than the one after it.
+        for (size_t i = 1; i < r.decorations.lagging.size(); ++i)
+            EXPECT_LE(std::stoi(r.decorations.lagging[i - 1].value), std::stoi(r.decorations.lagging[i].value));
+    }
+}
+
 TEST(DecorationScale, ScreenImagesGetPrintableText) {
     EXPECT_FLOAT_EQ(ntm::render::decoration_scale(1920, 1080, 96), 1.5f);
     EXPECT_NEAR(ntm::render::decoration_scale(3508, 2480, 300), 2480 / 720.0, 1e-4);
