@@ -199,8 +199,15 @@ std::vector<PlacedName> LabelPlacer::place(const std::vector<PlaceName>& names, 
     std::vector<size_t> order(names.size());
     std::iota(order.begin(), order.end(), size_t(0));
     auto first_area = [&](size_t i) { return names[i].sizes.empty() ? 0.0 : names[i].sizes[0].x * names[i].sizes[0].y; };
+    // Groups of equal priority: the smaller first, as a big one has more room to move to.
+    std::vector<double> place_area(names.size(), 0);
+    for (size_t i = 0; i < names.size(); ++i)
+        if (names[i].units.size() > 1)
+            for (int u : names[i].units)
+                if (u >= 0 && u < static_cast<int>(impl_->area.size())) place_area[i] += impl_->area[u];
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         if (names[a].priority != names[b].priority) return names[a].priority > names[b].priority;
+        if (place_area[a] != place_area[b]) return place_area[a] < place_area[b];
         if (first_area(a) != first_area(b)) return first_area(a) > first_area(b);
         if (names[a].id != names[b].id) return names[a].id < names[b].id;
         return a < b;
@@ -228,16 +235,26 @@ std::vector<PlacedName> LabelPlacer::place(const std::vector<PlaceName>& names, 
                 done = true;
                 break;
             }
-        if (done || !n.may_spill || n.units.size() < 2) continue;
-        impl_->mark_group(n);
-        const std::vector<Vec2> best = impl_->group_positions(n, options);
-        for (size_t k = 0; k < n.sizes.size() && !done && !best.empty(); ++k) {
-            const Bounds b = box_at(frame.to_screen(best.front()), n.sizes[k]);
-            if (!inside(b) || !occupancy.free(b)) continue;
-            occupancy.add(b);
-            placed.push_back({n.id, i, k, b, true});
-            done = true;
+        if (done || !n.may_spill || n.units.empty()) continue;
+        // Over the neighbours: at the group's best positions (its centroid, then the members'
+        // anchors nearest it) or a unit's centroid and pole, each size in turn.
+        std::vector<Vec2> best;
+        if (n.units.size() > 1) {
+            impl_->mark_group(n);
+            best = impl_->group_positions(n, options);
+        } else if (const int u = n.units[0]; u >= 0 && u < static_cast<int>(impl_->anchors.size())) {
+            if (impl_->area[u] > 0) best.push_back(impl_->centroid[u]);
+            if (impl_->anchors[u].valid()) best.push_back(impl_->anchors[u].point);
         }
+        const size_t tries = std::min(best.size(), size_t(std::max(1, options.max_positions)));
+        for (size_t k = 0; k < n.sizes.size() && !done; ++k)
+            for (size_t j = 0; j < tries && !done; ++j) {
+                const Bounds b = box_at(frame.to_screen(best[j]), n.sizes[k]);
+                if (!inside(b) || !occupancy.free(b)) continue;
+                occupancy.add(b);
+                placed.push_back({n.id, i, k, b, true});
+                done = true;
+            }
     }
     return placed;
 }

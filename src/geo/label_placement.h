@@ -7,7 +7,8 @@
 // pole of inaccessibility first, then a grid of interior points nearest the pole; for a group
 // the member anchor nearest the group's centroid first, then the other members' anchors. A
 // position is kept when the text box fits inside the place and keeps clear of every name placed
-// before it (label_layout.h's LabelOccupancy), higher priority first. A group name that fits
+// before it (label_layout.h's LabelOccupancy), higher priority first (groups of equal priority:
+// the smaller first, since a big one has more room to move to). A name that fits
 // nowhere may still be drawn over its neighbours at its best position (`may_spill`): the halo
 // keeps it legible, and a map with no district name is worse.
 //
@@ -45,7 +46,7 @@ struct PlaceName {
     std::vector<int> units;   // the place: one unit, or a group's members (indices into the shapes)
     std::vector<Vec2> sizes;  // text box sizes in pixels (x width, y height), tried in this order
     double priority = 0;      // higher is placed first
-    bool may_spill = false;   // a group name that fits nowhere inside is still tried at its best position
+    bool may_spill = false;   // a name that fits nowhere inside is still tried at its best positions
 };
 
 struct PlacementOptions {

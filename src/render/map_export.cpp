@@ -25,6 +25,7 @@
 #include "geo/district_outlines.h"
 #include "geo/label_anchor.h"
 #include "geo/label_placement.h"
+#include "geo/outlying_units.h"
 #include "geo/picking.h"
 #include "render/framebuffer.h"
 #include "render/gl_objects.h"
@@ -143,14 +144,40 @@ namespace {
 // (then a dissolve would draw every unit edge as a district line). The check looks at the units
 // of one small district only, so it costs next to nothing on the national map.
 std::vector<std::string> export_district_groups(const Dataset& dataset, const geo::MapGeometry& geometry,
-                                                Date date) {
+                                                Date date, const std::vector<int>& islands) {
     if (dataset.districts(date).size() < 2) return {};
     // Units of another boundary version are in no group: their edges are not outlines.
     std::vector<std::string> groups(dataset.units.size(), geo::kNoGroup);
     for (size_t u = 0; u < dataset.units.size(); ++u)
         if (dataset.in_force(static_cast<int>(u), date)) groups[u] = district_key(dataset.units[u]);
+    // Islands shown in an inset draw no province outline on the main map.
+    for (int u : islands) groups[u] = geo::kNoGroup;
     if (!geo::neighbours_share_vertices(geometry, groups)) return {};
     return groups;
+}
+
+// Where an inset of outlying units goes in the map area: the bottom-right corner, about two
+// fifths of the height; the mainland is fitted into the part to its left when that costs at most
+// 15 % of its scale, else into the whole area (the inset then covers a corner of it).
+struct InsetPlan {
+    PixelRect main, inset;
+};
+
+InsetPlan plan_inset(const PixelRect& area, const geo::Bounds& mainland, const geo::Bounds& islands, float s) {
+    InsetPlan p;
+    p.main = area;
+    const float gap = 12 * s;
+    const double aspect = std::clamp(islands.width() / std::max(islands.height(), 1.0), 0.2, 5.0);
+    float ih = area.h * 0.42f, iw = static_cast<float>(ih * aspect);
+    if (iw > area.w * 0.3f) {
+        iw = area.w * 0.3f;
+        ih = static_cast<float>(iw / aspect);
+    }
+    p.inset = {std::round(area.right() - iw - gap), std::round(area.bottom() - ih - gap), std::round(iw), std::round(ih)};
+    const double needed = area.h * mainland.width() / std::max(mainland.height(), 1.0);
+    const float left_w = p.inset.x - gap - area.x;
+    if (left_w >= 0.85 * std::min<double>(needed, area.w)) p.main.w = left_w;
+    return p;
 }
 
 }  // namespace
@@ -224,6 +251,47 @@ struct MapExporter::Impl {
             io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
             ImGui::SetCurrentContext(previous);
         }
+    }
+
+    // A low quantile (the 25th percentile) of the shown units' sizes (sqrt of their bounds' area).
+    std::vector<double> unit_sizes;
+    double small_unit_size(const std::vector<uint8_t>& shown) {
+        if (unit_sizes.empty())
+            for (const auto& shape : geometry.shapes) {
+                const geo::Bounds b = shape.bounds();
+                unit_sizes.push_back(b.empty() ? 0 : std::sqrt(b.width() * b.height()));
+            }
+        std::vector<double> sizes;
+        for (size_t u = 0; u < unit_sizes.size() && u < shown.size(); ++u)
+            if (shown[u] && unit_sizes[u] > 0) sizes.push_back(unit_sizes[u]);
+        if (sizes.empty()) return 0;
+        std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 4, sizes.end());
+        return sizes[sizes.size() / 4];
+    }
+
+    // The inset's part of one tile (ox, oy: the tile's top-left in the image; tw x th its size):
+    // the islands alone, through the inset's own camera, into the inset rectangle.
+    void draw_inset(const ExportResult& r, const geo::Bounds& islands, const std::vector<uint8_t>& inset_flags,
+                    const std::vector<uint8_t>& main_flags, const MapStyle& style, int ox, int oy, int tw, int th,
+                    float s) {
+        const PixelRect& in = r.inset;
+        const int x0 = std::max(ox, int(in.x)), x1 = std::min(ox + tw, int(in.right()));
+        const int y0 = std::max(oy, int(in.y)), y1 = std::min(oy + th, int(in.bottom()));
+        if (x0 >= x1 || y0 >= y1) return;
+        const Camera ic = fit_camera_in(islands, in, r.width, r.height, 6.0 * s);
+        Camera c = ic;
+        c.center = ic.screen_to_world({(x0 + x1) / 2.0, (y0 + y1) / 2.0}, r.width, r.height);
+        // The islands' own outlines, without the mainland's district or province lines.
+        MapStyle inset_style = style;
+        inset_style.draw_outlines = true;
+        inset_style.district_width_px = 0;
+        renderer.set_style(inset_style);
+        renderer.set_unit_flags(inset_flags);
+        glViewport(x0 - ox, th - (y1 - oy), x1 - x0, y1 - y0);
+        renderer.draw(c, x1 - x0, y1 - y0);
+        glViewport(0, 0, tw, th);
+        renderer.set_unit_flags(main_flags);
+        renderer.set_style(style);
     }
 
     using Sink = std::function<void(const uint8_t* rgb, int first_row, int rows)>;
@@ -313,12 +381,37 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     if (focus.empty()) focus = renderer.bounds();
     const bool fixed_view = o.view && !o.view->empty();
     if (fixed_view) focus = *o.view;
+    // Units far out at sea (Hoàng Sa, Trường Sa on the national map) go into an inset, so the
+    // mainland fills the map; only on whole-map exports.
+    std::vector<uint8_t> shown(dataset.units.size(), 0);
+    for (size_t u = 0; u < shown.size(); ++u) shown[u] = !paint.hidden[u];
+    std::vector<int> islands;
+    if (!focused && !fixed_view) islands = geo::outlying_units(geometry, &shown);
+    geo::Bounds island_bounds, mainland;
+    std::vector<uint8_t> inset_flags;
+    if (!islands.empty()) {
+        std::vector<uint8_t> is_island(dataset.units.size(), 0);
+        for (int u : islands) {
+            is_island[u] = 1;
+            island_bounds.add(geometry.shapes[u].bounds());
+        }
+        for (size_t u = 0; u < shown.size(); ++u)
+            if (shown[u] && !is_island[u]) mainland.add(geometry.shapes[u].bounds());
+        inset_flags = flags;
+        for (size_t u = 0; u < flags.size(); ++u) {
+            if (is_island[u]) flags[u] |= kUnitHidden;
+            else inset_flags[u] |= kUnitHidden;
+        }
+        focus = mainland;
+    }
+    result.islands = islands;
     renderer.set_unit_colours(paint.fill);
     renderer.set_unit_flags(flags);
     const int version = dataset.version_on(o.date);
     if (outlines_version != version) {
         if (!district_rings.empty()) renderer.set_district_outlines(district_rings, true);
-        else renderer.set_district_groups(export_district_groups(dataset, geometry, o.date));
+        else renderer.set_district_groups(
+            export_district_groups(dataset, geometry, o.date, focused || fixed_view ? geo::outlying_units(geometry, &shown) : islands));
         outlines_version = version;
     }
 
@@ -328,11 +421,11 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     // the stripes seamlessly.
     const int period = std::max(1, static_cast<int>(std::lround(8.0 * s)));
     style.hatch_period_px = period / s;
-    renderer.set_style(style);
 
     // Decorations and the map area.
     const PixelRect frame{0, 0, float(W), float(H)};
     DecorationLayout layout;
+    PixelRect main_area;  // the map area less the inset, when there is one
     ImDrawData* draw_data = nullptr;
     std::unique_ptr<ImGuiContextSwitch> imgui_switch;
     if (o.decorations) {
@@ -360,19 +453,50 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         if (!focus.empty() && focus.height() > 0) result.decorations.map_aspect = focus.width() / focus.height();
         ensure_fonts(kDecorBasePx * s, result.decorations.all_text() + map_label_text(result.label_names));
         layout = layout_decorations(result.decorations, fonts, frame, s, kDecorAll);
-        result.camera = fit_camera_in(focus, layout.map_area, W, H, fixed_view ? 0 : 8.0 * s);
+        main_area = layout.map_area;
+        if (!islands.empty()) {
+            const InsetPlan plan = plan_inset(layout.map_area, mainland, island_bounds, s);
+            main_area = plan.main;
+            result.inset = plan.inset;
+        }
+        result.camera = fit_camera_in(focus, main_area, W, H, fixed_view ? 0 : 8.0 * s);
         result.decorations.metres_per_pixel = result.camera.metres_per_pixel;
         if (!result.label_names.empty()) {
             std::vector<uint8_t> eligible(dataset.units.size(), 0);
             for (size_t u = 0; u < eligible.size(); ++u) eligible[u] = !paint.hidden[u];
             geo::PlacementOptions placement;
             placement.padding = 3.0 * s;
-            const PixelRect& m = layout.map_area;
+            const PixelRect& m = main_area;
             placement.area = {m.x + 2 * s, m.y + 2 * s, m.right() - 2 * s, m.bottom() - 2 * s};
+            for (int u : islands) eligible[u] = 0;
             placement.eligible = &eligible;
             const geo::ScreenFrame screen{result.camera.center, result.camera.metres_per_pixel, double(W), double(H)};
             result.labels = place_map_labels(label_placer(), result.label_names, fonts.regular, fonts.bold, screen,
                                              placement);
+            if (!islands.empty()) {
+                // The islands' own names, inside the inset.
+                std::vector<uint8_t> only(dataset.units.size(), 0);
+                for (int u : islands) only[u] = 1;
+                const Camera ic = fit_camera_in(island_bounds, result.inset, W, H, 6.0 * s);
+                const PixelRect& r = result.inset;
+                placement.area = {r.x + 2 * s, r.y + 2 * s, r.right() - 2 * s, r.bottom() - 2 * s};
+                placement.eligible = &only;
+                std::vector<MapLabel> names;
+                std::vector<size_t> origin;  // index of each in result.label_names
+                for (size_t i = 0; i < result.label_names.size(); ++i)
+                    if (result.label_names[i].units.size() == 1 && only[result.label_names[i].units[0]]) {
+                        // Archipelagos are named whole ("Đặc khu Trường Sa"), over the sea if need be.
+                        result.label_names[i].text = dataset.units[result.label_names[i].units[0]].full_name();
+                        result.label_names[i].may_spill = true;
+                        names.push_back(result.label_names[i]);
+                        origin.push_back(i);
+                    }
+                const geo::ScreenFrame inset_screen{ic.center, ic.metres_per_pixel, double(W), double(H)};
+                for (DrawnLabel d : place_map_labels(label_placer(), names, fonts.regular, fonts.bold, inset_screen, placement)) {
+                    d.label = origin[d.label];
+                    result.labels.push_back(std::move(d));
+                }
+            }
         }
 
         imgui_switch = std::make_unique<ImGuiContextSwitch>(imgui);
@@ -381,6 +505,12 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         io.DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
         draw_map_frame(ImGui::GetBackgroundDrawList(), layout);
+        if (!result.inset.empty()) {
+            const PixelRect& r = result.inset;
+            const float w = std::max(1.0f, std::round(1.5f * s));
+            ImGui::GetBackgroundDrawList()->AddRect(ImVec2(r.x - w / 2, r.y - w / 2), ImVec2(r.right() + w / 2, r.bottom() + w / 2),
+                                                    IM_COL32(90, 90, 90, 255), 0, 0, w);
+        }
         draw_map_labels(ImGui::GetBackgroundDrawList(), fonts.regular, fonts.bold, result.label_names, result.labels,
                         1.6f * s);
         draw_decorations(ImGui::GetBackgroundDrawList(), fonts, result.decorations, frame, s, kDecorAll);
@@ -389,10 +519,22 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     } else {
         const float m = fixed_view ? 0.0f : 0.02f * std::min(W, H);
         layout.map_area = {m, m, W - 2 * m, H - 2 * m};
-        result.camera = fit_camera_in(focus, layout.map_area, W, H, 0);
+        main_area = layout.map_area;
+        if (!islands.empty()) {
+            const InsetPlan plan = plan_inset(layout.map_area, mainland, island_bounds, s);
+            main_area = plan.main;
+            result.inset = plan.inset;
+        }
+        result.camera = fit_camera_in(focus, main_area, W, H, 0);
     }
     result.map_area = o.decorations ? layout.map_area : frame;
     if (o.decorations) result.layout = layout;
+    // Commune outlines only where communes are wider than a few lines apart: a quarter of the
+    // units shown narrower than 8 px would turn the deltas into dark blobs, so then only the
+    // district (province) outlines are drawn.
+    style.draw_outlines = small_unit_size(shown) / result.camera.metres_per_pixel >= 8.0 * std::max(1.0f, s / 1.5f);
+    if (!style.draw_outlines) style.district_width_px = 1.6f;  // the district (province) lines alone: lighter
+    renderer.set_style(style);
     const double mpp = result.camera.metres_per_pixel;
     const geo::Vec2 corner = result.camera.screen_to_world({0.5, 0.5}, W, H);
     result.world = {mpp, 0, 0, -mpp, corner.x, corner.y};
@@ -430,6 +572,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             target->bind();
             glViewport(0, 0, tw, th);
             renderer.draw(camera, tw, th);
+            if (!result.inset.empty()) draw_inset(result, island_bounds, inset_flags, flags, style, ox, oy, tw, th, s);
             if (draw_data) painter->draw(*draw_data, tw, th, float(ox), float(oy));
             target->resolve();
             glBindFramebuffer(GL_READ_FRAMEBUFFER, read_fbo);

@@ -78,6 +78,10 @@ struct ExportResult {
     Camera camera;               // of the whole image
     PixelRect map_area;          // where the map shows (the rest is decorations and paper)
     DecorationLayout layout;     // where the decorations went (empty without them)
+    // Units far out at sea (geo::outlying_units) drawn in `inset` instead of the main map, on
+    // whole-map exports; the world file describes the main map only.
+    std::vector<int> islands;
+    PixelRect inset;
     int tiles = 0;               // framebuffer passes
     DecorationData decorations;  // what the legend and title say
     std::vector<MapLabel> label_names;  // the names that could show

@@ -76,6 +76,12 @@ std::vector<MapLabel> map_label_names(const Dataset& dataset, const MapLabelRequ
 std::vector<DrawnLabel> place_map_labels(const geo::LabelPlacer& placer, const std::vector<MapLabel>& labels,
                                          ImFont* regular, ImFont* bold, const geo::ScreenFrame& frame,
                                          const geo::PlacementOptions& options) {
+    // Per label, what each size index means: lines split or not, and the font scale.
+    struct Variant {
+        bool two_lines;
+        float scale;
+    };
+    std::vector<std::vector<Variant>> variants;
     std::vector<geo::PlaceName> names;
     std::vector<std::vector<std::string>> split;
     names.reserve(labels.size());
@@ -88,12 +94,18 @@ std::vector<DrawnLabel> place_map_labels(const geo::LabelPlacer& placer, const s
         p.units = l.units;
         p.priority = l.priority;
         p.may_spill = l.may_spill;
-        const ImVec2 one = text_size(font, l.px, l.text);
-        p.sizes.push_back({one.x, one.y});
         split.push_back(geo::split_two_lines(l.text));
-        if (split.back().size() == 2) {
-            const ImVec2 a = text_size(font, l.px, split.back()[0]), b = text_size(font, l.px, split.back()[1]);
-            p.sizes.push_back({std::max(a.x, b.x), a.y + b.y});
+        variants.emplace_back();
+        for (float scale : l.units.size() > 1 || l.may_spill ? std::vector<float>{1.0f, 0.8f, 0.65f} : std::vector<float>{1.0f}) {
+            const float px = l.px * scale;
+            const ImVec2 one = text_size(font, px, l.text);
+            p.sizes.push_back({one.x, one.y});
+            variants.back().push_back({false, scale});
+            if (split.back().size() == 2) {
+                const ImVec2 a = text_size(font, px, split.back()[0]), b = text_size(font, px, split.back()[1]);
+                p.sizes.push_back({std::max(a.x, b.x), a.y + b.y});
+                variants.back().push_back({true, scale});
+            }
         }
         names.push_back(std::move(p));
     }
@@ -101,7 +113,9 @@ std::vector<DrawnLabel> place_map_labels(const geo::LabelPlacer& placer, const s
     for (const geo::PlacedName& p : placer.place(names, frame, options)) {
         DrawnLabel d;
         d.label = p.name;
-        d.lines = p.size == 0 ? std::vector<std::string>{labels[p.name].text} : split[p.name];
+        const Variant v = variants[p.name][p.size];
+        d.lines = v.two_lines ? split[p.name] : std::vector<std::string>{labels[p.name].text};
+        d.px = labels[p.name].px * v.scale;
         d.box = p.box;
         d.spilled = p.spilled;
         out.push_back(std::move(d));
@@ -121,19 +135,20 @@ void draw_map_labels(ImDrawList* list, ImFont* regular, ImFont* bold, const std:
         for (const DrawnLabel& d : drawn) {
             const MapLabel& l = labels[d.label];
             ImFont* font = l.bold ? bold : regular;
+            const float px = d.px > 0 ? d.px : l.px;
             const ImU32 ink = l.bold ? IM_COL32(15, 15, 15, 255) : IM_COL32(40, 40, 40, 255);
             float y = static_cast<float>(d.box.min_y) + offset_y;
             for (const std::string& line : d.lines) {
-                const ImVec2 size = text_size(font, l.px, line);
+                const ImVec2 size = text_size(font, px, line);
                 // Each line centred in the box, on whole pixels.
                 const float x = std::round(static_cast<float>(d.box.min_x + d.box.max_x) / 2 + offset_x - size.x / 2);
                 const float yy = std::round(y);
                 const char* b = line.data();
                 const char* e = b + line.size();
                 if (pass == 0)
-                    for (const ImVec2& o : ring) list->AddText(font, l.px, ImVec2(x + o.x, yy + o.y), IM_COL32(255, 255, 255, 235), b, e);
+                    for (const ImVec2& o : ring) list->AddText(font, px, ImVec2(x + o.x, yy + o.y), IM_COL32(255, 255, 255, 235), b, e);
                 else
-                    list->AddText(font, l.px, ImVec2(x, yy), ink, b, e);
+                    list->AddText(font, px, ImVec2(x, yy), ink, b, e);
                 y += size.y;
             }
         }

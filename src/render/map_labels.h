@@ -46,10 +46,12 @@ struct DrawnLabel {
     size_t label = 0;                 // index into the labels
     std::vector<std::string> lines;   // one or two
     geo::Bounds box;                  // pixels in the frame
+    float px = 0;                     // font size drawn (group names may shrink to fit)
     bool spilled = false;
 };
 
-// Places `labels` in `frame` (one line, else two lines): see geo::LabelPlacer.
+// Places `labels` in `frame` (one line, else two lines; names that may spill then also at 80 % and 65 % size):
+// see geo::LabelPlacer.
 std::vector<DrawnLabel> place_map_labels(const geo::LabelPlacer& placer, const std::vector<MapLabel>& labels,
                                          ImFont* regular, ImFont* bold, const geo::ScreenFrame& frame,
                                          const geo::PlacementOptions& options);
