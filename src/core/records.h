@@ -37,6 +37,8 @@ struct Recognition {
     Level level = Level::Standard;
     Date date;
     std::string decision;  // e.g. "Quyết định số 1062/QĐ-UBND ngày 17/6/2024"
+    int year = 0;          // the year it is for ("đạt chuẩn nông thôn mới năm 2022"); 0 when not stated
+    std::string issuer;    // "UBND tỉnh", "Chủ tịch UBND tỉnh"; "" when not stated
 };
 
 enum class EventKind { Inspection, Training, Conference, Campaign, Recognition, Directive, Other };

@@ -150,7 +150,7 @@ bool has_phrase_between(const Tokens& t, size_t from, size_t to, std::initialize
 bool target_before(const Tokens& t, size_t from, size_t to) {
     return has_phrase_between(t, from, to,
                               {"phấn đấu", "mục tiêu", "kế hoạch", "dự kiến", "chỉ tiêu", "đăng ký", "đề nghị",
-                               "sẽ", "nếu", "cần", "định hướng"});
+                               "sẽ", "nếu", "cần", "định hướng", "để"});
 }
 
 // Changes and approximations right before a count: "có thêm 10 xã", "hơn 100 xã".
@@ -173,6 +173,29 @@ std::string figure_name(const Qualifier& q, bool percent) {
         case FigureName::Band: return band_figure_name(q.lo, q.hi, measure);
         default: return "";
     }
+}
+
+// "tỉnh Hà Giang" (or "toàn tỉnh Hà Giang") when the dataset is of another province.
+bool other_province(const Tokens& t, size_t k, size_t to, const FigureSettings& settings) {
+    if (settings.province_name.empty()) return false;
+    size_t j = k + (t[k].word_exact("toàn") ? 2 : 1);
+    std::string name;
+    for (size_t w = j; w < to && w < j + 3 && t[w].kind == Token::Word && t[w].upper; ++w)
+        name += (name.empty() ? "" : " ") + t[w].exact;
+    return !name.empty() && name.compare(0, settings.province_name.size(), settings.province_name) != 0;
+}
+
+// "16 tỉnh có 100% ...", "12 tỉnh đã có 100%", "có 12 tỉnh, thành phố đạt 100%": the count before
+// the share is of provinces (or districts), not of xã.
+bool count_of_provinces_before(const Tokens& t, size_t from, size_t k) {
+    for (size_t j = k; j > from && j + 8 > k; --j) {
+        const Token& w = t[j - 1];
+        if (w.punct(';') || w.punct('.')) return false;
+        if ((w.word_exact("tỉnh") || w.word_exact("huyện") || match_exact(t, j - 1, "đơn vị")) && j >= from + 2 &&
+            t[j - 2].kind == Token::Number)
+            return true;
+    }
+    return false;
 }
 
 struct Marker {
@@ -219,7 +242,7 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
             match_exact(t, k, "bộ nn"))
             markers.push_back({k, "national"});
         else if (match_exact(t, k, "toàn tỉnh") || t[k].word_exact("tỉnh"))
-            markers.push_back({k, settings.province_scope});
+            markers.push_back({k, other_province(t, k, to, settings) ? std::string("other") : settings.province_scope});
         else if (match_exact(t, k, "toàn huyện") && context.scope.compare(0, 9, "district:") == 0)
             markers.push_back({k, context.scope});
     }
@@ -239,6 +262,7 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
     auto emit = [&](const std::string& figure, double value, size_t a, size_t b) {
         if (figure.empty()) return;
         const std::string scope = scope_for(a);
+        if (scope == "other") return;  // another province's figure
         for (const FigureMention& f : out)
             if (f.figure == figure && f.scope == scope && f.value == value) return;
         out.push_back({figure, value, scope, date, a, b});
@@ -324,7 +348,8 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
                 while (j < to && (t[j].word_exact("đã") || t[j].word_exact("được") || match_exact(t, j, "công nhận")))
                     j += t[j].word_exact("công") ? 2 : 1;
                 if (const auto q = parse_qualifier(t, j, to, max)) {
-                    if (!target_before(t, cstart, k) && !change_before(t, cstart, k))
+                    if (!target_before(t, cstart, k) && !change_before(t, cstart, k) &&
+                        !count_of_provinces_before(t, cstart, k))
                         emit(figure_name(*q, true), number->value, k, q->end);
                     k = q->end;
                     continue;

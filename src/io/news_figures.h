@@ -18,7 +18,9 @@
 // 2022-12-31, carried to the next sentences of the paragraph; without one the figure has no date
 // and callers must not store it. The scope comes from the nearest marker before the count:
 // "cả nước", "toàn quốc", "Bộ NN&PTNT" -> national; "toàn tỉnh", "tỉnh" -> the province; a named
-// district -> that district; else the scope of the sentence before, else the province.
+// district -> that district; else the scope of the sentence before, else the province. "tỉnh X"
+// naming another province than the dataset's gives no figure, and neither do counts of provinces
+// ("16 tỉnh có 100% số xã đạt chuẩn", "có 12 tỉnh đạt 100%"), which are national statements.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -48,6 +50,9 @@ struct FigureContext {
 struct FigureSettings {
     std::string province_scope = "province";  // "province:<code>"
     int criteria_count = 19;                  // for "từ 15 tiêu chí trở lên"
+    // The province's name, lower case with diacritics ("lạng sơn"): figures of another province
+    // named in the text ("toàn tỉnh Hà Giang có ...") are not this province's. "" to take all.
+    std::string province_name;
 };
 
 // Figures in tokens [from, to). `masked[i]` marks tokens that belong to dates or document

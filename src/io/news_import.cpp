@@ -18,6 +18,7 @@
 #include "io/news_figures.h"
 #include "io/news_numbers.h"
 #include "io/news_places.h"
+#include "io/news_recognitions.h"
 #include "io/news_text.h"
 #include "io/text_encoding.h"
 
@@ -345,6 +346,103 @@ std::string date_phrase(std::string_view text, const Tokens& t, const DateMentio
     return news::slice(text, t, a, m.to);
 }
 
+// A decision a notice names before the communes it recognises ("... ban hành Quyết định số 46
+// /QĐ-UBND về việc công nhận xã đạt chuẩn NTM năm 2019. ... gồm: xã Đại Sơn, ...").
+struct PendingDecision {
+    bool set = false;
+    Level level = Level::Standard;
+    int year = 0;
+    std::vector<news::DecisionRef> decisions;
+    std::string issuer;
+};
+
+std::string vn_date(Date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day(), d.month(), d.year());
+    return buf;
+}
+
+std::string issuer_from_number(const std::string& number) {
+    // "99/QĐ-UBND" -> "UBND", "567/QĐ-TTg" -> "Thủ tướng Chính phủ".
+    const size_t dash = number.rfind('-');
+    if (dash == std::string::npos) return "";
+    const std::string code = number.substr(dash + 1);
+    if (fold_search_key(code) == "ttg") return "Thủ tướng Chính phủ";
+    return code;
+}
+
+void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, const news::Span& s,
+                      const std::string& sentence, int line, const news::PlaceScan& places, const DateMention* day,
+                      const std::string& subject, PendingDecision& pending, const Dataset& dataset) {
+    auto found = news::find_recognition(p, t, s.from, s.to, places);
+    if (!found) return;
+    news::RecognitionFound& r = *found;
+    // A decision issued in a sentence that gives its day: "Ngày 20/01/2020, UBND tỉnh ban hành ...".
+    for (news::DecisionRef& d : r.decisions)
+        if (!d.date && day) d.date = day->start;
+    std::string issuer = subject;
+    if (r.units.empty()) {
+        if (!r.decisions.empty()) pending = {true, r.level.level, r.level.year, r.decisions, issuer};
+        return;
+    }
+    if (r.decisions.empty() && pending.set && pending.level == r.level.level) {
+        r.decisions = pending.decisions;
+        if (!r.level.year) r.level.year = pending.year;
+        if (issuer.empty()) issuer = pending.issuer;
+    }
+    const size_t n = r.units.size();
+    std::vector<const news::DecisionRef*> paired(n, nullptr);
+    std::string why;
+    if (r.decisions.size() == n) {
+        for (size_t i = 0; i < n; ++i) paired[i] = &r.decisions[i];
+    } else if (r.decisions.size() == 1) {
+        for (size_t i = 0; i < n; ++i) paired[i] = &r.decisions[0];
+    } else if (!r.decisions.empty()) {
+        why = std::to_string(n) + " communes but " + std::to_string(r.decisions.size()) +
+              " decisions; they cannot be paired";
+    }
+    for (size_t i = 0; i < n; ++i) {
+        const news::PlaceName& u = r.units[i];
+        NewsRecognition nr;
+        nr.unit_written = u.name;
+        nr.district_written = u.district_written;
+        nr.recognition.level = r.level.level;
+        nr.recognition.year = r.level.year;
+        nr.sentence = sentence;
+        nr.line = line;
+        const news::DecisionRef* d = paired[i];
+        if (d) {
+            nr.decision_number = d->number;
+            nr.decision_date = d->date;
+            nr.recognition.issuer = !d->issuer.empty() ? d->issuer : !issuer.empty() ? issuer : issuer_from_number(d->number);
+            nr.recognition.decision = "Quyết định số " + d->number + (d->date ? " ngày " + vn_date(*d->date) : "");
+        } else if (why.empty() && r.decision_word && day) {
+            // "Ngày 09/8/2023, Quảng Nam ban hành Quyết định công nhận ...": a decision of that day.
+            nr.decision_date = day->start;
+            nr.recognition.issuer = issuer;
+            nr.recognition.decision = "Quyết định ngày " + vn_date(day->start);
+        }
+        if (nr.decision_date) nr.recognition.date = *nr.decision_date;
+        if (u.status == news::PlaceName::Linked) {
+            nr.recognition.unit_code = u.code;
+            if (nr.decision_date && dataset.find_unit(u.code, *nr.decision_date) < 0) {
+                nr.recognition.unit_code.clear();
+                why = u.code + " is not in force on " + nr.decision_date->iso();
+            }
+        }
+        if (!why.empty()) nr.why = why;
+        else if (u.status == news::PlaceName::Ambiguous) nr.why = "the name matches several units";
+        else if (u.status == news::PlaceName::Unmatched) nr.why = "no unit of that name" +
+                 std::string(u.district_written.empty() ? "" : " in that district");
+        else if (!nr.decision_date) nr.why = "no date of the decision";
+        nr.stored = nr.why.empty();
+        if (!nr.stored)
+            b.notes.push_back({line, "recognition of " + u.written + (u.district_written.empty() ? "" : ", " + u.district_written) +
+                                         " (" + level_id(r.level.level) + "): " + nr.why + "; not stored"});
+        b.recognitions.push_back(std::move(nr));
+    }
+}
+
 }  // namespace
 
 NewsBulletin parse_news(std::string_view text, const std::string& name, const Dataset& dataset) {
@@ -357,7 +455,16 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
     settings.criteria_count = 19;
     for (const CriteriaSet& set : dataset.criteria_sets)
         settings.criteria_count = std::max(settings.criteria_count, set.size());
+    {
+        std::string title = dataset.info.title;
+        if (fold_search_key(title).compare(0, 5, "tinh ") == 0) title = title.substr(title.find(' ') + 1);
+        for (const Token& w : news::tokenize(title)) {
+            if (w.kind != Token::Word) break;  // "Lạng Sơn (minh họa)": the name only
+            settings.province_name += (settings.province_name.empty() ? "" : " ") + w.exact;
+        }
+    }
     news::FigureContext context;
+    PendingDecision pending;
     int block = -1;
     for (const news::Paragraph& para : news::split_paragraphs(text)) {
         if (para.block != block) {
@@ -389,9 +496,18 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 if (!masked[m.from]) dates.push_back(std::move(m));
             for (const DateMention& m : dates)
                 for (size_t k = m.from; k < m.to; ++k) masked[k] = true;
-            const news::PlaceScan places = index.find(t, s.from, s.to);
+            // Places are looked for among the units in force on the sentence's date: its own,
+            // else that of a document it names, else that of the item it follows.
+            std::optional<Date> place_date;
+            for (const DateMention& m : dates)
+                if (!place_date && m.kind != DateKind::NoYear && m.kind != DateKind::Open) place_date = m.start;
+            for (const DocumentRef& d : docs)
+                if (!place_date && d.date) place_date = d.date;
+            if (!place_date && !paragraph_events.empty()) place_date = b.events[paragraph_events.back()].event.start;
+            const news::PlaceScan places = index.find(t, s.from, s.to, place_date);
             for (const std::string& a : places.ambiguous)
                 b.notes.push_back({para.line, a + " matches several units; left out of the places"});
+            for (const std::string& u : places.unmatched) b.notes.push_back({para.line, u});
             const std::vector<news::FigureMention> figures =
                 news::find_figures(t, s.from, s.to, dates, places, masked, settings, context);
             for (const news::FigureMention& f : figures) {
@@ -473,6 +589,11 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 for (size_t k = lead->to; k < s.to; ++k) words += t[k].kind == Token::Word ? 1 : 0;
                 if (words < 3 || is_dateline(t, s.from, lead->from)) lead = nullptr;
             }
+            if (kind.kind == EventKind::Recognition || kind.kind == EventKind::Directive) {
+                const DateMention* day = lead && lead->kind == DateKind::Day ? lead : nullptr;
+                add_recognitions(b, p, t, s, sentence, para.line, places, day, find_organiser(p, t, s.from, s.to),
+                                 pending, dataset);
+            }
             if (lead) {
                 paragraph_events.clear();
                 std::string organiser = find_organiser(p, t, lead->to, s.to);
@@ -518,7 +639,9 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 if (!d.date || (d.context && !recognises)) continue;
                 if (!dated_by_document) paragraph_events.clear();
                 dated_by_document = true;
-                const EventKind k = recognises ? EventKind::Recognition : EventKind::Directive;
+                // A plan or a letter that mentions recognitions is still a directive.
+                const bool decision = fold_search_key(d.type) == "quyet dinh";
+                const EventKind k = recognises && decision ? EventKind::Recognition : EventKind::Directive;
                 std::string organiser = d.issuer;
                 if (!d.context) {
                     const std::string before = find_organiser(p, t, s.from, d.from);
@@ -547,6 +670,23 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
     for (NewsEvent& e : b.events)
         if (keys.insert(news_event_key(e.event)).second) unique.push_back(std::move(e));
     b.events = std::move(unique);
+    // A headline repeats the notice without its decision: keep the one with the decision.
+    {
+        auto key = [](const NewsRecognition& r) {
+            return r.unit_written + "|" + r.district_written + "|" + level_id(r.recognition.level);
+        };
+        std::set<std::string> decided, seen;
+        for (const NewsRecognition& r : b.recognitions)
+            if (!r.decision_number.empty() || r.decision_date) decided.insert(key(r));
+        std::vector<NewsRecognition> kept;
+        for (NewsRecognition& r : b.recognitions) {
+            const bool has_decision = !r.decision_number.empty() || r.decision_date;
+            if (!has_decision && decided.count(key(r))) continue;
+            if (!seen.insert(key(r) + "|" + r.decision_number).second) continue;
+            kept.push_back(std::move(r));
+        }
+        b.recognitions = std::move(kept);
+    }
     std::vector<NewsFigure> figures;
     std::set<std::string> figure_keys;
     for (NewsFigure& f : b.figures) {
@@ -604,6 +744,23 @@ NewsMerge merge_news(Dataset& dataset, const NewsBulletin& bulletin) {
         } else {
             ++m.events_added;
             dataset.events.push_back(e);
+        }
+    }
+    for (const NewsRecognition& nr : bulletin.recognitions) {
+        if (!nr.stored) {
+            m.recognition_added.push_back(false);
+            continue;
+        }
+        const Recognition& r = nr.recognition;
+        bool duplicate = false;
+        for (const Recognition& old : dataset.recognitions)
+            duplicate = duplicate || (old.unit_code == r.unit_code && old.level == r.level && old.date == r.date);
+        m.recognition_added.push_back(!duplicate);
+        if (duplicate) {
+            ++m.recognitions_duplicate;
+        } else {
+            ++m.recognitions_added;
+            dataset.recognitions.push_back(r);
         }
     }
     for (const NewsFigure& nf : bulletin.figures) {

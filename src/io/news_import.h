@@ -52,6 +52,20 @@ struct NewsFigure {
     int line = 0;
 };
 
+// A commune a notice recognises. Stored (added to Dataset::recognitions by merge_news) only when
+// the name is linked to a unit in force on the decision's date and that date is known.
+struct NewsRecognition {
+    Recognition recognition;       // unit_code "" when not linked
+    std::string unit_written;      // "xã Chi Lăng"
+    std::string district_written;  // "huyện Tràng Định" ("" when none is named beside it)
+    std::string decision_number;   // "99/QĐ-UBND" ("" when the text gives none)
+    std::optional<Date> decision_date;
+    bool stored = false;
+    std::string why;               // why it is not stored
+    std::string sentence;
+    int line = 0;
+};
+
 struct NewsNote {
     int line = 0;
     std::string message;
@@ -62,7 +76,8 @@ struct NewsBulletin {
     std::vector<NewsEvent> events;
     std::vector<NewsFigure> figures;
     std::vector<NewsDocument> documents;
-    std::vector<NewsNote> notes;  // undated figures, days without a year, ambiguous names
+    std::vector<NewsRecognition> recognitions;
+    std::vector<NewsNote> notes;  // undated figures, days without a year, ambiguous and unmatched names
 };
 
 // Limits of what is read as a bulletin.
@@ -87,12 +102,14 @@ std::string news_event_key(const Event& event);
 struct NewsMerge {
     int events_added = 0, events_duplicate = 0;
     int figures_added = 0, figures_duplicate = 0;
-    std::vector<bool> event_added, figure_added;  // parallel to the bulletin's lists
+    int recognitions_added = 0, recognitions_duplicate = 0;
+    std::vector<bool> event_added, figure_added, recognition_added;  // parallel to the bulletin's lists
 };
 // Adds what the dataset does not hold yet: an event is already there when its key matches one,
 // or when one with the same dates, kind and districts came from the same file (the demo dataset
 // holds the sample bulletins' items under titles of its own); a figure when date, scope, name
-// and value match.
+// and value match; a recognition when one of the same unit, level and date is there (the unit's
+// level on the map follows the recognitions added).
 NewsMerge merge_news(Dataset& dataset, const NewsBulletin& bulletin);
 
 }  // namespace ntm::io

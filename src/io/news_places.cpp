@@ -39,9 +39,59 @@ const Prefix kPrefixes[] = {
 struct Raw {
     bool district;
     UnitKind kind;
-    std::string key;
+    std::string key;      // exact key (or folded, for text typed without diacritics)
+    std::string written;  // type word and name as written
+    std::string name;     // the name alone
+    bool matched;         // the key is a name in the index
     size_t from, to;
+    int bound = -1;       // the district raw named beside it (communes)
 };
+
+// A key of words: their exact lower-case forms, or folded ones.
+std::string key_of(const Tokens& t, size_t from, size_t to, bool folded) {
+    std::string key;
+    for (size_t k = from; k < to; ++k) key += (k > from ? " " : "") + (folded ? t[k].fold : t[k].exact);
+    return key;
+}
+
+std::string name_key(std::string_view name, bool folded) {
+    const Tokens t = tokenize(fold_eth_to_d(name));
+    return key_of(t, 0, t.size(), folded);
+}
+
+// "tân" -> "Tân": names are shown as they are written.
+std::string capitalised(const std::string& w) {
+    size_t pos = 0;
+    char32_t cp = 0;
+    if (w.empty() || !next_code_point(w, pos, cp)) return w;
+    std::string first;
+    VnLetter l;
+    if (cp >= 'a' && cp <= 'z') first = std::string(1, static_cast<char>(cp - 'a' + 'A'));
+    else if (split_vietnamese_letter(cp, l)) {
+        l.upper = true;
+        append_utf8(first, compose_vietnamese_letter(l));
+    } else return w;
+    return first + w.substr(pos);
+}
+
+// Capitalised abbreviations that follow "xã" without being names: "xã NTM nâng cao".
+bool not_a_name(const Token& w) { return w.all_caps() || w.word("nong") || w.word("dat"); }
+
+const Prefix* prefix_at(const Tokens& t, size_t i, size_t to, size_t* after) {
+    static const Prefix city{"tp", true, UnitKind::Unknown};
+    if (i < to && t[i].word("tp")) {
+        size_t k = i + 1;
+        if (k < to && t[k].punct('.')) ++k;
+        *after = k;
+        return &city;
+    }
+    for (const Prefix& p : kPrefixes)
+        if (size_t n = match_exact(t, i, p.exact)) {
+            *after = i + n;
+            return &p;
+        }
+    return nullptr;
+}
 
 }  // namespace
 
@@ -62,17 +112,29 @@ std::string strip_district_prefix(std::string_view name) {
 }
 
 PlaceIndex::PlaceIndex(const Dataset& dataset) : dataset_(dataset) {
-    for (const District& d : dataset.districts()) {
-        if (d.code.empty()) continue;
-        const std::string key = fold_search_key(strip_district_prefix(d.name));
+    std::map<std::string, Entry> districts;  // by code
+    for (const Unit& u : dataset.units) {
+        if (u.district_code.empty() || u.district_name.empty()) continue;
+        Entry& e = districts[u.district_code];
+        if (e.code.empty()) e = {u.district_code, u.district_name, u.district_code, 0, -1, {}};
+        if (std::find(e.versions.begin(), e.versions.end(), u.version) == e.versions.end()) e.versions.push_back(u.version);
+    }
+    for (const auto& [code, e] : districts) {
+        const std::string bare = strip_district_prefix(e.name);
+        const std::string key = name_key(bare, false);
         if (key.empty()) continue;
-        districts_[key].push_back({d.code, d.name, d.code, 0});
+        districts_[key].push_back(e);
+        districts_folded_[name_key(bare, true)].push_back(e);
         longest_ = std::max(longest_, count_words(key));
     }
-    for (const Unit& u : dataset.units) {
-        const std::string key = fold_search_key(strip_kind_prefix(u.name));
+    for (size_t i = 0; i < dataset.units.size(); ++i) {
+        const Unit& u = dataset.units[i];
+        const std::string bare = strip_kind_prefix(u.name);
+        const std::string key = name_key(bare, false);
         if (key.empty() || u.code.empty()) continue;
-        units_[key].push_back({u.code, u.full_name(), u.district_code, static_cast<int>(u.kind)});
+        const Entry e{u.code, u.full_name(), u.district_code, static_cast<int>(u.kind), static_cast<int>(i), {}};
+        units_[key].push_back(e);
+        units_folded_[name_key(bare, true)].push_back(e);
         longest_ = std::max(longest_, count_words(key));
     }
 }
@@ -90,22 +152,18 @@ std::string PlaceIndex::district_name(const std::string& district_code) const {
     return "";
 }
 
-size_t PlaceIndex::match_name(const Tokens& t, size_t i, size_t to, bool district, bool capital,
-                              const std::vector<Entry>** entries) const {
-    const auto& map = district ? districts_ : units_;
+size_t PlaceIndex::match_name(const Tokens& t, size_t i, size_t to, bool district, const std::vector<Entry>** entries) const {
+    // Text typed without any diacritics can only be compared folded.
+    const bool folded = i < t.size() && t[i].unmarked_text;
+    const auto& map = district ? (folded ? districts_folded_ : districts_) : (folded ? units_folded_ : units_);
     for (size_t n = std::min(longest_, to > i ? to - i : 0); n > 0; --n) {
-        std::string key;
         bool ok = true;
-        for (size_t k = i; k < i + n && ok; ++k) {
+        for (size_t k = i; k < i + n && ok; ++k)
             if (t[k].kind == Token::Punct || (k > i && t[k].kind == Token::Word && !t[k].space_before)) ok = false;
-            else key += (k > i ? " " : "") + t[k].fold;
-        }
         if (!ok) continue;
-        // Names are written with a capital: "xã hội", "vùng xa" are not places.
-        if (capital && t[i].kind == Token::Word && !t[i].upper) continue;
         // The name must end at a word boundary: "Bình Gia" is not the start of "Bình Giang".
         if (i + n < to && t[i + n].kind != Token::Punct && !t[i + n].space_before) continue;
-        const auto it = map.find(key);
+        const auto it = map.find(key_of(t, i, i + n, folded));
         if (it != map.end()) {
             *entries = &it->second;
             return n;
@@ -114,85 +172,169 @@ size_t PlaceIndex::match_name(const Tokens& t, size_t i, size_t to, bool distric
     return 0;
 }
 
-PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to) const {
+PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optional<Date> date) const {
     if (to > t.size()) to = t.size();
     bool capital = false;
     for (size_t k = from; k < to; ++k) capital = capital || t[k].upper;
+    const bool folded = from < to && t[from].unmarked_text;
+    const int version = date ? dataset_.version_on(*date) : -1;
+    const bool has_districts = !date || dataset_.versions[version].grouping == Grouping::District;
     std::vector<Raw> raws;
+
+    // A name at k: the longest one the index knows, else the run of capitalised words.
+    auto read_name = [&](size_t k, bool district, size_t* n) -> bool {
+        if (k >= to || t[k].kind != Token::Word || not_a_name(t[k])) return false;
+        if (capital && !t[k].upper) return false;  // "xã hội", "vùng xa" are not places
+        const std::vector<Entry>* entries = nullptr;
+        if ((*n = match_name(t, k, to, district, &entries))) return true;
+        if (!capital) return false;
+        size_t e = k;
+        size_t ignored = 0;
+        while (e < to && e < k + 4 && t[e].kind == Token::Word && t[e].upper && (e == k || t[e].space_before) &&
+               !prefix_at(t, e, to, &ignored) && !not_a_name(t[e]))
+            ++e;
+        *n = e - k;
+        return *n > 0;
+    };
+    auto push = [&](const Prefix& p, size_t a, size_t b, size_t type_from) {
+        const std::vector<Entry>* entries = nullptr;
+        const bool matched = match_name(t, a, b, p.district, &entries) == b - a;
+        Raw r{p.district, p.kind, key_of(t, a, b, folded), "", "", matched, a, b, -1};
+        r.written = std::string(p.district ? "huyện " : "xã ");
+        if (type_from < a) {
+            r.written.clear();
+            for (size_t k = type_from; k < a; ++k)
+                if (t[k].kind == Token::Word) r.written += t[k].exact + " ";
+        }
+        for (size_t k = a; k < b; ++k) r.name += (k > a ? " " : "") + (t[k].upper ? capitalised(t[k].exact) : t[k].exact);
+        r.written += r.name;
+        raws.push_back(std::move(r));
+    };
+
     size_t i = from;
     while (i < to) {
-        const Prefix* prefix = nullptr;
         size_t k = i;
-        if (t[i].word("tp")) {
-            static const Prefix city{"tp", true, UnitKind::Unknown};
-            prefix = &city;
-            k = i + 1;
-            if (k < to && t[k].punct('.')) ++k;
-        } else {
-            for (const Prefix& p : kPrefixes)
-                if (size_t n = match_exact(t, i, p.exact)) {
-                    prefix = &p;
-                    k = i + n;
-                    break;
-                }
-        }
+        const Prefix* prefix = prefix_at(t, i, to, &k);
         if (!prefix) {
             ++i;
             continue;
         }
+        const size_t type_from = i;
         if (k < to && t[k].punct(':')) ++k;
-        bool first = true;
-        size_t end = k;
-        while (k < to) {
-            const std::vector<Entry>* entries = nullptr;
-            const size_t n = match_name(t, k, to, prefix->district, capital, &entries);
-            if (!n) break;
-            std::string key;
-            for (size_t w = k; w < k + n; ++w) key += (w > k ? " " : "") + t[w].fold;
-            raws.push_back({prefix->district, prefix->kind, key, k, k + n});
+        const size_t chain_first = raws.size();
+        size_t end = k, n = 0;
+        while (read_name(k, prefix->district, &n)) {
+            push(*prefix, k, k + n, chain_first == raws.size() ? type_from : k);
             end = k + n;
-            first = false;
             // A list of names of the same type: "huyện Lộc Bình, Đình Lập và Chi Lăng".
             size_t c = end;
-            if (c < to && (t[c].punct(',') || t[c].punct(';') || t[c].word("va"))) ++c;
+            if (c < to && (t[c].punct(',') || t[c].word("va"))) ++c;
             else break;
             if (c < to && t[c].word("va")) ++c;  // ", và"
+            size_t ignored = 0;
+            if (prefix_at(t, c, to, &ignored)) break;
             k = c;
         }
-        i = first ? k : end;  // with no name after the type word, go on after it
+        if (raws.size() == chain_first) {
+            i = k > i ? k : i + 1;  // with no name after the type word, go on after it
+            continue;
+        }
+        i = end;
+        if (prefix->district) continue;
+        // The district beside the list: ", huyện Tràng Định", " - huyện Tiên Phước",
+        // " (thuộc huyện Lạng Giang)", " (Hiệp Hòa)".
+        size_t q = end;
+        bool paren = false;
+        if (q < to && (t[q].punct(',') || t[q].punct('-') || t[q].punct('('))) {
+            paren = t[q].punct('(');
+            ++q;
+        } else {
+            continue;
+        }
+        if (q < to && t[q].word_exact("thuộc")) ++q;
+        size_t after = q;
+        const Prefix* dp = prefix_at(t, q, to, &after);
+        const int bind = static_cast<int>(raws.size());
+        if (dp && dp->district) {
+            size_t dn = 0;
+            if (!read_name(after, true, &dn)) continue;
+            push(*dp, after, after + dn, q);
+            i = after + dn;
+        } else if (paren && !dp) {
+            static const Prefix bare{"huyện", true, UnitKind::Unknown};
+            size_t dn = 0;
+            if (!read_name(q, true, &dn) || q + dn >= to || !(t[q + dn].punct(')') || t[q + dn].punct('-'))) continue;
+            push(bare, q, q + dn, q);
+            i = q + dn;
+        } else {
+            continue;
+        }
+        for (size_t r = chain_first; r < static_cast<size_t>(bind); ++r) raws[r].bound = bind;
     }
 
-    PlaceScan scan;
+    auto district_in_force = [&](const Entry& e) {
+        return version < 0 || std::find(e.versions.begin(), e.versions.end(), version) != e.versions.end();
+    };
+    auto unit_in_force = [&](const Entry& e) { return !date || dataset_.in_force(e.unit, *date); };
+    const auto& dmap = folded ? districts_folded_ : districts_;
+    const auto& umap = folded ? units_folded_ : units_;
+    const std::string on = date ? " on " + date->iso() : "";
+
+    // Districts first: communes are looked for in them.
+    std::vector<const Entry*> district_of_raw(raws.size(), nullptr);
     std::vector<std::string> districts_named;
-    for (const Raw& r : raws) {
-        if (!r.district) continue;
-        const auto& entries = districts_.at(r.key);
-        if (entries.size() == 1) districts_named.push_back(entries[0].code);
+    PlaceScan scan;
+    std::vector<PlaceName> names(raws.size());
+    for (size_t r = 0; r < raws.size(); ++r) {
+        const Raw& raw = raws[r];
+        names[r] = {raw.district, raw.written, raw.name, "", PlaceName::Unmatched, "", raw.from, raw.to};
+        if (!raw.district) continue;
+        std::vector<const Entry*> c;
+        if (raw.matched)
+            for (const Entry& e : dmap.at(raw.key))
+                if (district_in_force(e)) c.push_back(&e);
+        if (c.size() == 1) {
+            district_of_raw[r] = c[0];
+            districts_named.push_back(c[0]->code);
+            names[r].status = PlaceName::Linked;
+            names[r].code = c[0]->code;
+        } else if (c.size() > 1) {
+            std::string codes;
+            for (const Entry* e : c) codes += (codes.empty() ? "" : ", ") + e->code;
+            scan.ambiguous.push_back(c[0]->name + " (" + codes + ")");
+            names[r].status = PlaceName::Ambiguous;
+        } else if (has_districts) {
+            scan.unmatched.push_back(raw.written + ": no district of that name in the dataset" + on);
+        }
     }
     auto add = [&](bool district, const Entry& e, const Raw& r) {
         for (const PlaceMention& p : scan.places)
             if (p.district == district && p.code == e.code) return;
         scan.places.push_back({district, e.code, e.name, r.from, r.to});
     };
-    for (const Raw& r : raws) {
-        if (r.district) {
-            const auto& entries = districts_.at(r.key);
-            if (entries.size() == 1) {
-                add(true, entries[0], r);
-            } else {
-                std::string codes;
-                for (const Entry& e : entries) codes += (codes.empty() ? "" : ", ") + e.code;
-                scan.ambiguous.push_back(entries[0].name + " (" + codes + ")");
-            }
+    for (size_t r = 0; r < raws.size(); ++r) {
+        const Raw& raw = raws[r];
+        if (raw.district) {
+            if (district_of_raw[r]) add(true, *district_of_raw[r], raw);
             continue;
         }
-        const auto& all = units_.at(r.key);
-        std::vector<const Entry*> candidates;
-        for (const Entry& e : all)
-            if (static_cast<UnitKind>(e.kind) == r.kind) candidates.push_back(&e);
-        if (candidates.empty())
-            for (const Entry& e : all) candidates.push_back(&e);
-        if (candidates.size() > 1) {
+        std::vector<const Entry*> all, candidates;
+        if (raw.matched)
+            for (const Entry& e : umap.at(raw.key))
+                if (unit_in_force(e)) all.push_back(&e);
+        for (const Entry* e : all)
+            if (static_cast<UnitKind>(e->kind) == raw.kind) candidates.push_back(e);
+        if (candidates.empty()) candidates = all;
+        std::string beside;
+        if (raw.bound >= 0 && has_districts) {
+            beside = raws[raw.bound].written;
+            names[r].district_written = beside;
+            const Entry* d = district_of_raw[raw.bound];
+            std::vector<const Entry*> in;
+            for (const Entry* e : candidates)
+                if (d && e->district_code == d->code) in.push_back(e);
+            candidates = in;
+        } else if (candidates.size() > 1) {
             std::vector<const Entry*> in_district;
             for (const Entry* e : candidates)
                 if (std::find(districts_named.begin(), districts_named.end(), e->district_code) != districts_named.end())
@@ -200,14 +342,20 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to) const {
             if (!in_district.empty()) candidates = in_district;
         }
         if (candidates.size() == 1) {
-            add(false, *candidates[0], r);
-        } else {
+            add(false, *candidates[0], raw);
+            names[r].status = PlaceName::Linked;
+            names[r].code = candidates[0]->code;
+        } else if (candidates.size() > 1) {
             std::string codes;
             for (const Entry* e : candidates) codes += (codes.empty() ? "" : ", ") + e->code;
-            std::string shown = candidates[0]->name;
-            scan.ambiguous.push_back(shown + " (" + codes + ")");
+            scan.ambiguous.push_back(candidates[0]->name + " (" + codes + ")");
+            names[r].status = PlaceName::Ambiguous;
+        } else {
+            scan.unmatched.push_back(raw.written + (beside.empty() ? "" : ", " + beside) + ": no unit of that name" +
+                                     (beside.empty() ? "" : " in that district") + on + "; not linked");
         }
     }
+    scan.names = std::move(names);
     std::sort(scan.places.begin(), scan.places.end(),
               [](const PlaceMention& a, const PlaceMention& b) { return a.from < b.from; });
     return scan;

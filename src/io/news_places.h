@@ -4,12 +4,21 @@
 // A place is recognised after its type word: "huyện", "thành phố"/"TP", "thị xã", "quận" for
 // districts; "xã", "phường", "thị trấn" for commune-level units; plural and counted forms too
 // ("các xã Tân Liên, Gia Cát và Hợp Thành", "02 huyện: Lộc Bình, Đình Lập"). Names are compared
-// folded (case and diacritics ignored: "Cao Loc" is "Cao Lộc"); the dataset's names may carry
-// their type word or not ("Huyện Cao Lộc", "Cao Lộc"). "tỉnh Lạng Sơn" is the province, never
-// the city. A commune name shared by several units is settled by a district named in the same
-// sentence, and otherwise left out (with a note) rather than guessed.
+// with their diacritics (NFC, lower case, Đ/Ð as đ): "Tân Thanh" is never "Tân Thành". Only a text
+// typed wholly without diacritics is compared folded, and then only a name that folds to one
+// unit is taken. The dataset's names may carry their type word or not ("Huyện Cao Lộc", "Cao
+// Lộc"). "tỉnh Lạng Sơn" is the province, never the city.
+//
+// Units are those in force on the date given (the boundary version of that day: after the
+// July-2025 merger a bulletin names the new communes). A commune is looked for in the district
+// named beside it ("xã Chi Lăng, huyện Tràng Định", "xã Quế Hiệp - huyện Quế Sơn", "Hoàng Vân,
+// Xuân Cẩm (Hiệp Hòa)"); when that district is not in the dataset, or has no unit of that name,
+// the name is reported as unmatched, never linked to a unit elsewhere. Without a district beside
+// it, a name shared by several units is settled by a district named in the sentence, and
+// otherwise left out (ambiguous) rather than guessed.
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,17 +35,31 @@ struct PlaceMention {
     std::size_t from = 0, to = 0;  // tokens of the name
 };
 
+// A name after a type word, as written, with what became of it.
+struct PlaceName {
+    enum Status { Linked, Ambiguous, Unmatched };
+    bool district = false;
+    std::string written;           // "xã Tân Thanh"
+    std::string name;              // "Tân Thanh"
+    std::string district_written;  // the district named beside it: "huyện Lạng Giang" ("" if none)
+    Status status = Unmatched;
+    std::string code;              // when Linked
+    std::size_t from = 0, to = 0;  // tokens of the name
+};
+
 struct PlaceScan {
     std::vector<PlaceMention> places;     // in text order, each code once
+    std::vector<PlaceName> names;         // every name after a type word, in text order
     std::vector<std::string> ambiguous;   // "xã Chi Lăng (06034, 06523)"
+    std::vector<std::string> unmatched;   // "xã Tân Thanh, huyện Lạng Giang: ..."
 };
 
 class PlaceIndex {
 public:
     explicit PlaceIndex(const Dataset& dataset);
 
-    PlaceScan find(const Tokens& t, std::size_t from, std::size_t to) const;
-    // The district of a unit ("" when unknown).
+    // Places in tokens [from, to), among the units in force on `date` (every version without one).
+    PlaceScan find(const Tokens& t, std::size_t from, std::size_t to, std::optional<Date> date = std::nullopt) const;
     // The district of the unit with this code on `date` (codes are reused across boundary
     // versions); "" when it has none.
     std::string district_of(const std::string& unit_code, Date date) const;
@@ -45,16 +68,18 @@ public:
 private:
     struct Entry {
         std::string code, name, district_code;
-        int kind = 0;  // UnitKind as int for units
+        int kind = 0;   // UnitKind as int for units
+        int unit = -1;  // index into Dataset::units; -1 for districts
+        std::vector<int> versions;  // districts: the versions that have it
     };
     const Dataset& dataset_;
-    std::map<std::string, std::vector<Entry>> districts_;  // folded name without type -> entries
-    std::map<std::string, std::vector<Entry>> units_;
+    // Keys: the name without its type word, lower case with diacritics; folded in the *_folded maps.
+    std::map<std::string, std::vector<Entry>> districts_, units_;
+    std::map<std::string, std::vector<Entry>> districts_folded_, units_folded_;
     std::size_t longest_ = 1;  // longest name in words
 
     // Longest name of the class at token i: returns the number of tokens and the entries.
-    // `capital`: the name must start with a capital (when the sentence has any).
-    std::size_t match_name(const Tokens& t, std::size_t i, std::size_t to, bool district, bool capital,
+    std::size_t match_name(const Tokens& t, std::size_t i, std::size_t to, bool district,
                            const std::vector<Entry>** entries) const;
 };
 

@@ -137,6 +137,7 @@ Tokens tokenize(std::string_view text) {
             open->fold += fold;
             open->exact += exact;
             open->end = pos;
+            if (kind == Token::Word) open->capitals = upper ? open->capitals + 1 : -1000;
             continue;
         }
         Token t;
@@ -147,6 +148,7 @@ Tokens tokenize(std::string_view text) {
         t.end = pos;
         t.space_before = space || out.empty();
         t.upper = upper;
+        t.capitals = kind == Token::Word && upper ? 1 : 0;
         out.push_back(std::move(t));
         space = false;
         open = kind == Token::Punct ? nullptr : &out.back();

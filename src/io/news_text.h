@@ -22,6 +22,10 @@ struct Token {
     bool space_before = false;
     bool upper = false;  // first letter written upper case
     bool unmarked_text = false;  // no word of the text has a diacritic (typed without them)
+    int capitals = 0;  // letters written upper case when all are (< 0 otherwise)
+
+    // Two or more letters, all upper case: an abbreviation ("UBND", "NTM"), or a heading word.
+    bool all_caps() const { return kind == Word && capitals >= 2; }
 
     bool is(Kind k, std::string_view text) const { return kind == k && fold == text; }
     bool word(std::string_view folded) const { return kind == Word && fold == folded; }

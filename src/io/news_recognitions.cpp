@@ -1,0 +1,181 @@
+#include "io/news_recognitions.h"
+
+#include "io/news_dates.h"
+
+namespace ntm::io::news {
+namespace {
+
+bool glued(const Tokens& t, std::size_t i, std::size_t to) { return i < to && !t[i].space_before; }
+
+// "/QĐ-UBND", "/2023/QĐ-UBND" at i (the slash may follow a space: "46 /QĐ-UBND"). Returns the end.
+std::size_t suffix_end(const Tokens& t, std::size_t i, std::size_t to) {
+    if (i >= to || !t[i].punct('/') || !glued(t, i + 1, to)) return i;
+    std::size_t k = i;
+    bool letters = false;
+    while (k < to && (k == i || glued(t, k, to))) {
+        const Token& tok = t[k];
+        if (tok.punct('/') || tok.punct('-')) {
+            if (!glued(t, k + 1, to) || t[k + 1].kind == Token::Punct) break;
+        } else if (tok.kind == Token::Word) {
+            letters = true;
+        } else if (tok.kind != Token::Number) {
+            break;
+        }
+        ++k;
+    }
+    return letters ? k : i;
+}
+
+std::string slice_text(std::string_view text, const Tokens& t, std::size_t from, std::size_t to) {
+    return std::string(text.substr(t[from].begin, t[to - 1].end - t[from].begin));
+}
+
+bool issuer_stop(const Token& tok) {
+    return tok.kind == Token::Punct || tok.word("ngay") || tok.word("ve") || tok.word_exact("công") ||
+           tok.word_exact("đã") || tok.word_exact("vừa");
+}
+
+}  // namespace
+
+std::vector<DecisionRef> find_decisions(std::string_view text, const Tokens& t, std::size_t from, std::size_t to) {
+    std::vector<DecisionRef> out;
+    if (to > t.size()) to = t.size();
+    for (std::size_t i = from; i < to; ++i) {
+        const std::size_t n = match_phrase(t, i, "quyet dinh");
+        if (!n) continue;
+        std::size_t j = i + n;
+        if (j < to && t[j].word("so")) ++j;
+        if (j < to && t[j].punct(':')) ++j;
+        struct Item { std::string number, suffix; std::size_t from, to; };
+        std::vector<Item> items;
+        while (j < to && t[j].kind == Token::Number) {
+            Item it{t[j].exact, "", j, j + 1};
+            const std::size_t e = suffix_end(t, j + 1, to);
+            if (e > j + 1) {
+                it.suffix = slice_text(text, t, j + 1, e);
+                if (!it.suffix.empty() && it.suffix[0] != '/') it.suffix = "/" + it.suffix;
+                while (it.suffix.find(' ') != std::string::npos) it.suffix.erase(it.suffix.find(' '), 1);
+            }
+            it.to = e;
+            items.push_back(it);
+            j = e;
+            std::size_t c = j;
+            if (c < to && (t[c].punct(',') || t[c].punct(';') || t[c].word("va"))) ++c;
+            else break;
+            if (c < to && t[c].word("va")) ++c;
+            if (c < to && t[c].kind == Token::Number) j = c;
+            else break;
+        }
+        if (items.empty()) continue;
+        // Shared suffix: "2165, 2166/QĐ-UBND".
+        std::string next;
+        for (std::size_t k = items.size(); k-- > 0;) {
+            if (items[k].suffix.empty()) items[k].suffix = next;
+            else next = items[k].suffix;
+        }
+        if (items.back().suffix.empty()) continue;  // "Quyết định số 5" is no decision number
+        std::size_t end = items.back().to;
+        std::optional<Date> date;
+        std::string issuer;
+        for (int round = 0; round < 2; ++round) {
+            std::size_t k = end;
+            if (k < to && t[k].punct(',') && k + 1 < to && (t[k + 1].word("ngay") || t[k + 1].word("cua"))) ++k;
+            if (k < to && t[k].word("ngay") && !date) {
+                const std::vector<DateMention> d = find_dates(t, k + 1, std::min(to, k + 12));
+                if (!d.empty() && d[0].from == k + 1 && d[0].kind == DateKind::Day) {
+                    date = d[0].start;
+                    end = d[0].to;
+                    continue;
+                }
+            }
+            if (k < to && t[k].word("cua") && issuer.empty()) {
+                std::size_t e = k + 1;
+                while (e < to && e < k + 10 && !issuer_stop(t[e])) ++e;
+                if (e > k + 1) {
+                    issuer = slice_text(text, t, k + 1, e);
+                    end = e;
+                    continue;
+                }
+            }
+            break;
+        }
+        for (const Item& it : items) out.push_back({it.number + it.suffix, date, issuer, it.from, it.to});
+        i = end - 1;
+    }
+    return out;
+}
+
+std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::size_t to) {
+    if (to > t.size()) to = t.size();
+    for (std::size_t i = from; i < to; ++i) {
+        const std::size_t n = match_exact(t, i, "đạt chuẩn");
+        if (!n) continue;
+        std::size_t j = i + n;
+        if (j < to && t[j].word_exact("xã")) ++j;
+        std::size_t m = match_exact(t, j, "nông thôn mới");
+        if (!m && j < to && t[j].word("ntm")) m = 1;
+        if (!m) continue;
+        j += m;
+        if (j + 2 < to && t[j].punct('(') && t[j + 1].word("ntm") && t[j + 2].punct(')')) j += 3;
+        LevelMention l;
+        l.from = i;
+        std::size_t q = j;
+        while (q < to && t[q].punct('"')) ++q;
+        if (std::size_t k = match_exact(t, q, "nâng cao")) {
+            l.level = Level::Advanced;
+            j = q + k;
+        } else if (std::size_t k2 = match_exact(t, q, "kiểu mẫu")) {
+            l.level = Level::Model;
+            j = q + k2;
+        } else if (std::size_t k3 = match_exact(t, q, "hiện đại")) {
+            l.level = Level::Modern;
+            j = q + k3;
+        }
+        l.to = j;
+        // The year it is for: "năm 2022", after the level and before the next clause.
+        for (std::size_t k = j; k < to && k < j + 14; ++k) {
+            if (t[k].punct(',') || t[k].punct(';') || t[k].punct('.') || t[k].punct('(') || t[k].word_exact("theo"))
+                break;
+            if (t[k].word_exact("năm") && k + 1 < to && t[k + 1].kind == Token::Number && t[k + 1].fold.size() == 4 &&
+                (k + 2 >= to || !t[k + 2].punct('-'))) {
+                const int y = std::stoi(t[k + 1].fold);
+                if (y >= 2000 && y <= 2100) l.year = y;
+                l.to = k + 2;
+                break;
+            }
+        }
+        return l;
+    }
+    return std::nullopt;
+}
+
+std::optional<RecognitionFound> find_recognition(std::string_view text, const Tokens& t, std::size_t from,
+                                                 std::size_t to, const PlaceScan& places) {
+    if (to > t.size()) to = t.size();
+    std::size_t cn = to;
+    for (std::size_t k = from; k < to && cn == to; ++k)
+        if (std::size_t n = match_exact(t, k, "công nhận")) cn = k + n;
+    if (cn == to) return std::nullopt;
+    const auto level = find_level(t, cn, to);
+    if (!level) return std::nullopt;
+    RecognitionFound r;
+    r.level = *level;
+    for (const PlaceName& p : places.names)
+        if (!p.district && p.from >= cn && p.to <= level->from) r.units.push_back(p);
+    if (r.units.empty()) {
+        // "05 xã ... được công nhận đạt chuẩn NTM ... gồm: xã Đại Sơn, huyện Phục Hòa; ..."
+        bool listed = false;
+        for (std::size_t k = level->to; k < to && !listed; ++k) listed = t[k].word_exact("gồm") || t[k].punct(':');
+        if (listed)
+            for (const PlaceName& p : places.names)
+                if (!p.district && p.from >= level->to) r.units.push_back(p);
+    }
+    r.decisions = find_decisions(text, t, from, to);
+    for (std::size_t k = from; k < to; ++k) {
+        r.respectively = r.respectively || match_exact(t, k, "lần lượt");
+        r.decision_word = r.decision_word || match_exact(t, k, "quyết định");
+    }
+    return r;
+}
+
+}  // namespace ntm::io::news

@@ -1,0 +1,56 @@
+#pragma once
+// Recognition notices: which communes a decision recognises, at what level, for which year.
+//
+//   "UBND tỉnh vừa công nhận xã Chi Lăng, huyện Tràng Định, xã Sơn Hà, huyện Hữu Lũng và xã Bắc
+//    Lãng, huyện Đình Lập đạt chuẩn nông thôn mới nâng cao năm 2022 ... (lần lượt tại các Quyết
+//    định số: 99/QĐ-UBND, 103/QĐ-UBND, 105/QĐ-UBND, ngày 26/01/2023)"
+//      -> three communes, Advanced, for 2022, paired in order with the three decisions.
+//   "Quyết định số 2165, 2166/QĐ-UBND, ngày 31/10/2018": numbers sharing one suffix are two
+//      decisions, 2165/QĐ-UBND and 2166/QĐ-UBND, both of that day.
+// Levels: "đạt chuẩn (xã) nông thôn mới|NTM" -> standard, "... nâng cao" -> advanced,
+// "... kiểu mẫu" -> model, "... hiện đại" -> modern; the year is the "năm YYYY" after it.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/records.h"
+#include "io/news_places.h"
+#include "io/news_text.h"
+
+namespace ntm::io::news {
+
+struct DecisionRef {
+    std::string number;        // "2166/QĐ-UBND"
+    std::optional<Date> date;  // "ngày 31/10/2018" after the number or the list it is in
+    std::string issuer;        // "của UBND tỉnh", else "" (callers fall back to the subject)
+    std::size_t from = 0, to = 0;
+};
+
+// Every decision number in tokens [from, to): "Quyết định (số)(:) N[/CODE][, N/CODE]... (ngày D)
+// (của X)"; numbers without a suffix take the one of the next number that has it.
+std::vector<DecisionRef> find_decisions(std::string_view text, const Tokens& t, std::size_t from, std::size_t to);
+
+struct LevelMention {
+    Level level = Level::Standard;
+    int year = 0;  // 0 when not stated
+    std::size_t from = 0, to = 0;
+};
+// "đạt chuẩn nông thôn mới nâng cao năm 2022" at or after `from`.
+std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::size_t to);
+
+struct RecognitionFound {
+    std::vector<PlaceName> units;        // the communes recognised, in text order
+    LevelMention level;
+    std::vector<DecisionRef> decisions;  // in text order
+    bool respectively = false;           // "lần lượt"
+    bool decision_word = false;          // "Quyết định" is named, with or without a number
+};
+// A recognition in a sentence: "công nhận" (or "được công nhận") and a level. The communes are
+// those named between "công nhận" and the level, else those listed after it ("gồm: xã ...").
+std::optional<RecognitionFound> find_recognition(std::string_view text, const Tokens& t, std::size_t from,
+                                                 std::size_t to, const PlaceScan& places);
+
+}  // namespace ntm::io::news
