@@ -12,7 +12,8 @@
 
 #include "core/map_colours.h"
 #include "geo/district_outlines.h"
-#include "geo/label_layout.h"
+#include "geo/label_placement.h"
+#include "render/map_labels.h"
 
 namespace ntm::ui {
 namespace {
@@ -193,64 +194,52 @@ void MapView::draw_labels(const AppState& state, ImDrawList* list) {
     if (!data || data->unit_anchors.size() != state.dataset().units.size()) return;
     ImFont* font = font_ ? font_ : ImGui::GetFont();
     ImFont* bold = bold_font_ ? bold_font_ : font;
-    const float unit_px = ImGui::GetFontSize() * 0.85f;
-    const float district_px = ImGui::GetFontSize() * 1.05f;
     const int w = static_cast<int>(w_), h = static_cast<int>(h_);
     const geo::Bounds view = camera_.visible(w, h);
     auto on_screen = [&](geo::Vec2 p) {
         return p.x >= view.min_x && p.x <= view.max_x && p.y >= view.min_y && p.y <= view.max_y;
     };
-
     // District names only at overview: while several districts' anchors are in view.
-    std::vector<geo::LabelCandidate> candidates;
-    std::vector<const std::string*> texts;
-    std::vector<uint8_t> is_district;
     size_t districts_in_view = 0;
     const int version = state.version();
     for (const DistrictLabel& d : data->district_labels)
         districts_in_view += d.version == version && on_screen(d.anchor.point);
-    if (districts_in_view >= 3) {
-        for (const DistrictLabel& d : data->district_labels) {
-            if (d.version != version || !on_screen(d.anchor.point)) continue;
-            const ImVec2 size = bold->CalcTextSizeA(district_px, FLT_MAX, 0, d.name.c_str());
-            const geo::Vec2 p = camera_.world_to_screen(d.anchor.point, w, h);
-            candidates.push_back({static_cast<int>(texts.size()), p, size.x, size.y, 2, 0});
-            texts.push_back(&d.name);
-            is_district.push_back(1);
-        }
+    const bool groups = districts_in_view >= 3;
+    const float px = ImGui::GetFontSize();
+
+    // The exports' placement (render/map_labels.h), redone only when the view, the date's
+    // boundary version or the font changes.
+    Labels& L = labels_;
+    if (!L.placer || L.data_version != data_version_) {
+        L = Labels{};
+        L.placer = std::make_unique<geo::LabelPlacer>(data->geometry, data->unit_anchors, data->picking);
+        L.data_version = data_version_;
     }
-    // Commune names where they fit inside their polygon.
-    const auto& units = state.dataset().units;
-    const auto& in_force = state.in_force_mask();
-    for (size_t u = 0; u < units.size(); ++u) {
-        if (u < in_force.size() && !in_force[u]) continue;  // another boundary version
-        const geo::LabelAnchor& a = data->unit_anchors[u];
-        if (!a.valid() || !on_screen(a.point)) continue;
-        const double radius_px = a.radius / camera_.metres_per_pixel;
-        if (radius_px < unit_px) continue;  // cannot hold even one line of text
-        const ImVec2 size = font->CalcTextSizeA(unit_px, FLT_MAX, 0, units[u].name.c_str());
-        const geo::Vec2 p = camera_.world_to_screen(a.point, w, h);
-        // A little past the inscribed circle: long names may touch the edge of roomy polygons.
-        candidates.push_back({static_cast<int>(texts.size()), p, size.x, size.y, 1, radius_px * 1.3});
-        texts.push_back(&units[u].name);
-        is_district.push_back(0);
+    if (L.names.empty() || L.version != version || L.groups != groups || L.px != px) {
+        render::MapLabelRequest request;
+        request.date = state.date();
+        request.groups = groups;
+        request.unit_px = px * 0.8f;
+        request.group_px = px * 1.05f;
+        request.province_px = px * 0.9f;
+        L.names = render::map_label_names(state.dataset(), request);
+        L.version = version;
+        L.groups = groups;
+        L.px = px;
+        L.camera.metres_per_pixel = -1;  // place again
     }
-    geo::LabelLayoutOptions options;
-    options.viewport_width = w_;
-    options.viewport_height = h_;
-    options.padding = 3;
-    for (const geo::PlacedLabel& placed : geo::layout_labels(candidates, options)) {
-        const bool district = is_district[placed.id];
-        const ImVec2 at(x_ + static_cast<float>(placed.box.min_x), y_ + static_cast<float>(placed.box.min_y));
-        const char* text = texts[placed.id]->c_str();
-        ImFont* f = district ? bold : font;
-        const float px = district ? district_px : unit_px;
-        // A light halo keeps names legible over every band colour.
-        const ImU32 halo = IM_COL32(255, 255, 255, district ? 230 : 190);
-        for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
-            list->AddText(f, px, ImVec2(at.x + d.x, at.y + d.y), halo, text);
-        list->AddText(f, px, at, district ? IM_COL32(10, 10, 10, 255) : IM_COL32(40, 40, 40, 255), text);
+    if (L.camera.center.x != camera_.center.x || L.camera.center.y != camera_.center.y ||
+        L.camera.metres_per_pixel != camera_.metres_per_pixel || L.w != w_ || L.h != h_) {
+        geo::PlacementOptions options;
+        options.padding = 3;
+        options.eligible = &state.in_force_mask();
+        const geo::ScreenFrame frame{camera_.center, camera_.metres_per_pixel, w_, h_};
+        L.drawn = render::place_map_labels(*L.placer, L.names, font, bold, frame, options);
+        L.camera = camera_;
+        L.w = w_;
+        L.h = h_;
     }
+    render::draw_map_labels(list, font, bold, L.names, L.drawn, 1.2f, x_, y_);
 }
 
 void MapView::draw_tooltip(const AppState& state) {

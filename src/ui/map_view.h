@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "geo/geometry.h"
+#include "geo/label_placement.h"
 #include "geo/simplify.h"
 #include "render/camera.h"
+#include "render/map_labels.h"
 #include "render/map_renderer.h"
 #include "ui/app_state.h"
 
@@ -94,6 +96,19 @@ private:
     double typical_unit_m_ = 0;  // median unit size (sqrt of bounds area), for outline fading
     ImFont* font_ = nullptr;
     ImFont* bold_font_ = nullptr;
+    // The names on the map and where they were last placed (see draw_labels).
+    struct Labels {
+        std::unique_ptr<geo::LabelPlacer> placer;
+        uint64_t data_version = 0;
+        int version = -1;
+        bool groups = false;
+        float px = 0;
+        std::vector<render::MapLabel> names;
+        std::vector<render::DrawnLabel> drawn;
+        render::Camera camera;
+        float w = 0, h = 0;
+    };
+    Labels labels_;
 };
 
 }  // namespace ntm::ui
