@@ -9,6 +9,8 @@
 #include <iostream>
 #include <set>
 
+#include <CLI/CLI.hpp>
+
 #include "app/cmd_export.h"
 #include "app/commands.h"
 #include "app/data_source.h"
@@ -59,11 +61,7 @@ void check_pattern(const std::string& pattern) {
 
 }  // namespace
 
-int run_atlas(const std::vector<std::string>& argv) {
-    const Args args(argv, {"map-only"});
-    std::set<std::string> known = export_common_options();
-    known.insert({"out-dir", "pattern"});
-    args.allow_only("atlas", known);
+int run_atlas(const Args& args) {
     render::ExportOptions options = parse_export_options(args, "atlas");
     const std::string pattern = args.get_or("pattern", kDefaultPattern);
     check_pattern(pattern);
@@ -123,6 +121,15 @@ int run_atlas(const std::vector<std::string>& argv) {
         std::cout << describe_written(path, r) << "\n";
     }
     return 0;
+}
+
+void add_atlas_command(CommandTable& table) {
+    CLI::App* c = table.add("atlas", "A folder of maps: the province, then each district (or commune after the 2025 reform)",
+                            run_atlas);
+    value(c, "--out-dir", "DIR", "the folder to write (made when missing)");
+    value(c, "--pattern", "NAME.png", "file names: {n} number, {name} slug, {code}, {date} (default {n}_{name}.png)");
+    date_value(c, "--date", "the day shown (default: the data's last date with assessments)");
+    add_export_options(c);
 }
 
 }  // namespace ntm::app

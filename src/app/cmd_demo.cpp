@@ -8,6 +8,8 @@
 #include <map>
 #include <sstream>
 
+#include <CLI/CLI.hpp>
+
 #include "app/args.h"
 #include "app/commands.h"
 #include "core/demo.h"
@@ -37,9 +39,7 @@ std::string read_text(const std::string& path, const char* what) {
 
 }  // namespace
 
-int run_demo(const std::vector<std::string>& argv) {
-    const Args args(argv, {});
-    args.allow_only("demo", {"out", "boundaries-2025", "merger-2025"});
+int run_demo(const Args& args) {
     const auto out = args.get("out");
     if (!out) throw Error("demo: --out D.gpkg is required");
     const std::string boundaries_2025 = args.get_or("boundaries-2025", NTM_DEMO_BOUNDARIES_2025);
@@ -94,6 +94,13 @@ int run_demo(const std::vector<std::string>& argv) {
               << " lineage links, " << dataset.observations.size() << " observations, "
               << dataset.events.size() << " events (Dữ liệu minh họa — illustrative data)\n";
     return 0;
+}
+
+void add_demo_command(CommandTable& table) {
+    CLI::App* c = table.add("demo", "Write the illustrative Lạng Sơn dataset (Dữ liệu minh họa)", run_demo);
+    value(c, "--out", "D.gpkg", "the dataset to write");
+    value(c, "--boundaries-2025", "SOURCE", "the 2025 boundaries (default: the bundled simplified file)");
+    value(c, "--merger-2025", "MERGER.csv", "the July-2025 merger list (default: the bundled one)");
 }
 
 }  // namespace ntm::app

@@ -9,6 +9,8 @@
 #include <iostream>
 #include <memory>
 
+#include <CLI/CLI.hpp>
+
 #include "app/commands.h"
 #include "app/data_source.h"
 #include "ui/headless_gl.h"
@@ -56,12 +58,16 @@ std::vector<Date> frame_dates(Date from, Date to, Step step) {
 
 }  // namespace
 
-const std::set<std::string>& export_common_options() {
-    static const std::set<std::string> options{
-        "data",       "boundaries", "date",     "size",           "preset",         "dpi",
-        "title",      "lang",       "map-only", "layer",          "code-field",     "name-field",
-        "kind-field", "district-field", "district-code-field", "encoding", "source-crs", "display-crs"};
-    return options;
+void add_export_options(CLI::App* c) {
+    data_options(c);
+    // Checked by parse_export_options, which names the presets.
+    value(c, "--size", "WxH", "image size in pixels (default 1920x1080)");
+    value(c, "--preset", "hd|4k|a4-300|a3-300", "a named image size (a4-300: A4 landscape at 300 dpi)");
+    value(c, "--dpi", "N", "resolution recorded in the PNG; text and lines scale with it (10..2400)");
+    value(c, "--title", "TEXT", "the map's title (default: names the scope and date)");
+    value(c, "--source", "TEXT", "the map's source line (default: the dataset's source)");
+    lang_value(c);
+    flag(c, "--map-only", "the map alone, without title, legend and notes");
 }
 
 render::ExportOptions parse_export_options(const Args& args, const std::string& command) {
@@ -89,6 +95,7 @@ render::ExportOptions parse_export_options(const Args& args, const std::string& 
     o.vietnamese = lang != "en";
     o.title = args.get_or("title", "");
     if (!o.title.empty() && !is_valid_utf8(o.title)) throw Error("--title: not valid UTF-8 text");
+    o.source = args.get_or("source", "");
     o.decorations = !args.has("map-only");
     o.date = args.date().value_or(Date{});  // without --date: the data's last date, set once it is read
     return o;
@@ -151,11 +158,7 @@ std::string describe_written(const std::string& path, const render::ExportResult
     return path + " (" + std::to_string(r.width) + "×" + std::to_string(r.height) + ", " + dpi + " dpi)";
 }
 
-int run_export(const std::vector<std::string>& argv) {
-    const Args args(argv, {"map-only"});
-    std::set<std::string> known = export_common_options();
-    known.insert({"out", "district", "from", "to", "step", "out-dir"});
-    args.allow_only("export", known);
+int run_export(const Args& args) {
 
     // Everything that can be checked without the data first, so mistakes fail fast.
     render::ExportOptions options = parse_export_options(args, "export");
@@ -207,6 +210,18 @@ int run_export(const std::vector<std::string>& argv) {
         std::cout << describe_written(path, r) << "\n";
     }
     return 0;
+}
+
+void add_export_command(CommandTable& table) {
+    CLI::App* c = table.add("export", "One map image (georeferenced PNG), or a series of dated frames", run_export);
+    value(c, "--out", "FILE.png", "the image to write (with FILE.pgw and FILE.prj)");
+    date_value(c, "--date", "the day shown (default: the data's last date with assessments)");
+    value(c, "--district", "NAME|CODE", "zoom to one district");
+    date_value(c, "--from", "first day of a series");
+    date_value(c, "--to", "last day of a series");
+    choice_value(c, "--step", {"month", "year"}, "a series' step (default month)");
+    value(c, "--out-dir", "DIR", "the folder of a series' frames");
+    add_export_options(c);
 }
 
 }  // namespace ntm::app

@@ -1,7 +1,6 @@
 #pragma once
 // Shared by `export` and `atlas`: the image options, checked before any data is read, and the
 // checks of output paths.
-#include <set>
 #include <string>
 
 #include "app/args.h"
@@ -11,10 +10,10 @@
 
 namespace ntm::app {
 
-// Options both commands accept besides their own.
-const std::set<std::string>& export_common_options();
+// Declares the options both commands accept besides their own (data, size, title, source, ...).
+void add_export_options(CLI::App* command);
 
-// --size / --preset / --dpi / --lang / --title / --map-only / --date (default today), checked.
+// --size / --preset / --dpi / --lang / --title / --source / --map-only / --date, checked.
 // Throws ntm::Error with a one-line message naming the option.
 render::ExportOptions parse_export_options(const Args& args, const std::string& command);
 

@@ -11,6 +11,8 @@
 #include <map>
 #include <set>
 
+#include <CLI/CLI.hpp>
+
 #include "app/commands.h"
 #include "app/data_source.h"
 #include "core/error.h"
@@ -34,12 +36,12 @@ const std::set<std::string> kReadOptions = {"layer", "code-field", "name-field",
 struct VersionArgs {
     std::string source;
     bool geometry = true;              // --boundaries; false for --units (a code list)
-    std::vector<std::string> read;     // read options as argv: the shared ones, then its own
+    std::vector<std::pair<std::string, std::string>> read;  // read options: the shared ones, then its own
     std::map<std::string, std::string> own;  // version options
 };
 
 std::vector<VersionArgs> version_args(const Args& args) {
-    std::vector<std::string> shared;
+    std::vector<std::pair<std::string, std::string>> shared;
     std::vector<VersionArgs> out;
     for (const auto& [name, value] : args.options()) {
         if (name == "boundaries" || name == "units") {
@@ -52,8 +54,8 @@ std::vector<VersionArgs> version_args(const Args& args) {
             if (!out.back().own.emplace(name, value).second)
                 throw Error("import: --" + name + " is given twice for " + out.back().source);
         } else if (kReadOptions.count(name)) {
-            auto& argv = out.empty() ? shared : out.back().read;
-            argv.insert(argv.end(), {"--" + name, value});
+            auto& read = out.empty() ? shared : out.back().read;
+            read.emplace_back(name, value);
         }
     }
     return out;
@@ -131,16 +133,27 @@ std::string describe_problems(const std::string& file, const std::vector<MergerR
     return out + "; nothing written";
 }
 
+// The output must not be one of the inputs: saving would replace the file being read. Compared
+// as files (device and inode), so another spelling of the path or a link is caught too.
+void refuse_output_among_inputs(const Args& args, const std::string& out) {
+    std::error_code ec;
+    if (!fs::exists(out, ec)) return;
+    for (const auto& [name, value] : args.options()) {
+        if (name == "out") continue;
+        std::string path = value;
+        if (path.rfind("/vsigzip/", 0) == 0) path = path.substr(9);
+        if (fs::exists(path, ec) && fs::equivalent(path, out, ec))
+            throw Error("import: --out " + out + " is also --" + name + " " + value +
+                        " (write the dataset to another file); nothing written");
+    }
+}
+
 }  // namespace
 
-int run_import(const std::vector<std::string>& argv) {
-    const Args args(argv, {});
-    args.allow_only("import", {"out", "boundaries", "units", "valid-from", "valid-to", "version-id", "version-name",
-                               "lineage", "attainment", "groups", "recognitions", "events", "title", "criteria-set", "layer",
-                               "code-field", "name-field", "kind-field", "district-field", "district-code-field",
-                               "encoding", "source-crs", "display-crs"});
+int run_import(const Args& args) {
     const auto out = args.get("out");
     if (!out) throw Error("import: --out D.gpkg is required");
+    refuse_output_among_inputs(args, *out);
     const std::vector<VersionArgs> specs = version_args(args);
     if (specs.empty() || std::none_of(specs.begin(), specs.end(), [](const VersionArgs& v) { return v.geometry; }))
         throw Error("import: --boundaries SOURCE is required");
@@ -152,7 +165,7 @@ int run_import(const std::vector<std::string>& argv) {
     std::vector<io::LoadedBoundaries> loaded(specs.size());
     std::string display_crs = args.get_or("display-crs", "");
     auto load = [&](size_t i) {
-        io::LoadOptions o = boundary_options(Args(specs[i].read, {}), specs[i].source);
+        io::LoadOptions o = boundary_options(Args(specs[i].read), specs[i].source);
         o.display_crs = display_crs;
         o.check_topology = false;
         loaded[i] = io::load_boundaries(o);
@@ -276,6 +289,26 @@ int run_import(const std::vector<std::string>& argv) {
               << " repairs (see `ntm-atlas check` on each boundary file)\n";
     for (const std::string& n : notes) std::cout << "note: " << n << "\n";
     return 0;
+}
+
+void add_import_command(CommandTable& table) {
+    CLI::App* c = table.add("import", "Boundaries and tables into one dataset GeoPackage (options after a "
+                            "--boundaries apply to that boundary version)", run_import);
+    value(c, "--out", "D.gpkg", "the dataset to write (never one of the inputs)");
+    value(c, "--boundaries", "SOURCE", "a boundary file; each starts a boundary version, oldest first");
+    value(c, "--units", "CODES.csv", "a version's unit list without geometry");
+    date_value(c, "--valid-from", "first day of the version before it");
+    date_value(c, "--valid-to", "last day of the version before it");
+    value(c, "--version-id", "ID", "the version's id (default: the file name)");
+    value(c, "--version-name", "TEXT", "the version's name");
+    value(c, "--lineage", "MERGER.csv", "merger list: this version's units and their predecessors");
+    value(c, "--attainment", "TABLE", "criteria met per unit and date (CSV, XLSX, ODS)");
+    value(c, "--groups", "TABLE", "commune groups (nhóm 1, 2, 3) per unit");
+    value(c, "--recognitions", "TABLE", "recognition decisions per unit");
+    value(c, "--events", "TABLE", "dated events");
+    value(c, "--title", "TEXT", "the dataset's title (default: the file name)");
+    value(c, "--criteria-set", "ID", "the criteria set of every observation, e.g. 2021-2025 or 2026 (default: by date)");
+    read_options(c);
 }
 
 }  // namespace ntm::app

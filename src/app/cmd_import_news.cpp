@@ -5,6 +5,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <CLI/CLI.hpp>
+
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/data_source.h"
@@ -147,9 +149,7 @@ void print_json(std::ostream& o, const std::vector<FileResult>& results) {
 
 }  // namespace
 
-int run_import_news(const std::vector<std::string>& argv) {
-    const Args args(argv, {"dry-run"});
-    args.allow_only("import-news", {"data", "format", "dry-run"});
+int run_import_news(const Args& args) {
     const std::string format = args.get_or("format", "text");
     if (format != "text" && format != "json")
         throw Error("import-news: --format must be text or json (not '" + format + "')");
@@ -200,6 +200,15 @@ int run_import_news(const std::vector<std::string>& argv) {
     }
     std::cout << o.str();
     return 0;
+}
+
+void add_import_news_command(CommandTable& table) {
+    CLI::App* c = table.add("import-news", "Dated events, documents and figures from news bulletins, added to a dataset",
+                            run_import_news);
+    positionals(c, "FILE", "news bulletins (text, HTML, DOCX, PDF)");
+    value(c, "--data", "D.gpkg", "the dataset to add to (rewritten in place, atomically)");
+    flag(c, "--dry-run", "show what would be added; write nothing");
+    choice_value(c, "--format", {"text", "json"}, "output: text (default) or json");
 }
 
 }  // namespace ntm::app

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <CLI/CLI.hpp>
+
 #include "app/commands.h"
 #include "app/data_source.h"
 #include "app/output_format.h"
@@ -44,11 +46,7 @@ void print_text_table(std::ostream& o, const Table& t, bool en, const std::vecto
 
 }  // namespace
 
-int run_lagging(const std::vector<std::string>& argv) {
-    const Args args(argv, {});
-    args.allow_only("lagging", {"data", "boundaries", "date", "limit", "district", "format", "lang", "layer",
-                                "code-field", "name-field", "kind-field", "district-field",
-                                "district-code-field", "encoding", "source-crs", "display-crs"});
+int run_lagging(const Args& args) {
     const std::string format = args.get_or("format", "text"), lang = args.get_or("lang", "vi");
     if (format != "text" && format != "csv" && format != "json")
         throw Error("lagging: --format must be text, csv or json (not '" + format + "')");
@@ -128,6 +126,16 @@ int run_lagging(const std::vector<std::string>& argv) {
     }
     std::cout << o.str();
     return 0;
+}
+
+void add_lagging_command(CommandTable& table) {
+    CLI::App* c = table.add("lagging", "The lagging communes: xã from fewest criteria met up", run_lagging);
+    data_options(c);
+    date_value(c, "--date", "the day (default: the data's last date with assessments)");
+    value(c, "--limit", "N", "show the first N only");
+    value(c, "--district", "NAME|CODE", "only the communes of this district");
+    choice_value(c, "--format", {"text", "csv", "json"}, "output: text (default, localised), csv or json");
+    lang_value(c);
 }
 
 }  // namespace ntm::app

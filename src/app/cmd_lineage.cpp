@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "app/commands.h"
 #include "app/data_source.h"
 #include "core/error.h"
@@ -96,9 +98,7 @@ std::string json_unit(const Dataset& d, int unit) {
 
 }  // namespace
 
-int run_lineage(const std::vector<std::string>& argv) {
-    const Args args(argv, {});
-    args.allow_only("lineage", {"data", "date", "format", "lang"});
+int run_lineage(const Args& args) {
     const std::string format = args.get_or("format", "text"), lang = args.get_or("lang", "vi");
     if (format != "text" && format != "json")
         throw Error("lineage: --format must be text or json (not '" + format + "')");
@@ -170,6 +170,16 @@ int run_lineage(const std::vector<std::string>& argv) {
                       << (vi ? "từ " : "from ") << format_date(s.date, vi) << "\n";
     }
     return 0;
+}
+
+void add_lineage_command(CommandTable& table) {
+    CLI::App* c = table.add("lineage", "What a unit was formed from and what it became, across boundary versions",
+                            run_lineage);
+    positionals(c, "CODE|NAME", "a unit code (06196) or name (Ba Sơn, with or without diacritics)");
+    value(c, "--data", "D.gpkg", "a dataset made by `import` (default: the demo dataset)");
+    date_value(c, "--date", "look the code up in the version in force on this day");
+    choice_value(c, "--format", {"text", "json"}, "output: text (default) or json");
+    lang_value(c);
 }
 
 }  // namespace ntm::app

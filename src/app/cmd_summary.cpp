@@ -4,6 +4,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <CLI/CLI.hpp>
+
 #include "app/commands.h"
 #include "app/data_source.h"
 #include "app/output_format.h"
@@ -79,11 +81,7 @@ void summary_text(std::ostream& o, const Summary& s, bool en) {
 
 }  // namespace
 
-int run_summary(const std::vector<std::string>& argv) {
-    const Args args(argv, {});
-    args.allow_only("summary", {"data", "boundaries", "date", "by", "format", "lang", "layer", "code-field",
-                                "name-field", "kind-field", "district-field", "district-code-field",
-                                "encoding", "source-crs", "display-crs"});
+int run_summary(const Args& args) {
     const std::string format = args.get_or("format", "text"), by = args.get_or("by", "province");
     if (format != "text" && format != "csv" && format != "json")
         throw Error("summary: --format must be text, csv or json (not '" + format + "')");
@@ -212,6 +210,16 @@ int run_summary(const std::vector<std::string>& argv) {
     }
     std::cout << o.str();
     return 0;
+}
+
+void add_summary_command(CommandTable& table) {
+    CLI::App* c = table.add("summary", "The statistics of a date: communes by criteria met, average, levels", run_summary);
+    data_options(c);
+    date_value(c, "--date", "the day (default: the data's last date with assessments)");
+    choice_value(c, "--by", {"province", "district", "former-district", "unit"},
+                 "one row for the province (default), per district, per district of the predecessors, or per unit");
+    choice_value(c, "--format", {"text", "csv", "json"}, "output: text (default, localised), csv or json");
+    lang_value(c);
 }
 
 }  // namespace ntm::app

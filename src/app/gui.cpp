@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/data_source.h"
@@ -14,9 +16,21 @@
 
 namespace ntm::app {
 
-int run_gui(const std::vector<std::string>& argv) {
-    const Args args(argv, {"briefing"});
-    args.allow_only("the app", {"data", "boundaries", "lang", "date", "screenshot", "frames", "select", "size", "tab", "briefing"});
+void add_gui_options(CLI::App& root) {
+    CLI::Option* data = value(&root, "--data", "D.gpkg", "open a dataset made by `import` (default: the last one opened)");
+    CLI::Option* boundaries = value(&root, "--boundaries", "SOURCE", "open a boundary file");
+    data->excludes(boundaries);
+    lang_value(&root);
+    date_value(&root, "--date", "the day shown first (default: the data's last date)");
+    value(&root, "--size", "WxH", "window size, e.g. 1600x900");
+    choice_value(&root, "--tab", {"detail", "lists", "criteria", "districts", "reconcile"}, "the panel tab shown first");
+    flag(&root, "--briefing", "start in briefing mode");
+    value(&root, "--screenshot", "FILE.png", "draw the window off screen, save it and exit");
+    value(&root, "--frames", "N", "frames drawn before the screenshot (default 3)");
+    value(&root, "--select", "CODE", "select this unit first");
+}
+
+int run_gui(const Args& args) {
     const auto screenshot = args.get("screenshot");
     const int frames = args.integer("frames", 3);
     if (frames < 1 || frames > 100000) throw Error("--frames must be between 1 and 100000");

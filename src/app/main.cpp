@@ -1,4 +1,7 @@
-// ntm-atlas: command dispatch. Every failure ends as one line on stderr and a non-zero exit.
+// ntm-atlas: the command line (CLI11), one subcommand per command. Every failure ends as one
+// line on stderr and a non-zero exit; --help and --version print to stdout and exit 0.
+#include <CLI/CLI.hpp>
+
 #include <iostream>
 #include <string>
 #include <vector>
@@ -6,61 +9,86 @@
 #include "app/commands.h"
 #include "core/error.h"
 
+#ifndef NTM_VERSION
+#define NTM_VERSION "unknown"
+#endif
+
+namespace ntm::app {
+
+CLI::App* CommandTable::add(const std::string& name, const std::string& summary, RunCommand run) {
+    CLI::App* c = root_.add_subcommand(name, summary);
+    c->allow_extras();  // unknown options and stray words are named by parsed_args
+    commands_.emplace_back(c, run);
+    return c;
+}
+
+RunCommand CommandTable::runner(const CLI::App* command) const {
+    for (const auto& [c, run] : commands_)
+        if (c == command) return run;
+    return nullptr;
+}
+
+}  // namespace ntm::app
+
 namespace {
 
-const char* kUsage =
-    "NTM Atlas — bản đồ xây dựng nông thôn mới\n"
-    "usage:\n"
-    "  ntm-atlas [--data D | --boundaries SOURCE] [--lang vi|en] [--date YYYY-MM-DD] [--size WxH]\n"
-    "            [--tab detail|lists|criteria|districts|reconcile] [--briefing]\n"
-    "            [--screenshot FILE.png [--frames N] [--select CODE]]      the desktop app\n"
-    "  ntm-atlas summary [--data D | --boundaries SOURCE] [--date YYYY-MM-DD] [--by district|unit]\n"
-    "                    [--format text|csv|json] [--lang vi|en]\n"
-    "  ntm-atlas lagging [--data D | --boundaries SOURCE] [--date YYYY-MM-DD] [--limit N]\n"
-    "                    [--district NAME|CODE] [--format text|csv|json] [--lang vi|en]\n"
-    "  ntm-atlas check SOURCE [--layer L] [--code-field F] [--name-field F] [--kind-field F]\n"
-    "                  [--district-field F] [--district-code-field F] [--encoding E]\n"
-    "                  [--source-crs CRS] [--display-crs CRS] [--topology | --no-topology]\n"
-    "  ntm-atlas import --out D.gpkg --boundaries SOURCE [--attainment T] [--recognitions T]\n"
-    "                   [--events T] [--title TEXT] [--criteria-set 2021-2025|2026] [field options]\n"
-    "  ntm-atlas import --out D.gpkg --boundaries OLD [--valid-to YYYY-MM-DD] [field options]\n"
-    "                   --boundaries NEW [--valid-from YYYY-MM-DD] [--lineage MERGER.csv] [...]\n"
-    "                   (options after a --boundaries apply to it; --units CODES.csv for a version\n"
-    "                   without geometry; --version-id ID, --version-name TEXT)\n"
-    "  ntm-atlas export --out FILE.png [--data D | --boundaries S] [--date YYYY-MM-DD]\n"
-    "                   [--size WxH | --preset hd|4k|a4-300|a3-300] [--dpi N] [--district NAME|CODE]\n"
-    "                   [--title TEXT] [--lang vi|en] [--map-only]\n"
-    "  ntm-atlas export --from D1 --to D2 [--step month|year] --out-dir DIR [same options]\n"
-    "  ntm-atlas atlas --out-dir DIR [--date YYYY-MM-DD] [same options]  (province + each district)\n"
-    "  ntm-atlas import-news [--data D.gpkg] FILE... [--dry-run] [--format text|json]\n"
-    "  ntm-atlas lineage [--data D] CODE|NAME [--date YYYY-MM-DD] [--format text|json] [--lang vi|en]\n"
-    "  ntm-atlas demo --out D.gpkg\n"
-    "Without --data, commands use the bundled demo dataset (Dữ liệu minh họa).\n";
+using namespace ntm::app;
+
+// Registration, in the order `ntm-atlas --help` lists the commands.
+void (*const kCommands[])(CommandTable&) = {
+    add_summary_command, add_lagging_command, add_check_command,       add_import_command, add_export_command,
+    add_atlas_command,   add_import_news_command, add_lineage_command, add_demo_command,
+};
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (!args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
-        std::cout << kUsage;
+    CLI::App root("NTM Atlas — bản đồ xây dựng nông thôn mới (a map of Vietnam's New Rural Development "
+                  "programme).\nWithout a command: the desktop app.",
+                  "ntm-atlas");
+    root.footer("Without --data, commands use the bundled demo dataset (Dữ liệu minh họa).\n"
+                "`ntm-atlas COMMAND --help` describes a command.");
+    root.allow_extras();
+    root.require_subcommand(0, 1);
+    root.set_version_flag("--version", std::string("ntm-atlas ") + NTM_VERSION, "print the version and exit");
+    CommandTable table(root);
+    for (auto add : kCommands) add(table);
+    add_gui_options(root);
+
+    const std::vector<std::string> words(argv + 1, argv + argc);
+    if (words.size() == 1 && words[0] == "help") {
+        std::cout << root.help();
         return 0;
     }
+    std::string label = "the app";
     try {
-        // No command, or options only: the desktop app.
-        if (args.empty() || args[0].rfind("--", 0) == 0) return ntm::app::run_gui(args);
-        const std::string command = args[0];
-        args.erase(args.begin());
-        if (command == "summary") return ntm::app::run_summary(args);
-        if (command == "check") return ntm::app::run_check(args);
-        if (command == "import") return ntm::app::run_import(args);
-        if (command == "demo") return ntm::app::run_demo(args);
-        if (command == "lagging") return ntm::app::run_lagging(args);
-        if (command == "export") return ntm::app::run_export(args);
-        if (command == "atlas") return ntm::app::run_atlas(args);
-        if (command == "import-news") return ntm::app::run_import_news(args);
-        if (command == "lineage") return ntm::app::run_lineage(args);
-        std::cerr << "ntm-atlas: unknown command '" << command << "' (see ntm-atlas --help)\n";
-        return 2;
+        try {
+            root.parse(argc, argv);
+        } catch (const CLI::Success& e) {  // --help, -h, --version
+            return root.exit(e);
+        } catch (const CLI::ParseError& e) {
+            const std::vector<CLI::App*> chosen = root.get_subcommands();
+            // A value refused by a check names its option already ("--date: 'x' is not a date").
+            const bool named = dynamic_cast<const CLI::ValidationError*>(&e) != nullptr;
+            const std::string where = chosen.empty() || named ? "" : chosen.front()->get_name() + ": ";
+            throw ntm::Error(where + parse_error_message(e));
+        }
+        const std::vector<CLI::App*> chosen = root.get_subcommands();
+        if (chosen.empty()) {
+            const std::vector<std::string> extras = root.remaining();
+            if (!extras.empty() && extras.front().rfind("-", 0) != 0) {
+                std::cerr << "ntm-atlas: unknown command '" << extras.front() << "' (see ntm-atlas --help)\n";
+                return 2;
+            }
+            return run_gui(parsed_args(root, label));
+        }
+        CLI::App* command = chosen.front();
+        label = command->get_name();
+        parsed_args(root, "ntm-atlas");  // names an unknown option before the command
+        if (!root.parse_order().empty())
+            throw ntm::Error(root.parse_order().front()->get_name() + " is an option of the app, not of " + label +
+                             "; give the command first (ntm-atlas " + label + " --help)");
+        return table.runner(command)(parsed_args(*command, label));
     } catch (const ntm::Error& e) {
         std::cerr << "ntm-atlas: " << e.what() << "\n";
         return 1;

@@ -145,10 +145,10 @@ TEST(LaggingCli, ErrorsAreOneLineWithExitCode1) {
     EXPECT_EQ(r.err, "ntm-atlas: --limit: 'ten' is not a whole number\n");
     r = run_cli("lagging --format xml");
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_EQ(r.err, "ntm-atlas: lagging: --format must be text, csv or json (not 'xml')\n");
+    EXPECT_EQ(r.err, "ntm-atlas: --format: 'xml' is not one of text, csv or json\n");
     r = run_cli("lagging --lang fr");
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_EQ(r.err, "ntm-atlas: lagging: --lang must be vi or en (not 'fr')\n");
+    EXPECT_EQ(r.err, "ntm-atlas: --lang: 'fr' is not a language (use vi or en)\n");
     r = run_cli("lagging --by district");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err, "ntm-atlas: lagging: unknown option --by\n");
@@ -160,7 +160,7 @@ TEST(LaggingCli, ErrorsAreOneLineWithExitCode1) {
     EXPECT_EQ(r.err, "ntm-atlas: /nonexistent/d.gpkg: no such file\n");
     r = run_cli("lagging --district");
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_EQ(r.err, "ntm-atlas: option --district needs a value\n");
+    EXPECT_EQ(r.err, "ntm-atlas: lagging: --district needs a value\n");
 }
 
 // `summary --by district` prints the same figures as the planner's district table.

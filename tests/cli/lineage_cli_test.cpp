@@ -152,7 +152,7 @@ TEST_F(LineageCli, ErrorsAreOneLine) {
                         "communes_2025-03); Xã Tân Thanh (06102, Huyện Chi Lăng, communes_2025-03) (give the code, "
                         "and --date for a code of an earlier version)\n"},
         {"'Hồng Thái' --date 2025-07-01", "ntm-atlas: lineage: no unit named 'Hồng Thái' in force on 2025-07-01\n"},
-        {"06001 --format csv", "ntm-atlas: lineage: --format must be text or json (not 'csv')\n"},
+        {"06001 --format csv", "ntm-atlas: --format: 'csv' is not one of text or json\n"},
     };
     for (const Case& c : cases) {
         const auto r = run_cli("lineage " + data() + c.args);
@@ -205,8 +205,8 @@ TEST_F(LineageCli, VersionOptionsFollowTheirBoundaries) {
          "ntm-atlas: import: boundary version 'communes_2025-03' ends on 2025-06-30, before it begins on 2025-07-01\n"},
         {o + "--boundaries '" + old_path + "' --valid-to 2025-06-30 --valid-to 2025-06-29",
          "ntm-atlas: import: --valid-to is given twice for " + old_path + "\n"},
-        {o + "--boundaries '" + old_path + "' --valid-to 2025-13-01", "ntm-atlas: import: --valid-to: '2025-13-01' is "
-                                                                      "not a date (use YYYY-MM-DD)\n"},
+        {o + "--boundaries '" + old_path + "' --valid-to 2025-13-01", "ntm-atlas: --valid-to: '2025-13-01' is not a "
+                                                                      "date (use YYYY-MM-DD)\n"},
     };
     for (const auto& c : cases) {
         const auto r = run_cli(c.args);

@@ -220,7 +220,7 @@ TEST(NewsCli, ErrorsAreOneLineAndNothingIsWritten) {
          "ntm-atlas: import-news: no bulletin given (ntm-atlas import-news [--data D.gpkg] FILE... [--dry-run] [--format text|json])\n"},
         {"import-news " + q(good), "ntm-atlas: import-news needs --data D.gpkg to store results; use --dry-run to preview\n"},
         {"import-news --data " + q(data) + " --format xml " + q(good),
-         "ntm-atlas: import-news: --format must be text or json (not 'xml')\n"},
+         "ntm-atlas: --format: 'xml' is not one of text or json\n"},
         {"import-news --data " + q(dir + "/none.gpkg") + " " + q(good), "ntm-atlas: " + dir + "/none.gpkg: no such file\n"},
     };
     for (const auto& c : cases) {
