@@ -347,6 +347,11 @@ std::vector<DateMention> find_dates(const Tokens& t, size_t from, size_t to) {
         if (k > from && (t[k - 1].word_exact("đến") || t[k - 1].word_exact("tới") ||
                          (k >= from + 2 && match_exact(t, k - 2, "thời điểm"))))
             m->as_of = true;
+        // "Tính đến thời điểm tổng kết tháng 6/2025".
+        for (size_t back = 3; back <= 4 && !m->as_of; ++back)
+            if (k >= from + back && match_exact(t, k - back, "thời điểm") && t[k - 1].kind == Token::Word &&
+                t[k - back + 2].kind == Token::Word)
+                m->as_of = true;
         if (k > from && t[k - 1].word_exact("trong")) m->after_trong = true;
         if (m->kind != DateKind::NoYear) {
             // "Từ đầu năm 2023 đến nay", "từ năm 2018 đến nay", "từ tháng 6/2021 đến nay".

@@ -91,8 +91,12 @@ std::vector<DocumentRef> find_documents(std::string_view text, const Tokens& t, 
                 break;
             }
         bool typed = type != nullptr;
-        if (k < to && t[k].word("so")) ++k;
-        else if (!typed) continue;  // an untyped reference needs "số"
+        if (k < to && t[k].word("so")) {
+            ++k;
+            if (k < to && t[k].punct(':')) ++k;  // "Số: 816/QĐ-UBND"
+        } else if (!typed) {
+            continue;  // an untyped reference needs "số"
+        }
         const size_t number_end = parse_number(t, k, to);
         if (!number_end) continue;
         DocumentRef d;

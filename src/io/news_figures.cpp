@@ -142,7 +142,13 @@ std::optional<double> percent_after(const Tokens& t, size_t k, size_t to, size_t
 bool has_phrase_between(const Tokens& t, size_t from, size_t to, std::initializer_list<const char*> phrases) {
     for (size_t k = from; k < to; ++k)
         for (const char* p : phrases)
-            if (match_exact(t, k, p)) return true;
+            if (match_exact(t, k, p)) {
+                // "vượt mục tiêu", "hoàn thành mục tiêu", "đạt mục tiêu": a result measured against a target.
+                if (k > from && std::string(p) == "mục tiêu" &&
+                    (t[k - 1].word_exact("vượt") || t[k - 1].word_exact("thành") || t[k - 1].word_exact("đạt")))
+                    continue;
+                return true;
+            }
     return false;
 }
 
@@ -220,9 +226,16 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
         if (m.kind == DateKind::NoYear || m.kind == DateKind::Open) continue;
         // "tăng 0,8 tiêu chí so với cuối năm 2020": the baseline of a change, not the period.
         if (has_phrase_between(t, m.from >= from + 5 ? m.from - 5 : from, m.from, {"so với", "so cùng kỳ"})) continue;
-        if (m.as_of && !target_before(t, m.from >= from + 6 ? m.from - 6 : from, m.from)) {
+        // A cut-off after a target anywhere before it in the sentence is the target's deadline.
+        if (m.as_of && target_before(t, from, m.from)) {
+            context.date.reset();
+            context.target = true;
+            break;
+        }
+        if (m.as_of) {
             date = m.end;
             context.date = m.end;
+            context.target = false;
             break;
         }
         size_t head = from;
@@ -233,7 +246,7 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
             break;
         }
     }
-    if (!date) date = context.date;
+    if (!date && !context.target) date = context.date;
 
     // Scope markers.
     std::vector<Marker> markers;
@@ -254,9 +267,10 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
                                          [](const Marker& m, size_t p) { return m.pos < p; });
         if (it != markers.begin()) return std::prev(it)->scope;
         if (!context.scope.empty()) return context.scope;
+        // A marker right after the count ("51 xã của toàn tỉnh"); one further on is of another clause.
         auto after = it;
         while (after != markers.end() && after->pos == pos) ++after;
-        if (after != markers.end()) return after->scope;
+        if (after != markers.end() && after->pos <= pos + 6) return after->scope;
         return settings.province_scope;
     };
     auto emit = [&](const std::string& figure, double value, size_t a, size_t b) {
@@ -303,6 +317,26 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
             }
             k = found ? j : k + 2;
             continue;
+        }
+        // "tổng số xã đạt chuẩn của Hà Giang đến cuối năm 2016 là 16 xã", "nâng số xã đạt chuẩn
+        // NTM trên toàn tỉnh lên 37 xã": the count after what it counts.
+        if (size_t n = match_exact(t, k, "số xã")) {
+            if (const auto q = parse_qualifier(t, k + n, to, max); q && q->what != FigureName::Band) {
+                size_t j = q->end;
+                for (; j < to && j < q->end + 14; ++j) {
+                    if (t[j].punct(',') || t[j].punct(';') || t[j].punct('.') || t[j].punct('(')) break;
+                    if ((t[j].word_exact("là") || t[j].word_exact("lên")) && !is_masked(j)) break;
+                }
+                if (j < to && (t[j].word_exact("là") || t[j].word_exact("lên"))) {
+                    if (const auto v = whole(t, j + 1, to); v && v->end < to && t[v->end].word_exact("xã") &&
+                                                           !target_before(t, clause_start(k), k)) {
+                        emit(figure_name(*q, false), v->value, k, v->end + 1);
+                        if (!out.empty() && out.back().from == k) context.scope = out.back().scope;
+                        k = v->end + 1;
+                        continue;
+                    }
+                }
+            }
         }
         // "không còn xã (nào) dưới 5 tiêu chí".
         if (size_t n = match_exact(t, k, "không còn xã")) {

@@ -45,6 +45,7 @@ struct FigureMention {
 struct FigureContext {
     std::optional<Date> date;
     std::string scope;
+    bool target = false;  // the paragraph's cut-off is a target's ("mục tiêu ... đến năm 2025"; "Trong đó, ...")
 };
 
 struct FigureSettings {

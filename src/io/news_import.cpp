@@ -349,12 +349,12 @@ std::string date_phrase(std::string_view text, const Tokens& t, const DateMentio
 // A decision a notice names before the communes it recognises ("... ban hành Quyết định số 46
 // /QĐ-UBND về việc công nhận xã đạt chuẩn NTM năm 2019. ... gồm: xã Đại Sơn, ...").
 struct PendingDecision {
-    bool set = false;
+    news::DecisionRef decision;
     Level level = Level::Standard;
     int year = 0;
-    std::vector<news::DecisionRef> decisions;
     std::string issuer;
 };
+using Pending = std::vector<PendingDecision>;
 
 std::string vn_date(Date d) {
     char buf[16];
@@ -373,8 +373,8 @@ std::string issuer_from_number(const std::string& number) {
 
 void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, const news::Span& s,
                       const std::string& sentence, int line, const news::PlaceScan& places, const DateMention* day,
-                      const std::string& subject, PendingDecision& pending, const Dataset& dataset) {
-    auto found = news::find_recognition(p, t, s.from, s.to, places);
+                      const std::string& subject, Pending& pending, const Dataset& dataset) {
+    auto found = news::find_recognition(p, t, s.from, s.to, places, !pending.empty());
     if (!found) return;
     news::RecognitionFound& r = *found;
     // A decision issued in a sentence that gives its day: "Ngày 20/01/2020, UBND tỉnh ban hành ...".
@@ -382,13 +382,22 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
         if (!d.date && day) d.date = day->start;
     std::string issuer = subject;
     if (r.units.empty()) {
-        if (!r.decisions.empty()) pending = {true, r.level.level, r.level.year, r.decisions, issuer};
+        if (!r.decisions.empty()) {
+            pending.clear();
+            const std::vector<news::LevelMention> levels = news::decision_levels(t, s.to, r.decisions, r.level);
+            for (size_t i = 0; i < r.decisions.size(); ++i)
+                pending.push_back({r.decisions[i], levels[i].level, levels[i].year, issuer});
+        }
         return;
     }
-    if (r.decisions.empty() && pending.set && pending.level == r.level.level) {
-        r.decisions = pending.decisions;
-        if (!r.level.year) r.level.year = pending.year;
-        if (issuer.empty()) issuer = pending.issuer;
+    if (r.decisions.empty()) {
+        // The decisions named before, of this level.
+        for (const PendingDecision& d : pending)
+            if (d.level == r.level.level) {
+                r.decisions.push_back(d.decision);
+                if (!r.level.year) r.level.year = d.year;
+                if (!d.issuer.empty()) issuer = d.issuer;  // the notice's subject, not this sentence's
+            }
     }
     const size_t n = r.units.size();
     std::vector<const news::DecisionRef*> paired(n, nullptr);
@@ -464,7 +473,7 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
         }
     }
     news::FigureContext context;
-    PendingDecision pending;
+    Pending pending;
     int block = -1;
     for (const news::Paragraph& para : news::split_paragraphs(text)) {
         if (para.block != block) {
@@ -589,10 +598,18 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 for (size_t k = lead->to; k < s.to; ++k) words += t[k].kind == Token::Word ? 1 : 0;
                 if (words < 3 || is_dateline(t, s.from, lead->from)) lead = nullptr;
             }
-            if (kind.kind == EventKind::Recognition || kind.kind == EventKind::Directive) {
+            if (kind.kind == EventKind::Recognition || kind.kind == EventKind::Directive || !pending.empty()) {
                 const DateMention* day = lead && lead->kind == DateKind::Day ? lead : nullptr;
-                add_recognitions(b, p, t, s, sentence, para.line, places, day, find_organiser(p, t, s.from, s.to),
-                                 pending, dataset);
+                // The issuer is the subject, after the date heading the sentence.
+                // "Tại Quyết định số 1669/QĐ-UBND ngày 4/7, UBND tỉnh công nhận ...": after the clause
+                // that names the decision. A subject with a comma is not a body's name.
+                size_t head = s.from;
+                for (const auto& [a, e] : context_clauses)
+                    if (a == s.from) head = e;
+                std::string subject = lead ? find_organiser(p, t, lead->to, s.to) : "";
+                if (subject.empty()) subject = find_organiser(p, t, head, s.to);
+                if (subject.find(',') != std::string::npos) subject.clear();
+                add_recognitions(b, p, t, s, sentence, para.line, places, day, subject, pending, dataset);
             }
             if (lead) {
                 paragraph_events.clear();

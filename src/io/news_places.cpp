@@ -200,11 +200,10 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         const std::vector<Entry>* entries = nullptr;
         const bool matched = match_name(t, a, b, p.district, &entries) == b - a;
         Raw r{p.district, p.kind, key_of(t, a, b, folded), "", "", matched, a, b, -1};
-        r.written = std::string(p.district ? "huyện " : "xã ");
+        // As written: with its type word when it has one ("huyện Nam Đàn"), else the name alone.
         if (type_from < a) {
-            r.written.clear();
             for (size_t k = type_from; k < a; ++k)
-                if (t[k].kind == Token::Word) r.written += t[k].exact + " ";
+                if (t[k].kind == Token::Word) r.written += (t[k].upper ? capitalised(t[k].exact) : t[k].exact) + " ";
         }
         for (size_t k = a; k < b; ++k) r.name += (k > a ? " " : "") + (t[k].upper ? capitalised(t[k].exact) : t[k].exact);
         r.written += r.name;
@@ -212,9 +211,11 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
     };
 
     size_t i = from;
+    const Prefix* continuing = nullptr;  // a commune list that goes on after its district
     while (i < to) {
         size_t k = i;
-        const Prefix* prefix = prefix_at(t, i, to, &k);
+        const Prefix* prefix = continuing ? continuing : prefix_at(t, i, to, &k);
+        continuing = nullptr;
         if (!prefix) {
             ++i;
             continue;
@@ -248,9 +249,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         if (q < to && (t[q].punct(',') || t[q].punct('-') || t[q].punct('('))) {
             paren = t[q].punct('(');
             ++q;
-        } else {
-            continue;
-        }
+        }  // else "xã Đồng Tâm huyện Bắc Quang": the district right after
         if (q < to && t[q].word_exact("thuộc")) ++q;
         size_t after = q;
         const Prefix* dp = prefix_at(t, q, to, &after);
@@ -270,6 +269,28 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             continue;
         }
         for (size_t r = chain_first; r < static_cast<size_t>(bind); ++r) raws[r].bound = bind;
+        // The list goes on after its district: "Hưng Thông (Hưng Nguyên); Hưng Nam, Xuân Hoà (Nam
+        // Đàn)", "Tiên Lập - huyện Tiên Phước; Quế Hiệp - huyện Quế Sơn và Bình Quế ...".
+        size_t c = i;
+        while (c < to && (t[c].punct(')') || t[c].punct('-'))) {
+            if (t[c].punct('-')) {
+                // "(Đô Lương - Nghệ An)": the province after the district.
+                size_t e = c + 1;
+                while (e < to && t[e].kind == Token::Word && t[e].upper) ++e;
+                if (e == c + 1 || e >= to || !t[e].punct(')')) break;
+                c = e;
+            }
+            ++c;
+        }
+        if (c < to && (t[c].punct(';') || t[c].punct(',') || t[c].word("va"))) {
+            ++c;
+            if (c < to && t[c].word("va")) ++c;
+            size_t ignored = 0, n2 = 0;
+            if (!prefix_at(t, c, to, &ignored) && read_name(c, false, &n2)) {
+                i = c;
+                continuing = prefix;
+            }
+        }
     }
 
     auto district_in_force = [&](const Entry& e) {
@@ -283,6 +304,8 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
     // Districts first: communes are looked for in them.
     std::vector<const Entry*> district_of_raw(raws.size(), nullptr);
     std::vector<std::string> districts_named;
+    bool unmatched_district = false;
+    std::string unmatched_district_written;
     PlaceScan scan;
     std::vector<PlaceName> names(raws.size());
     for (size_t r = 0; r < raws.size(); ++r) {
@@ -305,6 +328,8 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             names[r].status = PlaceName::Ambiguous;
         } else if (has_districts) {
             scan.unmatched.push_back(raw.written + ": no district of that name in the dataset" + on);
+            if (!unmatched_district) unmatched_district_written = raw.written;
+            unmatched_district = true;
         }
     }
     auto add = [&](bool district, const Entry& e, const Raw& r) {
@@ -334,6 +359,15 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             for (const Entry* e : candidates)
                 if (d && e->district_code == d->code) in.push_back(e);
             candidates = in;
+        } else if (has_districts && !candidates.empty() && unmatched_district &&
+                   std::none_of(candidates.begin(), candidates.end(), [&](const Entry* e) {
+                       return std::find(districts_named.begin(), districts_named.end(), e->district_code) !=
+                              districts_named.end();
+                   })) {
+            // "Huyện Lạng Giang thêm 6 thôn gồm: ..., xã Tân Thanh": the sentence is about a district
+            // the dataset does not have; a unit of that name elsewhere is not it.
+            beside = unmatched_district_written;
+            candidates.clear();
         } else if (candidates.size() > 1) {
             std::vector<const Entry*> in_district;
             for (const Entry* e : candidates)

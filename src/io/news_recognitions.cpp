@@ -149,19 +149,43 @@ std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::s
     return std::nullopt;
 }
 
+std::vector<LevelMention> decision_levels(const Tokens& t, std::size_t to, const std::vector<DecisionRef>& decisions,
+                                          const LevelMention& fallback) {
+    std::vector<LevelMention> out;
+    for (std::size_t i = 0; i < decisions.size(); ++i) {
+        const std::size_t end = i + 1 < decisions.size() ? decisions[i + 1].from : to;
+        const auto l = find_level(t, decisions[i].to, end);
+        out.push_back(l ? *l : fallback);
+    }
+    return out;
+}
+
 std::optional<RecognitionFound> find_recognition(std::string_view text, const Tokens& t, std::size_t from,
-                                                 std::size_t to, const PlaceScan& places) {
+                                                 std::size_t to, const PlaceScan& places, bool follow_up) {
     if (to > t.size()) to = t.size();
     std::size_t cn = to;
     for (std::size_t k = from; k < to && cn == to; ++k)
         if (std::size_t n = match_exact(t, k, "công nhận")) cn = k + n;
-    if (cn == to) return std::nullopt;
+    if (cn == to) {
+        if (!follow_up) return std::nullopt;
+        cn = from;
+    }
     const auto level = find_level(t, cn, to);
     if (!level) return std::nullopt;
     RecognitionFound r;
     r.level = *level;
+    // Communes up to the last level phrase when every one names the same level: "xã A đạt chuẩn
+    // ... năm 2023; xã B và xã C đạt chuẩn ... năm 2023".
+    std::size_t last = level->from;
+    for (auto l = find_level(t, level->to, to); l; l = find_level(t, l->to, to)) {
+        if (l->level != level->level) {
+            last = level->from;
+            break;
+        }
+        last = l->from;
+    }
     for (const PlaceName& p : places.names)
-        if (!p.district && p.from >= cn && p.to <= level->from) r.units.push_back(p);
+        if (!p.district && p.from >= cn && p.to <= last) r.units.push_back(p);
     if (r.units.empty()) {
         // "05 xã ... được công nhận đạt chuẩn NTM ... gồm: xã Đại Sơn, huyện Phục Hòa; ..."
         bool listed = false;

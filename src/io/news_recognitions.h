@@ -50,7 +50,15 @@ struct RecognitionFound {
 };
 // A recognition in a sentence: "công nhận" (or "được công nhận") and a level. The communes are
 // those named between "công nhận" and the level, else those listed after it ("gồm: xã ...").
+// With `follow_up`, a sentence without "công nhận" that names communes and a level is read too
+// ("Đó là, xã Quỳnh Lương, huyện Quỳnh Lưu đạt chuẩn ... kiểu mẫu năm 2023"), for a decision
+// named before it.
 std::optional<RecognitionFound> find_recognition(std::string_view text, const Tokens& t, std::size_t from,
-                                                 std::size_t to, const PlaceScan& places);
+                                                 std::size_t to, const PlaceScan& places, bool follow_up = false);
+// The level each decision recognises: the first level named after it and before the next one
+// ("Quyết định số 616/QĐ-UBND về việc công nhận 4 xã đạt chuẩn NTM và Quyết định số 617/QĐ-UBND
+// về việc công nhận 6 xã đạt chuẩn NTM nâng cao"); `fallback` when none is.
+std::vector<LevelMention> decision_levels(const Tokens& t, std::size_t to, const std::vector<DecisionRef>& decisions,
+                                          const LevelMention& fallback);
 
 }  // namespace ntm::io::news
