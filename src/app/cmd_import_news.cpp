@@ -74,6 +74,19 @@ void print_text(std::ostream& o, const std::vector<FileResult>& results) {
               << number_text(f.figure.value) << (r.merge.figure_added[i] ? "" : "  [đã có]") << "  (dòng " << f.line
               << ")\n";
         }
+        if (!b.recognitions.empty()) o << "  Công nhận:\n";
+        for (size_t i = 0; i < b.recognitions.size(); ++i) {
+            const io::NewsRecognition& nr = b.recognitions[i];
+            const Recognition& rec = nr.recognition;
+            o << "    " << nr.unit_written << (nr.district_written.empty() ? "" : ", " + nr.district_written) << ": "
+              << level_name_vi(rec.level) << (rec.year ? " năm " + std::to_string(rec.year) : "");
+            if (!nr.decision_number.empty()) o << ", Quyết định số " << nr.decision_number;
+            if (nr.decision_date) o << ", ngày " << nr.decision_date->iso();
+            if (!rec.issuer.empty()) o << ", " << rec.issuer;
+            if (nr.stored) o << " -> " << rec.unit_code << (r.merge.recognition_added[i] ? "" : "  [đã có]");
+            else o << "  [không lưu: " << nr.why << "]";
+            o << "  (dòng " << nr.line << ")\n";
+        }
         bool documents_header = false;
         for (const io::NewsDocument& d : b.documents) {
             if (!documents_header) o << "  Văn bản được nhắc đến:\n";
@@ -85,66 +98,64 @@ void print_text(std::ostream& o, const std::vector<FileResult>& results) {
     }
 }
 
-void json_document(std::ostream& o, const io::NewsDocument& d) {
-    o << "{\"type\": " << json_string(d.type) << ", \"number\": " << json_string(d.number)
-      << ", \"issuer\": " << json_string(d.issuer) << ", \"date\": " << (d.date ? json_string(d.date->iso()) : "null")
-      << ", \"text\": " << json_string(d.text) << ", \"line\": " << d.line << "}";
+Json json_document(const io::NewsDocument& d) {
+    return {{"type", d.type},   {"number", d.number}, {"issuer", d.issuer},
+            {"date", d.date ? Json(d.date->iso()) : Json()}, {"text", d.text}, {"line", d.line}};
 }
 
-void print_json(std::ostream& o, const std::vector<FileResult>& results) {
-    o << "  \"files\": [";
-    for (size_t r = 0; r < results.size(); ++r) {
-        const io::NewsBulletin& b = results[r].bulletin;
-        const io::NewsMerge& m = results[r].merge;
-        o << (r ? ",\n" : "\n") << "    {\"file\": " << json_string(results[r].path) << ",\n     \"events\": [";
+Json json_places(const std::vector<io::NewsPlace>& places, bool districts) {
+    Json out = Json::array();
+    for (const io::NewsPlace& p : places)
+        if (p.district == districts) out.push_back({{"code", p.code}, {"name", p.name}});
+    return out;
+}
+
+Json json_files(const std::vector<FileResult>& results) {
+    Json files = Json::array();
+    for (const FileResult& r : results) {
+        const io::NewsBulletin& b = r.bulletin;
+        Json f;
+        f["file"] = r.path;
+        f["events"] = Json::array();
         for (size_t i = 0; i < b.events.size(); ++i) {
             const io::NewsEvent& ne = b.events[i];
             const Event& e = ne.event;
-            o << (i ? ",\n" : "\n") << "       {\"start\": \"" << e.start.iso() << "\", \"end\": \"" << e.end.iso()
-              << "\", \"kind\": \"" << event_kind_id(e.kind) << "\", \"date_text\": " << json_string(ne.date_text)
-              << ", \"organiser\": " << json_string(e.organiser) << ", \"districts\": [";
-            bool first = true;
-            for (const io::NewsPlace& p : ne.places)
-                if (p.district) {
-                    o << (first ? "" : ", ") << "{\"code\": " << json_string(p.code) << ", \"name\": " << json_string(p.name) << "}";
-                    first = false;
-                }
-            o << "], \"units\": [";
-            first = true;
-            for (const io::NewsPlace& p : ne.places)
-                if (!p.district) {
-                    o << (first ? "" : ", ") << "{\"code\": " << json_string(p.code) << ", \"name\": " << json_string(p.name) << "}";
-                    first = false;
-                }
-            o << "], \"district_codes\": [";
-            for (size_t k = 0; k < e.district_codes.size(); ++k) o << (k ? ", " : "") << json_string(e.district_codes[k]);
-            o << "], \"participants\": " << e.participants << ", \"documents\": [";
-            for (size_t k = 0; k < ne.documents.size(); ++k) {
-                o << (k ? ", " : "");
-                json_document(o, ne.documents[k]);
-            }
-            o << "], \"title\": " << json_string(e.title) << ", \"sentence\": " << json_string(ne.sentence)
-              << ", \"line\": " << ne.line << ", \"status\": \"" << (m.event_added[i] ? "new" : "duplicate") << "\"}";
+            Json x;
+            x["start"] = e.start.iso();
+            x["end"] = e.end.iso();
+            x["kind"] = event_kind_id(e.kind);
+            x["date_text"] = ne.date_text;
+            x["organiser"] = e.organiser;
+            x["districts"] = json_places(ne.places, true);
+            x["units"] = json_places(ne.places, false);
+            x["district_codes"] = e.district_codes;
+            x["participants"] = e.participants;
+            x["documents"] = Json::array();
+            for (const io::NewsDocument& d : ne.documents) x["documents"].push_back(json_document(d));
+            x["title"] = e.title;
+            x["sentence"] = ne.sentence;
+            x["line"] = ne.line;
+            x["status"] = r.merge.event_added[i] ? "new" : "duplicate";
+            f["events"].push_back(x);
         }
-        o << (b.events.empty() ? "" : "\n     ") << "],\n     \"figures\": [";
+        f["figures"] = Json::array();
         for (size_t i = 0; i < b.figures.size(); ++i) {
-            const io::NewsFigure& f = b.figures[i];
-            o << (i ? ",\n" : "\n") << "       {\"date\": \"" << f.figure.date.iso() << "\", \"scope\": "
-              << json_string(f.figure.scope) << ", \"figure\": " << json_string(f.figure.figure)
-              << ", \"value\": " << number_text(f.figure.value) << ", \"sentence\": " << json_string(f.sentence)
-              << ", \"line\": " << f.line << ", \"status\": \"" << (m.figure_added[i] ? "new" : "duplicate") << "\"}";
+            const io::NewsFigure& nf = b.figures[i];
+            f["figures"].push_back({{"date", nf.figure.date.iso()},
+                                    {"scope", nf.figure.scope},
+                                    {"figure", nf.figure.figure},
+                                    {"value", nf.figure.value},
+                                    {"sentence", nf.sentence},
+                                    {"line", nf.line},
+                                    {"status", r.merge.figure_added[i] ? "new" : "duplicate"}});
         }
-        o << (b.figures.empty() ? "" : "\n     ") << "],\n     \"documents\": [";
-        for (size_t i = 0; i < b.documents.size(); ++i) {
-            o << (i ? ",\n       " : "\n       ");
-            json_document(o, b.documents[i]);
-        }
-        o << (b.documents.empty() ? "" : "\n     ") << "],\n     \"notes\": [";
-        for (size_t i = 0; i < b.notes.size(); ++i)
-            o << (i ? ", " : "") << "{\"line\": " << b.notes[i].line << ", \"message\": " << json_string(b.notes[i].message) << "}";
-        o << "]}";
+        f["documents"] = Json::array();
+        for (const io::NewsDocument& d : b.documents) f["documents"].push_back(json_document(d));
+        f["notes"] = Json::array();
+        for (const io::NewsNote& n : b.notes) f["notes"].push_back({{"line", n.line}, {"message", n.message}});
+        files.push_back(f);
     }
-    o << "\n  ]";
+    return files;
 }
 
 }  // namespace
@@ -168,6 +179,7 @@ int run_import_news(const Args& args) {
     io::DatasetFile data = open_data(args);
     std::vector<FileResult> results;
     int events_added = 0, events_duplicate = 0, figures_added = 0, figures_duplicate = 0;
+    int recognitions_added = 0, recognitions_duplicate = 0, recognitions_found = 0;
     for (const auto& [path, text] : texts) {
         FileResult r;
         r.path = path;
@@ -177,21 +189,30 @@ int run_import_news(const Args& args) {
         events_duplicate += r.merge.events_duplicate;
         figures_added += r.merge.figures_added;
         figures_duplicate += r.merge.figures_duplicate;
+        recognitions_added += r.merge.recognitions_added;
+        recognitions_duplicate += r.merge.recognitions_duplicate;
+        recognitions_found += static_cast<int>(r.bulletin.recognitions.size());
         results.push_back(std::move(r));
     }
-    const bool write = !dry_run && (events_added > 0 || figures_added > 0);
+    const bool write = !dry_run && (events_added > 0 || figures_added > 0 || recognitions_added > 0);
     if (write) io::save_dataset(*data_path, data.dataset, data.geometry);
 
     std::ostringstream o;
     if (format == "json") {
-        o << "{\n  \"dataset\": " << json_string(data.dataset.info.title) << ",\n  \"dry_run\": "
-          << (dry_run ? "true" : "false") << ",\n  \"written\": " << (write ? json_string(*data_path) : "null") << ",\n";
-        print_json(o, results);
-        o << ",\n  \"added\": {\"events\": " << events_added << ", \"figures\": " << figures_added
-          << "},\n  \"duplicates\": {\"events\": " << events_duplicate << ", \"figures\": " << figures_duplicate
-          << "}\n}\n";
+        Json j;
+        j["dataset"] = data.dataset.info.title;
+        j["dry_run"] = dry_run;
+        j["written"] = write ? Json(*data_path) : Json();
+        j["files"] = json_files(results);
+        j["added"] = {{"events", events_added}, {"figures", figures_added}};
+        j["duplicates"] = {{"events", events_duplicate}, {"figures", figures_duplicate}};
+        o << json_text(j);
     } else {
         print_text(o, results);
+        // The unit's level on the map follows the recognitions stored.
+        if (recognitions_found > 0)
+            o << "Quyết định công nhận: " << recognitions_added << " mới, " << recognitions_duplicate << " đã có, "
+              << recognitions_found - recognitions_added - recognitions_duplicate << " không lưu (xem ghi chú).\n";
         o << "Mới: " << events_added << " sự kiện, " << figures_added << " số liệu; đã có: " << events_duplicate
           << " sự kiện, " << figures_duplicate << " số liệu. ";
         if (dry_run) o << "Chạy thử (--dry-run): không ghi gì.\n";
