@@ -651,6 +651,17 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
                                    (vi ? " tiêu chí" : " criteria"),
                                share(summary.below_threshold)});
     }
+    if (summary.xa_with_data == 0 && summary.units_total > 0) {
+        // Nothing assessed: what the map does show, so the space reads as information, not as 0.
+        d.stats_title = vi ? "Đơn vị trên bản đồ" : "Units on the map";
+        d.stats.push_back({vi ? "Tổng số đơn vị" : "All units", format_count(summary.units_total, vi)});
+        d.stats.push_back({vi ? "Xã (áp dụng bộ tiêu chí)" : "Communes (criteria apply)", format_count(summary.xa_total, vi)});
+        if (summary.not_applicable > 0)
+            d.stats.push_back({not_applicable_label(dataset, vi), format_count(summary.not_applicable, vi)});
+        d.stats.push_back({vi ? "Đánh giá nông thôn mới" : "New-rural assessments", vi ? "chưa có" : "none yet"});
+        const std::string& version = dataset.versions.empty() ? std::string() : dataset.versions[dataset.version_on(date)].name;
+        if (!version.empty()) d.stats.push_back({vi ? "Ranh giới" : "Boundaries", version});
+    }
     if (summary.xa_total > 0 && summary.xa_with_data == 0)
         d.no_data_note = vi ? "Chưa có dữ liệu đánh giá ngày " + format_date(date, vi)
                             : "No assessment data on " + format_date(date, vi);
