@@ -1,0 +1,187 @@
+// Recognition notices in news text: decisions and their numbers, communes paired with them, the
+// level on the map following them; places matched with their diacritics, within their district
+// and among the units in force on the item's date (the demo in both boundary versions).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/demo.h"
+#include "core/state.h"
+#include "io/news_import.h"
+#include "io/news_recognitions.h"
+#include "io/news_text.h"
+
+namespace ntm::io {
+namespace {
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Units of 2020 (by district, until 30/06/2025) and of 2025-07 (no districts).
+const Dataset& demo() {
+    static const Dataset d = demo::make_demo_dataset_2026(demo::parse_merger_list(
+        read_text(std::string(NTM_TEST_DATA_DIR) + "/../../data/geo/langson_merger_2025-07.csv")));
+    return d;
+}
+
+NewsBulletin parse(const std::string& text) { return parse_news(check_news_text(text, "t.txt"), "t.txt", demo()); }
+
+std::string notes(const NewsBulletin& b) {
+    std::string out;
+    for (const NewsNote& n : b.notes) out += n.message + "\n";
+    return out;
+}
+
+std::vector<std::string> codes(const NewsBulletin& b) {
+    std::vector<std::string> out;
+    for (const NewsEvent& e : b.events)
+        for (const std::string& c : e.event.unit_codes) out.push_back(c);
+    return out;
+}
+
+TEST(NewsDecisions, NumbersSharingASuffixAreSeveralDecisions) {
+    const std::string text = "theo các Quyết định số 1234, 1235 và 1236/QĐ-UBND ngày 5/12/2024 của UBND tỉnh.";
+    const news::Tokens t = news::tokenize(text);
+    const auto d = news::find_decisions(text, t, 0, t.size());
+    ASSERT_EQ(d.size(), 3u);
+    EXPECT_EQ(d[0].number, "1234/QĐ-UBND");
+    EXPECT_EQ(d[1].number, "1235/QĐ-UBND");
+    EXPECT_EQ(d[2].number, "1236/QĐ-UBND");
+    for (const auto& x : d) {
+        ASSERT_TRUE(x.date.has_value());
+        EXPECT_EQ(x.date->iso(), "2024-12-05");
+        EXPECT_EQ(x.issuer, "UBND tỉnh");
+    }
+    const std::string other = "Quyết định số: 99/QĐ-UBND, 103/2023/QĐ-UBND; Quyết định số 46 /QĐ-UBND; Quyết định số 7.";
+    const news::Tokens u = news::tokenize(other);
+    const auto e = news::find_decisions(other, u, 0, u.size());
+    ASSERT_EQ(e.size(), 3u);
+    EXPECT_EQ(e[0].number, "99/QĐ-UBND");
+    EXPECT_EQ(e[1].number, "103/2023/QĐ-UBND");
+    EXPECT_EQ(e[2].number, "46/QĐ-UBND");
+    EXPECT_FALSE(e[0].date.has_value());
+}
+
+TEST(NewsDecisions, LevelAndTheYearItIsFor) {
+    auto level = [](const std::string& s) {
+        const news::Tokens t = news::tokenize(s);
+        const auto l = news::find_level(t, 0, t.size());
+        return l ? std::string(level_id(l->level)) + " " + std::to_string(l->year) : std::string("none");
+    };
+    EXPECT_EQ(level("đạt chuẩn nông thôn mới năm 2019"), "standard 2019");
+    EXPECT_EQ(level("đạt chuẩn NTM nâng cao năm 2022 theo Bộ tiêu chí"), "advanced 2022");
+    EXPECT_EQ(level("đạt chuẩn nông thôn mới “Kiểu mẫu về Giáo dục” năm 2023"), "model 2023");
+    EXPECT_EQ(level("đạt chuẩn xã nông thôn mới hiện đại"), "modern 0");
+    EXPECT_EQ(level("đạt chuẩn tiêu chí số 2"), "none");
+}
+
+TEST(NewsRecognitions, NoticeWithCommunesAndDistrictsPairedInOrder) {
+    const NewsBulletin b = parse(
+        "UBND tỉnh vừa công nhận xã Hữu Lân, huyện Lộc Bình và xã Tân Thành, huyện Bắc Sơn đạt chuẩn nông thôn mới "
+        "nâng cao năm 2023 (lần lượt tại các Quyết định số 801, 802/QĐ-UBND ngày 10/5/2024).");
+    ASSERT_EQ(b.recognitions.size(), 2u) << notes(b);
+    const NewsRecognition& a = b.recognitions[0];
+    EXPECT_TRUE(a.stored) << a.why;
+    EXPECT_EQ(a.unit_written, "Hữu Lân");
+    EXPECT_EQ(a.district_written, "huyện Lộc Bình");
+    EXPECT_EQ(a.decision_number, "801/QĐ-UBND");
+    EXPECT_EQ(a.recognition.level, Level::Advanced);
+    EXPECT_EQ(a.recognition.year, 2023);
+    EXPECT_EQ(a.recognition.date.iso(), "2024-05-10");
+    EXPECT_EQ(a.recognition.issuer, "UBND tỉnh");
+    EXPECT_EQ(a.recognition.decision, "Quyết định số 801/QĐ-UBND ngày 10/05/2024");
+    // Three xã are called Tân Thành: the one of Bắc Sơn, named beside it.
+    EXPECT_EQ(b.recognitions[1].recognition.unit_code, "06379");
+    EXPECT_EQ(b.recognitions[1].decision_number, "802/QĐ-UBND");
+    ASSERT_EQ(b.events.size(), 1u);
+    EXPECT_EQ(b.events[0].event.kind, EventKind::Recognition);
+}
+
+TEST(NewsRecognitions, ListsThatCannotBePairedStoreNothing) {
+    const NewsBulletin b = parse(
+        "UBND tỉnh công nhận xã Hữu Lân, huyện Lộc Bình, xã Tân Thành, huyện Bắc Sơn và xã Bính Xá, huyện Đình Lập "
+        "đạt chuẩn nông thôn mới năm 2023 (lần lượt tại các Quyết định số 801, 802/QĐ-UBND ngày 10/5/2024).");
+    ASSERT_EQ(b.recognitions.size(), 3u);
+    for (const NewsRecognition& r : b.recognitions) EXPECT_FALSE(r.stored);
+    EXPECT_NE(notes(b).find("3 communes but 2 decisions; they cannot be paired"), std::string::npos) << notes(b);
+}
+
+TEST(NewsRecognitions, TheLevelOnTheMapFollowsAndReimportAddsNothing) {
+    Dataset d = demo();
+    const int unit = d.find_unit("06622", Date::from_ymd(2024, 6, 1));  // Xã Bính Xá, Đình Lập
+    ASSERT_GE(unit, 0);
+    const Date after = Date::from_ymd(2024, 6, 1);
+    const Level before = AttainmentIndex(d).state(unit, after).level;
+    const NewsBulletin b = parse_news(
+        check_news_text("Ngày 20/5/2024, UBND tỉnh ban hành Quyết định số 901/QĐ-UBND công nhận xã Bính Xá, huyện "
+                        "Đình Lập đạt chuẩn nông thôn mới kiểu mẫu năm 2023.",
+                        "k.txt"),
+        "k.txt", d);
+    ASSERT_EQ(b.recognitions.size(), 1u) << notes(b);
+    EXPECT_EQ(b.recognitions[0].recognition.date.iso(), "2024-05-20");  // the sentence's day is the decision's
+    const NewsMerge m = merge_news(d, b);
+    EXPECT_EQ(m.recognitions_added, 1);
+    EXPECT_NE(before, Level::Model);
+    EXPECT_EQ(AttainmentIndex(d).state(unit, after).level, Level::Model);
+    const NewsMerge again = merge_news(d, b);
+    EXPECT_EQ(again.recognitions_added, 0);
+    EXPECT_EQ(again.recognitions_duplicate, 1);
+}
+
+TEST(NewsPlaces, ExactDiacriticsWithinTheDistrictNamedBeside) {
+    // Tân Thanh (Văn Lãng) is not Tân Thành; Cao Lộc has a Tân Thành but no Tân Thanh.
+    NewsBulletin b = parse("Ngày 5/9/2023, Đoàn công tác kiểm tra xã Tân Thanh, huyện Cao Lộc.");
+    EXPECT_TRUE(codes(b).empty()) << codes(b)[0];
+    EXPECT_NE(notes(b).find("xã Tân Thanh, huyện Cao Lộc: no unit of that name in that district"), std::string::npos)
+        << notes(b);
+    EXPECT_EQ(codes(parse("Ngày 5/9/2023, Đoàn công tác kiểm tra xã Tân Thanh.")), std::vector<std::string>{"06166"});
+    EXPECT_EQ(codes(parse("Ngày 5/9/2023, Đoàn công tác kiểm tra xã Tân Thành, huyện Cao Lộc.")),
+              std::vector<std::string>{"06250"});
+    // A district of another province beside the name: nothing of that name elsewhere is it.
+    b = parse("Ngày 5/9/2023, Đoàn công tác kiểm tra xã Tân Thanh, huyện Lạng Giang.");
+    EXPECT_TRUE(codes(b).empty());
+    EXPECT_NE(notes(b).find("huyện Lạng Giang: no district of that name"), std::string::npos) << notes(b);
+}
+
+TEST(NewsPlaces, UnitsInForceOnTheItemsDate) {
+    // Xã Cao Minh (Tràng Định) was merged into Xã Đoàn Kết on 1/7/2025; code 06001 is of both the
+    // old and the new Đoàn Kết.
+    EXPECT_EQ(codes(parse("Ngày 5/9/2024, Đoàn công tác kiểm tra xã Cao Minh, huyện Tràng Định.")),
+              std::vector<std::string>{"06010"});
+    const NewsBulletin after = parse("Ngày 15/8/2025, Đoàn công tác kiểm tra xã Cao Minh.");
+    EXPECT_TRUE(codes(after).empty());
+    EXPECT_NE(notes(after).find("xã Cao Minh: no unit of that name on 2025-08-15"), std::string::npos) << notes(after);
+    const NewsBulletin now = parse("Ngày 15/8/2025, Đoàn công tác kiểm tra xã Đoàn Kết.");
+    ASSERT_EQ(codes(now), std::vector<std::string>{"06001"});
+    const int u = demo().find_unit("06001", Date::from_ymd(2025, 8, 15));
+    ASSERT_GE(u, 0);
+    EXPECT_EQ(demo().versions[demo().units[u].version].id, "2025-07");
+}
+
+TEST(NewsFigures, ProvincesAndOtherProvincesAreNotThisProvince) {
+    auto figures = [](const std::string& text) {
+        std::vector<std::string> out;
+        for (const NewsFigure& f : parse(text).figures) out.push_back(f.figure.scope + " " + f.figure.figure);
+        return out;
+    };
+    EXPECT_TRUE(figures("Tính đến tháng 10/2021, có 12 tỉnh đã có 100% số xã đạt chuẩn nông thôn mới.").empty());
+    EXPECT_TRUE(figures("Tính đến tháng 11/2022, 18 tỉnh có 100% số xã đạt chuẩn nông thôn mới.").empty());
+    EXPECT_TRUE(figures("Tính đến hết năm 2020, toàn tỉnh Hà Giang có 45 xã đạt chuẩn nông thôn mới.").empty());
+    EXPECT_EQ(figures("Tính đến hết năm 2020, toàn tỉnh Lạng Sơn có 45 xã đạt chuẩn nông thôn mới."),
+              std::vector<std::string>{"province:20 xa_standard_count"});
+    // A target's cut-off dates nothing, in its sentence or the next.
+    EXPECT_TRUE(figures("Mục tiêu đến năm 2025 toàn tỉnh có 120 xã đạt chuẩn nông thôn mới. Trong đó, có 30 xã đạt "
+                        "chuẩn nông thôn mới nâng cao.")
+                    .empty());
+    // Exceeding a target is a result.
+    EXPECT_EQ(figures("Đến tháng 6/2025, cả nước vượt mục tiêu và có 743 xã đạt chuẩn nông thôn mới kiểu mẫu."),
+              std::vector<std::string>{"national xa_model_count"});
+}
+
+}  // namespace
+}  // namespace ntm::io
