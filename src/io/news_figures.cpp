@@ -448,10 +448,16 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
         bool colon_form = false;
         if (!q && !negated) {
             // "- Đạt 10-14 tiêu chí: 36 xã": the qualifier before the count.
+            // "Nhóm xã đạt từ 10 đến 14 tiêu chí có 25 xã": the same with "có" (or "là") for the colon.
             size_t c = k;
-            if (c > cstart && (t[c - 1].word_exact("có") || t[c - 1].word_exact("là"))) --c;
-            if (c > from && t[c - 1].punct(':')) {
-                const size_t colon = c - 1;
+            bool verb = false;
+            if (c > cstart && (t[c - 1].word_exact("có") || t[c - 1].word_exact("là"))) {
+                --c;
+                verb = true;
+            }
+            const bool colon_here = c > from && t[c - 1].punct(':');
+            if (colon_here || (verb && c > from)) {
+                const size_t colon = colon_here ? c - 1 : c;
                 size_t lead = colon;
                 while (lead > from && lead + 30 > colon && !t[lead - 1].punct(';') && !t[lead - 1].punct('.') &&
                        !t[lead - 1].punct(':'))

@@ -165,7 +165,16 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
     if (to > t.size()) to = t.size();
     std::size_t cn = to;
     for (std::size_t k = from; k < to && cn == to; ++k)
-        if (std::size_t n = match_exact(t, k, "công nhận")) cn = k + n;
+        if (std::size_t n = match_exact(t, k, "công nhận")) {
+            // Proposals, reviews, plans and revocations recognise nothing: "đề nghị (xét) công nhận",
+            // "bỏ phiếu xét, công nhận", "phấn đấu được công nhận", "thu hồi Quyết định công nhận".
+            static const char* const kNot[] = {"đề nghị", "xét", "phấn đấu", "trình", "sẽ", "dự kiến", "chuẩn bị",
+                                               "bỏ phiếu", "thu hồi", "hủy", "huỷ", "đăng ký", "kế hoạch", "chưa"};
+            for (std::size_t b = k > from + 6 ? k - 6 : from; b < k; ++b)
+                for (const char* w : kNot)
+                    if (match_exact(t, b, w)) return std::nullopt;
+            cn = k + n;
+        }
     if (cn == to) {
         if (!follow_up) return std::nullopt;
         cn = from;

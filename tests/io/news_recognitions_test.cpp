@@ -111,6 +111,29 @@ TEST(NewsRecognitions, ListsThatCannotBePairedStoreNothing) {
     EXPECT_NE(notes(b).find("3 communes but 2 decisions; they cannot be paired"), std::string::npos) << notes(b);
 }
 
+TEST(NewsRecognitions, ProposalsReviewsAndRevocationsRecogniseNothing) {
+    for (const char* text : {
+             "Ngày 20/5/2024, UBND huyện Lộc Bình đề nghị công nhận xã Hữu Lân đạt chuẩn nông thôn mới năm 2023.",
+             "Ngày 20/5/2024, Hội đồng thẩm định bỏ phiếu xét, công nhận xã Hữu Lân đạt chuẩn nông thôn mới năm 2023.",
+             "Ngày 20/5/2024, UBND tỉnh ban hành Quyết định số 5/QĐ-UBND thu hồi Quyết định công nhận xã Hữu Lân đạt "
+             "chuẩn nông thôn mới năm 2023.",
+             "Năm 2024, xã Hữu Lân phấn đấu được công nhận đạt chuẩn nông thôn mới nâng cao."}) {
+        const NewsBulletin b = parse(text);
+        EXPECT_TRUE(b.recognitions.empty()) << text;
+    }
+}
+
+TEST(NewsRecognitions, AModernCommuneAfterTheMerger) {
+    const NewsBulletin b = parse("Ngày 10/3/2027, UBND tỉnh ban hành Quyết định số 77/QĐ-UBND công nhận xã Đoàn Kết "
+                                 "đạt chuẩn nông thôn mới hiện đại năm 2026.");
+    ASSERT_EQ(b.recognitions.size(), 1u) << notes(b);
+    EXPECT_TRUE(b.recognitions[0].stored) << b.recognitions[0].why;
+    EXPECT_EQ(b.recognitions[0].recognition.level, Level::Modern);
+    const int u = demo().find_unit(b.recognitions[0].recognition.unit_code, Date::from_ymd(2027, 3, 10));
+    ASSERT_GE(u, 0);
+    EXPECT_EQ(demo().versions[demo().units[u].version].id, "2025-07");
+}
+
 TEST(NewsRecognitions, TheLevelOnTheMapFollowsAndReimportAddsNothing) {
     Dataset d = demo();
     const int unit = d.find_unit("06622", Date::from_ymd(2024, 6, 1));  // Xã Bính Xá, Đình Lập
@@ -178,6 +201,11 @@ TEST(NewsFigures, ProvincesAndOtherProvincesAreNotThisProvince) {
     EXPECT_TRUE(figures("Mục tiêu đến năm 2025 toàn tỉnh có 120 xã đạt chuẩn nông thôn mới. Trong đó, có 30 xã đạt "
                         "chuẩn nông thôn mới nâng cao.")
                     .empty());
+    // Bands with the qualifier first.
+    EXPECT_EQ(figures("Tính đến ngày 31/12/2023: - Nhóm xã đạt từ 10 đến 14 tiêu chí có 25 xã, chiếm 13,8%; - Dưới "
+                      "10 tiêu chí: 6 xã; - 15-18 tiêu chí: 60 xã."),
+              (std::vector<std::string>{"province:20 band:10-14:count", "province:20 band:10-14:percent",
+                                        "province:20 band:0-9:count", "province:20 band:15-18:count"}));
     // Exceeding a target is a result.
     EXPECT_EQ(figures("Đến tháng 6/2025, cả nước vượt mục tiêu và có 743 xã đạt chuẩn nông thôn mới kiểu mẫu."),
               std::vector<std::string>{"national xa_model_count"});
