@@ -98,80 +98,82 @@ void print_text(std::ostream& o, const std::vector<FileResult>& results) {
     }
 }
 
-void json_document(std::ostream& o, const io::NewsDocument& d) {
-    o << "{\"type\": " << json_string(d.type) << ", \"number\": " << json_string(d.number)
-      << ", \"issuer\": " << json_string(d.issuer) << ", \"date\": " << (d.date ? json_string(d.date->iso()) : "null")
-      << ", \"text\": " << json_string(d.text) << ", \"line\": " << d.line << "}";
+Json json_document(const io::NewsDocument& d) {
+    return {{"type", d.type},   {"number", d.number}, {"issuer", d.issuer},
+            {"date", d.date ? Json(d.date->iso()) : Json()}, {"text", d.text}, {"line", d.line}};
 }
 
-void print_json(std::ostream& o, const std::vector<FileResult>& results) {
-    o << "  \"files\": [";
-    for (size_t r = 0; r < results.size(); ++r) {
-        const io::NewsBulletin& b = results[r].bulletin;
-        const io::NewsMerge& m = results[r].merge;
-        o << (r ? ",\n" : "\n") << "    {\"file\": " << json_string(results[r].path) << ",\n     \"events\": [";
+Json json_places(const std::vector<io::NewsPlace>& places, bool districts) {
+    Json out = Json::array();
+    for (const io::NewsPlace& p : places)
+        if (p.district == districts) out.push_back({{"code", p.code}, {"name", p.name}});
+    return out;
+}
+
+Json json_files(const std::vector<FileResult>& results) {
+    Json files = Json::array();
+    for (const FileResult& r : results) {
+        const io::NewsBulletin& b = r.bulletin;
+        Json f;
+        f["file"] = r.path;
+        f["events"] = Json::array();
         for (size_t i = 0; i < b.events.size(); ++i) {
             const io::NewsEvent& ne = b.events[i];
             const Event& e = ne.event;
-            o << (i ? ",\n" : "\n") << "       {\"start\": \"" << e.start.iso() << "\", \"end\": \"" << e.end.iso()
-              << "\", \"kind\": \"" << event_kind_id(e.kind) << "\", \"date_text\": " << json_string(ne.date_text)
-              << ", \"organiser\": " << json_string(e.organiser) << ", \"districts\": [";
-            bool first = true;
-            for (const io::NewsPlace& p : ne.places)
-                if (p.district) {
-                    o << (first ? "" : ", ") << "{\"code\": " << json_string(p.code) << ", \"name\": " << json_string(p.name) << "}";
-                    first = false;
-                }
-            o << "], \"units\": [";
-            first = true;
-            for (const io::NewsPlace& p : ne.places)
-                if (!p.district) {
-                    o << (first ? "" : ", ") << "{\"code\": " << json_string(p.code) << ", \"name\": " << json_string(p.name) << "}";
-                    first = false;
-                }
-            o << "], \"district_codes\": [";
-            for (size_t k = 0; k < e.district_codes.size(); ++k) o << (k ? ", " : "") << json_string(e.district_codes[k]);
-            o << "], \"participants\": " << e.participants << ", \"documents\": [";
-            for (size_t k = 0; k < ne.documents.size(); ++k) {
-                o << (k ? ", " : "");
-                json_document(o, ne.documents[k]);
-            }
-            o << "], \"title\": " << json_string(e.title) << ", \"sentence\": " << json_string(ne.sentence)
-              << ", \"line\": " << ne.line << ", \"status\": \"" << (m.event_added[i] ? "new" : "duplicate") << "\"}";
+            Json x;
+            x["start"] = e.start.iso();
+            x["end"] = e.end.iso();
+            x["kind"] = event_kind_id(e.kind);
+            x["date_text"] = ne.date_text;
+            x["organiser"] = e.organiser;
+            x["districts"] = json_places(ne.places, true);
+            x["units"] = json_places(ne.places, false);
+            x["district_codes"] = e.district_codes;
+            x["participants"] = e.participants;
+            x["documents"] = Json::array();
+            for (const io::NewsDocument& d : ne.documents) x["documents"].push_back(json_document(d));
+            x["title"] = e.title;
+            x["sentence"] = ne.sentence;
+            x["line"] = ne.line;
+            x["status"] = r.merge.event_added[i] ? "new" : "duplicate";
+            f["events"].push_back(x);
         }
-        o << (b.events.empty() ? "" : "\n     ") << "],\n     \"figures\": [";
+        f["figures"] = Json::array();
         for (size_t i = 0; i < b.figures.size(); ++i) {
-            const io::NewsFigure& f = b.figures[i];
-            o << (i ? ",\n" : "\n") << "       {\"date\": \"" << f.figure.date.iso() << "\", \"scope\": "
-              << json_string(f.figure.scope) << ", \"figure\": " << json_string(f.figure.figure)
-              << ", \"value\": " << number_text(f.figure.value) << ", \"sentence\": " << json_string(f.sentence)
-              << ", \"line\": " << f.line << ", \"status\": \"" << (m.figure_added[i] ? "new" : "duplicate") << "\"}";
+            const io::NewsFigure& nf = b.figures[i];
+            f["figures"].push_back({{"date", nf.figure.date.iso()},
+                                    {"scope", nf.figure.scope},
+                                    {"figure", nf.figure.figure},
+                                    {"value", nf.figure.value},
+                                    {"sentence", nf.sentence},
+                                    {"line", nf.line},
+                                    {"status", r.merge.figure_added[i] ? "new" : "duplicate"}});
         }
-        o << (b.figures.empty() ? "" : "\n     ") << "],\n     \"recognitions\": [";
+        f["recognitions"] = Json::array();
         for (size_t i = 0; i < b.recognitions.size(); ++i) {
             const io::NewsRecognition& nr = b.recognitions[i];
             const Recognition& rec = nr.recognition;
-            o << (i ? ",\n" : "\n") << "       {\"unit\": " << json_string(nr.unit_written)
-              << ", \"district\": " << json_string(nr.district_written) << ", \"code\": "
-              << (nr.stored ? json_string(rec.unit_code) : "null") << ", \"level\": \"" << level_id(rec.level)
-              << "\", \"year\": " << (rec.year ? std::to_string(rec.year) : "null")
-              << ", \"decision\": " << json_string(nr.decision_number) << ", \"decision_date\": "
-              << (nr.decision_date ? json_string(nr.decision_date->iso()) : "null") << ", \"issuer\": "
-              << json_string(rec.issuer) << ", \"line\": " << nr.line << ", \"status\": \""
-              << (!nr.stored ? "not stored" : m.recognition_added[i] ? "new" : "duplicate") << "\""
-              << (nr.stored ? "" : ", \"why\": " + json_string(nr.why)) << "}";
+            Json x;
+            x["unit"] = nr.unit_written;
+            x["district"] = nr.district_written;
+            x["code"] = nr.stored ? Json(rec.unit_code) : Json();
+            x["level"] = level_id(rec.level);
+            x["year"] = rec.year ? Json(rec.year) : Json();
+            x["decision"] = nr.decision_number;
+            x["decision_date"] = nr.decision_date ? Json(nr.decision_date->iso()) : Json();
+            x["issuer"] = rec.issuer;
+            x["line"] = nr.line;
+            x["status"] = !nr.stored ? "not stored" : r.merge.recognition_added[i] ? "new" : "duplicate";
+            if (!nr.stored) x["why"] = nr.why;
+            f["recognitions"].push_back(x);
         }
-        o << (b.recognitions.empty() ? "" : "\n     ") << "],\n     \"documents\": [";
-        for (size_t i = 0; i < b.documents.size(); ++i) {
-            o << (i ? ",\n       " : "\n       ");
-            json_document(o, b.documents[i]);
-        }
-        o << (b.documents.empty() ? "" : "\n     ") << "],\n     \"notes\": [";
-        for (size_t i = 0; i < b.notes.size(); ++i)
-            o << (i ? ", " : "") << "{\"line\": " << b.notes[i].line << ", \"message\": " << json_string(b.notes[i].message) << "}";
-        o << "]}";
+        f["documents"] = Json::array();
+        for (const io::NewsDocument& d : b.documents) f["documents"].push_back(json_document(d));
+        f["notes"] = Json::array();
+        for (const io::NewsNote& n : b.notes) f["notes"].push_back({{"line", n.line}, {"message", n.message}});
+        files.push_back(f);
     }
-    o << "\n  ]";
+    return files;
 }
 
 }  // namespace
@@ -215,12 +217,16 @@ int run_import_news(const Args& args) {
 
     std::ostringstream o;
     if (format == "json") {
-        o << "{\n  \"dataset\": " << json_string(data.dataset.info.title) << ",\n  \"dry_run\": "
-          << (dry_run ? "true" : "false") << ",\n  \"written\": " << (write ? json_string(*data_path) : "null") << ",\n";
-        print_json(o, results);
-        o << ",\n  \"added\": {\"events\": " << events_added << ", \"figures\": " << figures_added
-          << ", \"recognitions\": " << recognitions_added << "},\n  \"duplicates\": {\"events\": " << events_duplicate
-          << ", \"figures\": " << figures_duplicate << ", \"recognitions\": " << recognitions_duplicate << "}\n}\n";
+        Json j;
+        j["dataset"] = data.dataset.info.title;
+        j["dry_run"] = dry_run;
+        j["written"] = write ? Json(*data_path) : Json();
+        j["files"] = json_files(results);
+        j["added"] = {{"events", events_added}, {"figures", figures_added}, {"recognitions", recognitions_added}};
+        j["duplicates"] = {{"events", events_duplicate},
+                           {"figures", figures_duplicate},
+                           {"recognitions", recognitions_duplicate}};
+        o << json_text(j);
     } else {
         print_text(o, results);
         // The unit's level on the map follows the recognitions stored.

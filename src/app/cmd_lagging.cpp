@@ -86,33 +86,53 @@ int run_lagging(const Args& args) {
     fit_grouping(table, d.grouping_on(date));
     std::ostringstream o;
 
+    const bool districts = d.grouping_on(date) != Grouping::None;
     if (format == "csv") {
-        o << to_csv(table, en);
-    } else if (format == "json") {
-        o << "{\n  \"dataset\": " << json_string(d.info.title) << ",\n  \"date\": \"" << date.iso()
-          << "\",\n  \"illustrative\": " << (d.info.illustrative ? "true" : "false")
-          << ",\n  \"criteria_set\": {\"id\": " << json_string(set.id) << ", \"size\": " << set.size()
-          << ", \"decision\": " << json_string(set.decision)
-          << "},\n  \"district\": ";
-        if (district)
-            o << "{\"code\": " << json_string(district->code) << ", \"name\": " << json_string(district->name) << "}";
-        else
-            o << "null";
-        o << ",\n  \"xa_with_data\": " << with_data << ",\n  \"shown\": " << rows.size() << ",\n  \"units\": [";
-        for (size_t i = 0; i < rows.size(); ++i) {
-            const UnitRow& r = rows[i];
-            o << (i ? ",\n" : "\n") << "    {\"rank\": " << r.rank << ", \"code\": " << json_string(r.code)
-              << ", \"name\": " << json_string(r.name) << ", \"district_code\": " << json_string(r.district_code)
-              << ", \"district\": " << json_string(r.district_name) << ", \"criteria\": " << r.count
-              << ", \"of\": " << r.of << ", \"band\": " << json_string(r.band_label) << ", \"level\": \""
-              << level_id(r.level) << "\", \"missing\": [";
-            for (size_t m = 0; m < r.missing.size(); ++m) o << (m ? ", " : "") << r.missing[m].number;
-            o << "], \"missing_names\": [";
-            for (size_t m = 0; m < r.missing.size(); ++m)
-                o << (m ? ", " : "") << json_string(en ? r.missing[m].name_en : r.missing[m].name_vi);
-            o << "]}";
+        // For spreadsheets: stable English names and numbers that sum (criteria_met=5 and
+        // criteria_total=19, not "5/19"); the district columns only where units have districts.
+        o << "rank,code,name," << (districts ? "district_code,district," : "")
+          << "criteria_met,criteria_total,band,level,missing,missing_names\n";
+        for (const UnitRow& r : rows) {
+            std::string missing, names;
+            for (const MissingCriterion& m : r.missing) {
+                missing += (missing.empty() ? "" : " ") + std::to_string(m.number);
+                names += (names.empty() ? "" : "; ") + (en ? m.name_en : m.name_vi);
+            }
+            o << r.rank << "," << csv_field(r.code) << "," << csv_field(r.name) << ",";
+            if (districts) o << csv_field(r.district_code) << "," << csv_field(r.district_name) << ",";
+            o << r.count << "," << r.of << "," << csv_field(r.band_label) << "," << level_id(r.level) << ","
+              << missing << "," << csv_field(names) << "\n";
         }
-        o << (rows.empty() ? "]\n}\n" : "\n  ]\n}\n");
+    } else if (format == "json") {
+        Json j;
+        j["dataset"] = d.info.title;
+        j["date"] = date.iso();
+        j["illustrative"] = d.info.illustrative;
+        j["criteria_set"] = {{"id", set.id}, {"size", set.size()}, {"decision", set.decision}};
+        j["district"] = district ? Json{{"code", district->code}, {"name", district->name}} : Json();
+        j["xa_with_data"] = with_data;
+        j["shown"] = rows.size();
+        Json& units = j["units"] = Json::array();
+        for (const UnitRow& r : rows) {
+            Json x;
+            x["rank"] = r.rank;
+            x["code"] = r.code;
+            x["name"] = r.name;
+            x["district_code"] = r.district_code;
+            x["district"] = r.district_name;
+            x["criteria_met"] = r.count;
+            x["criteria_total"] = r.of;
+            x["band"] = r.band_label;
+            x["level"] = level_id(r.level);
+            x["missing"] = Json::array();
+            x["missing_names"] = Json::array();
+            for (const MissingCriterion& m : r.missing) {
+                x["missing"].push_back(m.number);
+                x["missing_names"].push_back(en ? m.name_en : m.name_vi);
+            }
+            units.push_back(x);
+        }
+        o << json_text(j);
     } else {
         o << "NTM Atlas — " << d.info.title << ", " << date.iso()
           << (d.info.illustrative ? (en ? " (illustrative data)" : " (Dữ liệu minh họa)") : "") << "\n";

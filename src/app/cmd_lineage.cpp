@@ -11,6 +11,7 @@
 
 #include "app/commands.h"
 #include "app/data_source.h"
+#include "app/output_format.h"
 #include "core/error.h"
 #include "core/format.h"
 #include "core/lineage.h"
@@ -85,15 +86,22 @@ std::string state_text(const Dataset& d, int unit, const UnitState& s, Date befo
            format_date(before, vi);
 }
 
-std::string json_unit(const Dataset& d, int unit) {
+Json json_unit(const Dataset& d, int unit) {
     const Unit& u = d.units[unit];
     const BoundaryVersion& v = d.versions[u.version];
-    auto date = [](const std::optional<Date>& x) { return x ? json_quote(x->iso()) : std::string("null"); };
-    return "{\"code\": " + json_quote(u.code) + ", \"name\": " + json_quote(u.name) +
-           ", \"full_name\": " + json_quote(u.full_name()) + ", \"label\": " + json_quote(lineage_name(d, unit, true)) +
-           ", \"kind\": " + json_quote(kind_id(u.kind)) + ", \"district_code\": " + json_quote(u.district_code) +
-           ", \"district_name\": " + json_quote(u.district_name) + ", \"version\": " + json_quote(v.id) +
-           ", \"valid_from\": " + date(v.valid_from) + ", \"valid_to\": " + date(v.valid_to);
+    auto date = [](const std::optional<Date>& x) { return x ? Json(x->iso()) : Json(); };
+    Json j;
+    j["code"] = u.code;
+    j["name"] = u.name;
+    j["full_name"] = u.full_name();
+    j["label"] = lineage_name(d, unit, true);
+    j["kind"] = kind_id(u.kind);
+    j["district_code"] = u.district_code;
+    j["district_name"] = u.district_name;
+    j["version"] = v.id;
+    j["valid_from"] = date(v.valid_from);
+    j["valid_to"] = date(v.valid_to);
+    return j;
 }
 
 }  // namespace
@@ -120,26 +128,33 @@ int run_lineage(const Args& args) {
     const std::vector<LineageStep> successors = successors_of(d, unit);
 
     if (format == "json") {
-        std::cout << "{\"unit\": " << json_unit(d, unit) << "},\n \"formed\": ";
-        if (!formed) {
-            std::cout << "null";
-        } else {
+        Json j;
+        j["unit"] = json_unit(d, unit);
+        if (formed) {
             const Date before{formed->date.days - 1};
-            std::cout << "{\"date\": " << json_quote(formed->date.iso()) << ", \"xa\": " << formed->xa
-                      << ", \"xa_at_standard\": " << formed->xa_at_standard << ", \"predecessors\": [";
-            for (size_t i = 0; i < formed->predecessors.size(); ++i) {
-                const PredecessorState& p = formed->predecessors[i];
-                std::cout << (i ? ",\n  " : "\n  ") << json_unit(d, p.unit) << ", \"state_date\": "
-                          << json_quote(before.iso()) << ", \"has_data\": " << (p.before.has_data ? "true" : "false")
-                          << ", \"criteria\": " << (p.before.has_data ? std::to_string(p.before.count) : "null") << "}";
+            Json f;
+            f["date"] = formed->date.iso();
+            f["xa"] = formed->xa;
+            f["xa_at_standard"] = formed->xa_at_standard;
+            f["predecessors"] = Json::array();
+            for (const PredecessorState& p : formed->predecessors) {
+                Json x = json_unit(d, p.unit);
+                x["state_date"] = before.iso();
+                x["has_data"] = p.before.has_data;
+                x["criteria"] = p.before.has_data ? Json(p.before.count) : Json();
+                f["predecessors"].push_back(x);
             }
-            std::cout << "]}";
+            j["formed"] = f;
+        } else {
+            j["formed"] = nullptr;
         }
-        std::cout << ",\n \"successors\": [";
-        for (size_t i = 0; i < successors.size(); ++i)
-            std::cout << (i ? ",\n  " : "\n  ") << json_unit(d, successors[i].unit) << ", \"date\": "
-                      << json_quote(successors[i].date.iso()) << "}";
-        std::cout << "]}\n";
+        j["successors"] = Json::array();
+        for (const LineageStep& s : successors) {
+            Json x = json_unit(d, s.unit);
+            x["date"] = s.date.iso();
+            j["successors"].push_back(x);
+        }
+        std::cout << json_text(j);
         return 0;
     }
 

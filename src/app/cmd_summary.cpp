@@ -10,6 +10,7 @@
 #include "app/data_source.h"
 #include "app/output_format.h"
 #include "core/error.h"
+#include "core/format.h"
 #include "core/text.h"
 #include "core/palette.h"
 #include "core/statistics.h"
@@ -29,52 +30,69 @@ std::string band_label(const Dataset& d, const UnitState& st) {
     return st.band >= 0 && st.band < static_cast<int>(set.bands.size()) ? set.bands[st.band].label : "";
 }
 
-void summary_json(std::ostream& o, const Dataset& d, const Summary& s, const std::string& indent) {
+// Averages and shares of nothing are not 0: null in JSON, empty in CSV, "—" in text.
+bool no_data(const Summary& s) { return s.xa_with_data == 0; }
+
+Json summary_json(const Dataset& d, const Summary& s) {
     const CriteriaSet& set = d.criteria_on(s.date);
     const int n = static_cast<int>(set.bands.size());
-    o << indent << "\"scope_code\": " << json_string(s.scope_code) << ",\n"
-      << indent << "\"scope_name\": " << json_string(s.scope_name) << ",\n"
-      << indent << "\"units_total\": " << s.units_total << ",\n"
-      << indent << "\"not_applicable\": " << s.not_applicable << ",\n"
-      << indent << "\"xa_total\": " << s.xa_total << ",\n"
-      << indent << "\"xa_with_data\": " << s.xa_with_data << ",\n"
-      << indent << "\"bands\": [";
-    for (int b = 0; b < n; ++b)
-        o << (b ? ", " : "") << "{\"label\": " << json_string(s.bands[b].label)
-          << ", \"lo\": " << set.bands[b].lo << ", \"hi\": " << set.bands[b].hi
-          << ", \"count\": " << s.bands[b].count << ", \"percent\": " << fixed(s.bands[b].percent, 2)
-          << ", \"colour\": " << json_string(band_colour(b, n).hex()) << "}";
-    o << "],\n"
-      << indent << "\"average_criteria\": " << fixed(s.average_criteria, 2) << ",\n"
-      << indent << "\"at_standard\": " << s.at_standard << ",\n"
-      << indent << "\"advanced\": " << s.advanced << ",\n"
-      << indent << "\"model\": " << s.model << ",\n"
-      << indent << "\"modern\": " << s.modern << ",\n"
-      << indent << "\"below_threshold\": " << s.below_threshold << ",\n"
-      << indent << "\"threshold\": " << s.threshold << ",\n"
-      << indent << "\"misses\": [";
+    Json o;
+    o["scope_code"] = s.scope_code;
+    o["scope_name"] = s.scope_name;
+    o["units_total"] = s.units_total;
+    o["not_applicable"] = s.not_applicable;
+    o["xa_total"] = s.xa_total;
+    o["xa_with_data"] = s.xa_with_data;
+    o["bands"] = Json::array();
+    for (int b = 0; b < n; ++b) {
+        Json band;
+        band["label"] = s.bands[b].label;
+        band["column"] = band_column(s.bands[b].label);
+        band["lo"] = set.bands[b].lo;
+        band["hi"] = set.bands[b].hi;
+        band["count"] = s.bands[b].count;
+        band["percent"] = no_data(s) ? Json() : Json(rounded(s.bands[b].percent));
+        band["colour"] = band_colour(b, n).hex();
+        o["bands"].push_back(band);
+    }
+    o["average_criteria"] = no_data(s) ? Json() : Json(rounded(s.average_criteria));
+    o["at_standard"] = s.at_standard;
+    o["advanced"] = s.advanced;
+    o["model"] = s.model;
+    o["modern"] = s.modern;
+    o["below_threshold"] = no_data(s) || s.threshold == 0 ? Json() : Json(s.below_threshold);
+    o["threshold"] = s.threshold;
+    o["misses"] = Json::array();
     for (size_t c = 0; c < s.misses.size(); ++c)
-        o << (c ? ", " : "") << "{\"criterion\": " << c + 1 << ", \"name\": "
-          << json_string(set.criteria[c].name_vi) << ", \"count\": " << s.misses[c] << "}";
-    o << "]";
+        o["misses"].push_back(
+            {{"criterion", c + 1}, {"name", set.criteria[c].name_vi}, {"count", no_data(s) ? Json() : Json(s.misses[c])}});
+    return o;
 }
 
 void summary_text(std::ostream& o, const Summary& s, bool en) {
+    const bool vi = !en;
     o << (en ? "Communes (xã): " : "Số xã: ") << s.xa_total << (en ? " (with data " : " (có dữ liệu ")
       << s.xa_with_data << "); " << (en ? "wards and townships (not applicable): " : "phường, thị trấn (không áp dụng): ")
       << s.not_applicable << "\n";
-    for (size_t b = 0; b < s.bands.size(); ++b) {
-        const std::string label = s.bands[b].label + (en ? " criteria" : " tiêu chí");
-        o << "  " << label << std::string(std::max(1, 20 - static_cast<int>(utf8_length(label))), ' ') << s.bands[b].count
-          << (en ? " communes" : " xã") << "  " << fixed(s.bands[b].percent, 2) << " %\n";
+    if (no_data(s)) {
+        // Not "average 0.00, below 15: 0": nothing was assessed.
+        o << (en ? "No assessment data" : "Chưa có dữ liệu đánh giá") << "\n";
+        if (s.at_standard == 0) return;
+    } else {
+        for (size_t b = 0; b < s.bands.size(); ++b) {
+            const std::string label = s.bands[b].label + (en ? " criteria" : " tiêu chí");
+            o << "  " << label << std::string(std::max(1, 20 - static_cast<int>(utf8_length(label))), ' ')
+              << s.bands[b].count << (en ? " communes" : " xã") << "  " << format_percent(s.bands[b].percent, vi) << "\n";
+        }
+        o << (en ? "Average criteria per commune: " : "Bình quân tiêu chí/xã: ") << format_decimal(s.average_criteria, 2, vi)
+          << "\n";
     }
-    o << (en ? "Average criteria per commune: " : "Bình quân tiêu chí/xã: ") << fixed(s.average_criteria, 2) << "\n";
     o << (en ? "At standard: " : "Đạt chuẩn: ") << s.at_standard;
     // The levels of the period: advanced and model until 2025, modern from 2026.
     if (s.has_level(Level::Advanced)) o << "; " << (en ? "advanced: " : "nâng cao: ") << s.advanced;
     if (s.has_level(Level::Model)) o << "; " << (en ? "model: " : "kiểu mẫu: ") << s.model;
     if (s.has_level(Level::Modern)) o << "; " << (en ? "modern: " : "hiện đại: ") << s.modern;
-    if (s.threshold > 0)
+    if (s.threshold > 0 && !no_data(s))
         o << "; " << (en ? "below " : "dưới ") << s.threshold << (en ? " criteria: " : " tiêu chí: ") << s.below_threshold;
     o << "\n";
 }
@@ -109,54 +127,53 @@ int run_summary(const Args& args) {
     std::ostringstream o;
 
     if (format == "json") {
-        o << "{\n  \"dataset\": " << json_string(d.info.title) << ",\n  \"date\": \"" << date.iso()
-          << "\",\n  \"illustrative\": " << (d.info.illustrative ? "true" : "false")
-          << ",\n  \"criteria_set\": {\"id\": " << json_string(set.id) << ", \"name\": " << json_string(set.name_vi)
-          << ", \"decision\": " << json_string(set.decision) << ", \"size\": " << set.size()
-          << ", \"indicators\": " << set.indicator_count() << ", \"commune_groups\": "
-          << (set.commune_groups ? "true" : "false") << ", \"levels\": [";
-        for (size_t i = 0; i < set.levels.size(); ++i) o << (i ? ", " : "") << "\"" << level_id(set.levels[i]) << "\"";
-        o << "], \"criteria\": [";
-        for (size_t i = 0; i < set.criteria.size(); ++i)
-            o << (i ? ", " : "") << "{\"number\": " << set.criteria[i].number << ", \"name\": "
-              << json_string(set.criteria[i].name_vi) << "}";
-        o << "]},\n  \"boundary_version\": {\"id\": " << json_string(version.id) << ", \"grouping\": \""
-          << grouping_id(version.grouping) << "\"},\n";
-        summary_json(o, d, total, "  ");
+        Json j;
+        j["dataset"] = d.info.title;
+        j["date"] = date.iso();
+        j["illustrative"] = d.info.illustrative;
+        Json cs;
+        cs["id"] = set.id;
+        cs["name"] = set.name_vi;
+        cs["decision"] = set.decision;
+        cs["size"] = set.size();
+        cs["indicators"] = set.indicator_count();
+        cs["commune_groups"] = set.commune_groups;
+        cs["levels"] = Json::array();
+        for (const Level l : set.levels) cs["levels"].push_back(level_id(l));
+        cs["criteria"] = Json::array();
+        for (const auto& c : set.criteria) cs["criteria"].push_back({{"number", c.number}, {"name", c.name_vi}});
+        j["criteria_set"] = cs;
+        j["boundary_version"] = {{"id", version.id}, {"grouping", grouping_id(version.grouping)}};
+        const Json whole = summary_json(d, total);
+        for (const auto& [key, value] : whole.items()) j[key] = value;
         if (by == "district" || by == "former-district") {
-            o << ",\n  \"" << (by == "district" ? "districts" : "former_districts") << "\": [";
-            for (size_t i = 0; i < districts.size(); ++i) {
-                o << (i ? ",\n" : "\n") << "    {\n";
-                summary_json(o, d, districts[i], "      ");
-                o << "\n    }";
-            }
-            o << "\n  ]";
+            Json& list = j[by == "district" ? "districts" : "former_districts"] = Json::array();
+            for (const Summary& s : districts) list.push_back(summary_json(d, s));
         } else if (by == "unit") {
-            o << ",\n  \"units\": [";
-            bool first_unit = true;
+            Json& list = j["units"] = Json::array();
             for (size_t u = 0; u < d.units.size(); ++u) {
                 const Unit& unit = d.units[u];
                 const UnitState& st = states[u];
                 if (!st.in_force) continue;  // another boundary version
-                o << (first_unit ? "\n" : ",\n") << "    {\"code\": " << json_string(unit.code) << ", \"name\": "
-                  << json_string(unit.name) << ", \"kind\": \"" << kind_id(unit.kind) << "\", \"district_code\": "
-                  << json_string(unit.district_code) << ", \"district\": " << json_string(unit.district_name)
-                  << ", \"commune_group\": " << unit.commune_group
-                  << ", \"has_data\": " << (st.has_data ? "true" : "false") << ", \"criteria\": " << st.count
-                  << ", \"band\": " << json_string(band_label(d, st)) << ", \"level\": \"" << level_id(st.level)
-                  << "\", \"missing\": [";
-                bool first = true;
+                const bool shown = unit.assessed() && st.has_data;
+                Json x;
+                x["code"] = unit.code;
+                x["name"] = unit.name;
+                x["kind"] = kind_id(unit.kind);
+                x["district_code"] = unit.district_code;
+                x["district"] = unit.district_name;
+                x["commune_group"] = unit.commune_group;
+                x["has_data"] = st.has_data;
+                x["criteria"] = shown ? Json(st.count) : Json();
+                x["band"] = band_label(d, st);
+                x["level"] = level_id(st.level);
+                x["missing"] = Json::array();
                 for (size_t c = 0; c < st.met.size(); ++c)
-                    if (unit.assessed() && st.has_data && !st.met[c]) {
-                        o << (first ? "" : ", ") << c + 1;
-                        first = false;
-                    }
-                o << "]}";
-                first_unit = false;
+                    if (shown && !st.met[c]) x["missing"].push_back(c + 1);
+                list.push_back(x);
             }
-            o << "\n  ]";
         }
-        o << "\n}\n";
+        o << json_text(j);
     } else if (format == "csv") {
         if (by == "unit") {
             o << "code,name,kind,district_code,district,has_data,criteria,band,level,missing\n";
@@ -167,19 +184,21 @@ int run_summary(const Args& args) {
                 const bool shown = unit.assessed() && st.has_data;
                 o << csv_field(unit.code) << "," << csv_field(unit.name) << "," << kind_id(unit.kind) << ","
                   << csv_field(unit.district_code) << "," << csv_field(unit.district_name) << ","
-                  << (st.has_data ? "yes" : "no") << "," << (shown ? std::to_string(st.count) : "") << ","
+                  << (st.has_data ? "true" : "false") << "," << (shown ? std::to_string(st.count) : "") << ","
                   << band_label(d, st) << "," << level_id(st.level) << "," << (shown ? missing_list(st) : "") << "\n";
             }
         } else {
+            // Stable English names: band_15_18 (a count) and band_15_18_percent; no % signs.
             o << "scope_code,scope_name,date,xa_total,xa_with_data,not_applicable";
-            for (const Band& b : set.bands) o << ",band " << b.label << ",band " << b.label << " %";
-            o << ",average_criteria,at_standard,advanced,model,below_" << total.threshold << "\n";
+            for (const Band& b : set.bands) o << "," << band_column(b.label) << "," << band_column(b.label) << "_percent";
+            o << ",average_criteria,at_standard,advanced,model,below_threshold\n";
             auto row = [&](const Summary& s) {
+                const bool none = no_data(s);
                 o << csv_field(s.scope_code) << "," << csv_field(s.scope_name) << "," << date.iso() << ","
                   << s.xa_total << "," << s.xa_with_data << "," << s.not_applicable;
-                for (const BandCount& b : s.bands) o << "," << b.count << "," << fixed(b.percent, 2);
-                o << "," << fixed(s.average_criteria, 2) << "," << s.at_standard << "," << s.advanced << ","
-                  << s.model << "," << s.below_threshold << "\n";
+                for (const BandCount& b : s.bands) o << "," << b.count << "," << (none ? "" : fixed(b.percent, 2));
+                o << "," << (none ? "" : fixed(s.average_criteria, 2)) << "," << s.at_standard << "," << s.advanced
+                  << "," << s.model << "," << (none || s.threshold == 0 ? "" : std::to_string(s.below_threshold)) << "\n";
             };
             for (const Summary& s : districts) row(s);
             row(total);

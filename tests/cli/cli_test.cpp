@@ -3,12 +3,16 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
 using ntm::test::run_cli;
+using Json = nlohmann::json;
 
 namespace {
 
@@ -20,23 +24,62 @@ TEST(Cli, SummaryOnTheDemoReproducesTheJuly2020Report) {
     const auto r = run_cli("summary --date 2020-07-31");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "Số xã: 181")) << r.out;
-    EXPECT_TRUE(contains(r.out, "19 tiêu chí         51 xã  28.18 %")) << r.out;
-    EXPECT_TRUE(contains(r.out, "15–18 tiêu chí      4 xã  2.21 %")) << r.out;
-    EXPECT_TRUE(contains(r.out, "10–14 tiêu chí      36 xã  19.89 %")) << r.out;
-    EXPECT_TRUE(contains(r.out, "5–9 tiêu chí        90 xã  49.72 %")) << r.out;
-    EXPECT_TRUE(contains(r.out, "0–4 tiêu chí        0 xã  0.00 %")) << r.out;
-    EXPECT_TRUE(contains(r.out, "Bình quân tiêu chí/xã: 11.66")) << r.out;
+    EXPECT_TRUE(contains(r.out, "19 tiêu chí         51 xã  28,18 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "15–18 tiêu chí      4 xã  2,21 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "10–14 tiêu chí      36 xã  19,89 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "5–9 tiêu chí        90 xã  49,72 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "0–4 tiêu chí        0 xã  0,00 %")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Bình quân tiêu chí/xã: 11,66")) << r.out;
     EXPECT_TRUE(contains(r.out, "Dữ liệu minh họa")) << r.out;
 }
 
 TEST(Cli, SummaryJsonListsBandsWithColours) {
     const auto r = run_cli("summary --date 2020-07-31 --format json");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(r.out, "{\"label\": \"19\", \"lo\": 19, \"hi\": 19, \"count\": 51, \"percent\": 28.18, \"colour\": \"#253494\"}")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"label\": \"15–18\", \"lo\": 15, \"hi\": 18, \"count\": 4, \"percent\": 2.21")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"average_criteria\": 11.66")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"xa_total\": 181")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"illustrative\": true")) << r.out;
+    const Json j = Json::parse(r.out);
+    EXPECT_EQ(j["bands"][0], Json::parse(R"({"label": "19", "column": "band_19", "lo": 19, "hi": 19, "count": 51,
+                                             "percent": 28.18, "colour": "#253494"})"));
+    EXPECT_EQ(j["bands"][1]["label"], "15–18");
+    EXPECT_EQ(j["bands"][1]["column"], "band_15_18");
+    EXPECT_EQ(j["bands"][1]["count"], 4);
+    EXPECT_EQ(j["bands"][1]["percent"], 2.21);
+    EXPECT_EQ(j["average_criteria"], 11.66);
+    EXPECT_EQ(j["xa_total"], 181);
+    EXPECT_EQ(j["illustrative"], true);
+}
+
+// Before the first assessment there is no data: not "average 0.00, below 15: 0".
+TEST(Cli, SummaryWithoutAssessmentsSaysSo) {
+    auto r = run_cli("summary --date 2005-01-01");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "Số xã: 181 (có dữ liệu 0)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Chưa có dữ liệu đánh giá\n")) << r.out;
+    EXPECT_FALSE(contains(r.out, "Bình quân")) << r.out;
+    EXPECT_FALSE(contains(r.out, "dưới 15 tiêu chí")) << r.out;
+    r = run_cli("summary --date 2005-01-01 --lang en");
+    EXPECT_TRUE(contains(r.out, "No assessment data\n")) << r.out;
+    r = run_cli("summary --date 2005-01-01 --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const Json j = Json::parse(r.out);
+    EXPECT_TRUE(j["average_criteria"].is_null());
+    EXPECT_TRUE(j["below_threshold"].is_null());
+    EXPECT_TRUE(j["bands"][0]["percent"].is_null());
+    EXPECT_EQ(j["xa_with_data"], 0);
+    r = run_cli("summary --date 2005-01-01 --format csv");
+    EXPECT_EQ(r.out.substr(r.out.find('\n') + 1), ",Lạng Sơn,2005-01-01,181,0,19,0,,0,,0,,0,,0,,,0,0,0,\n");
+}
+
+TEST(Cli, SummaryCsvHeaderHasStableNames) {
+    const auto r = run_cli("summary --date 2020-07-31 --format csv --lang en");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+              "scope_code,scope_name,date,xa_total,xa_with_data,not_applicable,band_19,band_19_percent,band_15_18,"
+              "band_15_18_percent,band_10_14,band_10_14_percent,band_5_9,band_5_9_percent,band_0_4,band_0_4_percent,"
+              "average_criteria,at_standard,advanced,model,below_threshold");
+    EXPECT_TRUE(contains(r.out, ",Lạng Sơn,2020-07-31,181,181,19,51,28.18,4,2.21,36,19.89,90,49.72,0,0.00,11.66,51,1,0,126\n"))
+        << r.out;
+    const auto u = run_cli("summary --date 2020-07-31 --by unit --format csv");
+    EXPECT_EQ(u.out.substr(0, u.out.find('\n')), "code,name,kind,district_code,district,has_data,criteria,band,level,missing");
 }
 
 TEST(Cli, SummaryByDistrictAndUnitAddUp) {
@@ -133,10 +176,11 @@ TEST(Cli, ImportThenSummary) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     r = run_cli("summary --data '" + dir + "/ls.gpkg' --date 2024-12-31 --format json");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(r.out, "\"xa_total\": 61")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"xa_with_data\": 2")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"at_standard\": 1")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"average_criteria\": 17.50")) << r.out;
+    const Json j = Json::parse(r.out);
+    EXPECT_EQ(j["xa_total"], 61);
+    EXPECT_EQ(j["xa_with_data"], 2);
+    EXPECT_EQ(j["at_standard"], 1);
+    EXPECT_EQ(j["average_criteria"], 17.5);
     // A table with an unknown code fails with one line and leaves the good dataset alone.
     std::ofstream(dir + "/bad.csv") << "ma_xa,ngay,TC1\n99999,2024-06-30,x\n";
     const auto before = ntm::test::read_file(dir + "/ls.gpkg");
@@ -159,14 +203,20 @@ TEST(Cli, ImportTenCriteriaWithCommuneGroups) {
     EXPECT_TRUE(contains(r.out, "Commune groups set for 2 units")) << r.out;
     r = run_cli("summary --data '" + dir + "/ls.gpkg' --by unit --format json");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(r.out, "\"date\": \"2026-06-30\"")) << "the last date with data, not today";
-    EXPECT_TRUE(contains(r.out, "\"id\": \"2026-2030\"")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"at_standard\": 1")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"average_criteria\": 8.50")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"code\": \"06184\", \"name\": \"Đồng Đăng\", \"kind\": \"xa\", \"district_code\": \"\", "
-                                "\"district\": \"\", \"commune_group\": 1")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"code\": \"06001\", \"name\": \"Đoàn Kết\", \"kind\": \"xa\", \"district_code\": \"\", "
-                                "\"district\": \"\", \"commune_group\": 3")) << r.out;
+    const Json j = Json::parse(r.out);
+    EXPECT_EQ(j["date"], "2026-06-30") << "the last date with data, not today";
+    EXPECT_EQ(j["criteria_set"]["id"], "2026-2030");
+    EXPECT_EQ(j["at_standard"], 1);
+    EXPECT_EQ(j["average_criteria"], 8.5);
+    std::map<std::string, Json> units;
+    for (const Json& u : j["units"]) units[u["code"]] = u;
+    ASSERT_EQ(units.count("06184"), 1u);
+    EXPECT_EQ(units["06184"]["name"], "Đồng Đăng");
+    EXPECT_EQ(units["06184"]["kind"], "xa");
+    EXPECT_EQ(units["06184"]["district"], "");
+    EXPECT_EQ(units["06184"]["commune_group"], 1);
+    EXPECT_EQ(units["06001"]["name"], "Đoàn Kết");
+    EXPECT_EQ(units["06001"]["commune_group"], 3);
     // A criterion the set in force on the row's date does not have, and a group that is none.
     std::ofstream(dir + "/tc11.csv") << "ma_xa,ngay,TC1,TC11\n06184,2026-06-30,x,x\n";
     r = run_cli("import --out '" + dir + "/x.gpkg' --boundaries '" + path + "' --attainment '" + dir + "/tc11.csv'");

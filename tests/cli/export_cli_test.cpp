@@ -4,6 +4,8 @@
 // never replaced by failed exports, no display server needed.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -178,17 +180,11 @@ struct UnitBand {
 void summary_units(const std::string& args, std::vector<UnitBand>* units, std::map<std::string, std::string>* colours) {
     const auto r = run_cli("summary --by unit --format json " + args);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const std::regex band("\\{\"label\": \"([^\"]+)\", \"lo\": \\d+, \"hi\": \\d+, \"count\": \\d+, \"percent\": [0-9.]+, "
-                          "\"colour\": \"#([0-9a-fA-F]{6})\"\\}");
-    for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), band); it != std::sregex_iterator(); ++it)
-        (*colours)[(*it)[1]] = (*it)[2];
-    const std::regex unit("\\{\"code\": \"([^\"]*)\", \"name\": \"([^\"]*)\", \"kind\": \"([^\"]*)\".*\"has_data\": "
-                          "(true|false), \"criteria\": -?\\d+, \"band\": \"([^\"]*)\"");
-    std::istringstream in(r.out);
-    std::string line;
-    std::smatch m;
-    while (std::getline(in, line))
-        if (std::regex_search(line, m, unit)) units->push_back({m[1], m[2], m[3], m[5], m[4] == "true"});
+    const auto j = nlohmann::json::parse(r.out);
+    for (const auto& band : j["bands"])
+        (*colours)[band["label"].get<std::string>()] = band["colour"].get<std::string>().substr(1);
+    for (const auto& u : j["units"])
+        units->push_back({u["code"], u["name"], u["kind"], u["band"], u["has_data"].get<bool>()});
 }
 
 std::string hex_of(int r, int g, int b) {

@@ -2,6 +2,8 @@
 // the one-line errors.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +16,8 @@ namespace fs = std::filesystem;
 using ntm::test::run_cli;
 
 namespace {
+
+using Json = nlohmann::json;
 
 std::string news(const std::string& name) { return std::string(NTM_TEST_DATA_DIR) + "/news/" + name; }
 
@@ -30,82 +34,6 @@ bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
 
-// A strict JSON reader, enough to check the output is JSON and to pick numbers out of it.
-struct Json {
-    std::string_view s;
-    size_t p = 0;
-    std::map<std::string, double> numbers;  // "added.events" -> 9
-    void ws() {
-        while (p < s.size() && std::isspace(static_cast<unsigned char>(s[p]))) ++p;
-    }
-    bool lit(std::string_view w) {
-        if (s.substr(p, w.size()) != w) return false;
-        p += w.size();
-        return true;
-    }
-    bool string(std::string* out) {
-        if (p >= s.size() || s[p] != '"') return false;
-        ++p;
-        while (p < s.size() && s[p] != '"') {
-            if (static_cast<unsigned char>(s[p]) < 0x20) return false;
-            if (s[p] == '\\') {
-                ++p;
-                if (p >= s.size()) return false;
-                if (s[p] == 'u') p += 4;
-            }
-            if (out) *out += s[p];
-            ++p;
-        }
-        if (p >= s.size()) return false;
-        ++p;
-        return true;
-    }
-    bool value(const std::string& path) {
-        ws();
-        if (p >= s.size()) return false;
-        if (s[p] == '{') {
-            ++p;
-            ws();
-            if (p < s.size() && s[p] == '}') return ++p, true;
-            while (true) {
-                ws();
-                std::string key;
-                if (!string(&key)) return false;
-                ws();
-                if (!lit(":")) return false;
-                if (!value(path.empty() ? key : path + "." + key)) return false;
-                ws();
-                if (lit(",")) continue;
-                return lit("}");
-            }
-        }
-        if (s[p] == '[') {
-            ++p;
-            ws();
-            if (p < s.size() && s[p] == ']') return ++p, true;
-            while (true) {
-                if (!value(path + "[]")) return false;
-                ws();
-                if (lit(",")) continue;
-                return lit("]");
-            }
-        }
-        if (s[p] == '"') return string(nullptr);
-        if (lit("true") || lit("false") || lit("null")) return true;
-        const size_t start = p;
-        while (p < s.size() && (std::isdigit(static_cast<unsigned char>(s[p])) || s[p] == '-' || s[p] == '.' ||
-                                s[p] == 'e' || s[p] == 'E' || s[p] == '+'))
-            ++p;
-        if (p == start) return false;
-        numbers[path] = std::stod(std::string(s.substr(start, p - start)));
-        return true;
-    }
-    bool parse() {
-        if (!value("")) return false;
-        ws();
-        return p == s.size();
-    }
-};
 
 TEST(NewsCli, ImportThenReimportAddsNothing) {
     const std::string dir = ntm::test::temp_dir("news-cli");
@@ -132,11 +60,10 @@ TEST(NewsCli, ImportThenReimportAddsNothing) {
     const auto third = run_cli("import-news --data " + q(data) + " " + q(news("bulletin_2021-07_ket-qua.txt")) +
                                " --format json");
     ASSERT_EQ(third.exit_code, 0) << third.err;
-    Json j{third.out};
-    ASSERT_TRUE(j.parse()) << third.out;
-    EXPECT_EQ(j.numbers["added.events"], 0);
-    EXPECT_EQ(j.numbers["added.figures"], 0);
-    EXPECT_EQ(j.numbers["duplicates.figures"], 18);
+    const Json j = Json::parse(third.out);
+    EXPECT_EQ(j["added"]["events"], 0);
+    EXPECT_EQ(j["added"]["figures"], 0);
+    EXPECT_EQ(j["duplicates"]["figures"], 18);
     fs::remove_all(dir);
 }
 
@@ -165,15 +92,20 @@ TEST(NewsCli, JsonOutputParses) {
     const auto r = run_cli("import-news --data " + q(data) + " --format json " + q(news("bulletin_2021-07_ket-qua.txt")) +
                            " " + q(news("bulletin_2024-06_van-ban.txt")));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    Json j{r.out};
-    ASSERT_TRUE(j.parse()) << r.out;
-    EXPECT_EQ(j.numbers["added.events"], 4);
-    EXPECT_EQ(j.numbers["added.figures"], 18);
-    EXPECT_EQ(j.numbers["duplicates.events"], 0);
-    EXPECT_TRUE(contains(r.out, "{\"date\": \"2021-06-30\", \"scope\": \"province:20\", \"figure\": \"band:15-18:count\", \"value\": 25,"))
-        << r.out;
-    EXPECT_TRUE(contains(r.out, "\"number\": \"1062/QĐ-UBND\", \"issuer\": \"UBND\", \"date\": \"2024-06-17\"")) << r.out;
-    EXPECT_TRUE(contains(r.out, "\"written\": \"" + data + "\"")) << r.out;
+    const Json j = Json::parse(r.out);
+    EXPECT_EQ(j["added"]["events"], 4);
+    EXPECT_EQ(j["added"]["figures"], 18);
+    EXPECT_EQ(j["duplicates"]["events"], 0);
+    ASSERT_EQ(j["files"].size(), 2u);
+    bool figure = false, document = false;
+    for (const Json& f : j["files"][0]["figures"])
+        figure |= f["date"] == "2021-06-30" && f["scope"] == "province:20" && f["figure"] == "band:15-18:count" &&
+                  f["value"] == 25;
+    for (const Json& d : j["files"][1]["documents"])
+        document |= d["number"] == "1062/QĐ-UBND" && d["issuer"] == "UBND" && d["date"] == "2024-06-17";
+    EXPECT_TRUE(figure) << r.out;
+    EXPECT_TRUE(document) << r.out;
+    EXPECT_EQ(j["written"], data);
     fs::remove_all(dir);
 }
 
