@@ -218,6 +218,7 @@ std::vector<PlacedName> LabelPlacer::place(const std::vector<PlaceName>& names, 
     typical /= double(names.size());
     LabelOccupancy occupancy(frame.width, frame.height, options.padding,
                              std::max({typical + options.padding, frame.width / 256, frame.height / 256, 1.0}));
+    for (const Bounds& b : options.keep_clear) occupancy.add(b);
     const Bounds area = impl_->area_of(frame, options);
     auto box_at = [](Vec2 c, Vec2 s) { return Bounds{c.x - s.x / 2, c.y - s.y / 2, c.x + s.x / 2, c.y + s.y / 2}; };
     auto inside = [&](const Bounds& b) {

@@ -56,6 +56,7 @@ struct PlacementOptions {
     double fit_slack = 0.9;
     int max_positions = 12;   // positions tried per size
     const std::vector<uint8_t>* eligible = nullptr;  // units of the boundary version shown
+    std::vector<Bounds> keep_clear;  // screen boxes no name may touch (an inset frame)
 };
 
 struct PlacedName {

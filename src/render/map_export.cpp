@@ -470,6 +470,10 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             placement.area = {m.x + 2 * s, m.y + 2 * s, m.right() - 2 * s, m.bottom() - 2 * s};
             for (int u : islands) eligible[u] = 0;
             placement.eligible = &eligible;
+            if (!result.inset.empty()) {
+                const PixelRect& r = result.inset;
+                placement.keep_clear.push_back({r.x - 4 * s, r.y - 4 * s, r.right() + 4 * s, r.bottom() + 4 * s});
+            }
             const geo::ScreenFrame screen{result.camera.center, result.camera.metres_per_pixel, double(W), double(H)};
             result.labels = place_map_labels(label_placer(), result.label_names, fonts.regular, fonts.bold, screen,
                                              placement);
@@ -481,6 +485,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
                 const PixelRect& r = result.inset;
                 placement.area = {r.x + 2 * s, r.y + 2 * s, r.right() - 2 * s, r.bottom() - 2 * s};
                 placement.eligible = &only;
+                placement.keep_clear.clear();
                 std::vector<MapLabel> names;
                 std::vector<size_t> origin;  // index of each in result.label_names
                 for (size_t i = 0; i < result.label_names.size(); ++i)

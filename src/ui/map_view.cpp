@@ -12,6 +12,7 @@
 
 #include "core/map_colours.h"
 #include "geo/district_outlines.h"
+#include "geo/outlying_units.h"
 #include "geo/label_placement.h"
 #include "render/map_labels.h"
 
@@ -41,6 +42,19 @@ void MapView::upload(const AppState& state, geo::MapLevels levels) {
         renderer_->set_lod_settings(lod);
     }
     renderer_->upload(state.shared_geometry(), std::move(levels), 2);
+    // Units far out at sea (Hoàng Sa, Trường Sa on the national map) are drawn in an inset, as
+    // the exports do, so the overview shows the mainland large.
+    islands_ = geo::outlying_units(state.geometry(), &state.in_force_mask());
+    island_bounds_ = mainland_bounds_ = geo::Bounds{};
+    std::vector<uint8_t> is_island(state.geometry().shapes.size(), 0);
+    for (int u : islands_) {
+        is_island[u] = 1;
+        island_bounds_.add(state.geometry().shapes[u].bounds());
+    }
+    if (!islands_.empty())
+        for (size_t u = 0; u < is_island.size(); ++u)
+            if (!is_island[u] && u < state.in_force_mask().size() && state.in_force_mask()[u])
+                mainland_bounds_.add(state.geometry().shapes[u].bounds());
     outlines_version_ = -1;
     sync_district_outlines(state);
     std::vector<double> sizes;
@@ -53,6 +67,25 @@ void MapView::upload(const AppState& state, geo::MapLevels levels) {
     data_version_ = state.data_version();
     colour_version_ = flag_version_ = 0;  // force both tables on the next render
     camera_valid_ = false;
+}
+
+geo::Bounds MapView::overview_bounds(const AppState& state) const {
+    return islands_.empty() || mainland_bounds_.empty() ? state.geometry().bounds() : mainland_bounds_;
+}
+
+// The inset's rectangle in ImGui coordinates (bottom-right of the map), or empty when there are
+// no islands or the view is zoomed in well past the overview.
+render::PixelRect MapView::inset_rect() const {
+    if (islands_.empty() || island_bounds_.empty() || mainland_bounds_.empty()) return {};
+    if (camera_.metres_per_pixel < 0.5 * fitted(mainland_bounds_).metres_per_pixel) return {};
+    const float margin = 12;
+    const double aspect = std::clamp(island_bounds_.width() / std::max(island_bounds_.height(), 1.0), 0.2, 5.0);
+    float h = h_ * 0.38f, w = static_cast<float>(h * aspect);
+    if (w > w_ * 0.28f) {
+        w = w_ * 0.28f;
+        h = static_cast<float>(w / aspect);
+    }
+    return {std::round(x_ + w_ - w - margin), std::round(y_ + h_ - h - margin), std::round(w), std::round(h)};
 }
 
 bool MapView::busy() const { return glide_t_ < 1 || (renderer_ && renderer_->preparing()); }
@@ -77,14 +110,14 @@ void MapView::apply_view_request(AppState& state) {
     auto request = state.take_view_request();
     if (!request) {
         if (!camera_valid_) {
-            camera_ = fitted(state.geometry().bounds());
+            camera_ = fitted(overview_bounds(state));
             camera_valid_ = true;
         }
         return;
     }
     geo::Bounds target;
     switch (request->kind) {
-    case ViewRequest::Kind::Fit: target = state.geometry().bounds(); break;
+    case ViewRequest::Kind::Fit: target = overview_bounds(state); break;
     case ViewRequest::Kind::Unit: target = state.bounds_of_units({request->unit}); break;
     case ViewRequest::Kind::District:
         target = state.bounds_of_units(state.units_of_district(request->district_code));
@@ -123,6 +156,9 @@ void MapView::draw(AppState& state, bool show_labels, bool interactive) {
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->PushClipRect(ImVec2(x_, y_), ImVec2(x_ + w_, y_ + h_), true);
     if (show_labels) draw_labels(state, list);
+    if (const render::PixelRect r = inset_rect(); !r.empty()) {
+        list->AddRect(ImVec2(r.x - 1, r.y - 1), ImVec2(r.right() + 1, r.bottom() + 1), IM_COL32(90, 90, 90, 255), 0, 0, 1.5f);
+    }
     if (box_selecting_) {
         const ImVec2 m = ImGui::GetIO().MousePos;
         const ImVec2 a(static_cast<float>(box_start_.x) + x_, static_cast<float>(box_start_.y) + y_);
@@ -178,7 +214,7 @@ void MapView::handle_input(AppState& state) {
             camera_.zoom_about(centre, kKeyZoom, w, h);
         if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
             camera_.zoom_about(centre, 1 / kKeyZoom, w, h);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) camera_ = fitted(state.geometry().bounds());
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) camera_ = fitted(overview_bounds(state));
         if (io.KeyShift) {
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) camera_.pan({kKeyPanPx, 0});
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) camera_.pan({-kKeyPanPx, 0});
@@ -229,15 +265,22 @@ void MapView::draw_labels(const AppState& state, ImDrawList* list) {
         L.camera.metres_per_pixel = -1;  // place again
     }
     if (L.camera.center.x != camera_.center.x || L.camera.center.y != camera_.center.y ||
-        L.camera.metres_per_pixel != camera_.metres_per_pixel || L.w != w_ || L.h != h_) {
+        L.camera.metres_per_pixel != camera_.metres_per_pixel || L.w != w_ || L.h != h_ || L.x != x_ || L.y != y_) {
         geo::PlacementOptions options;
         options.padding = 3;
-        options.eligible = &state.in_force_mask();
+        std::vector<uint8_t> eligible = state.in_force_mask();
+        for (int u : islands_)
+            if (u < static_cast<int>(eligible.size())) eligible[u] = 0;  // drawn in the inset
+        options.eligible = &eligible;
+        if (const render::PixelRect r = inset_rect(); !r.empty())
+            options.keep_clear.push_back({r.x - x_ - 4.0, r.y - y_ - 4.0, r.right() - x_ + 4.0, r.bottom() - y_ + 4.0});
         const geo::ScreenFrame frame{camera_.center, camera_.metres_per_pixel, w_, h_};
         L.drawn = render::place_map_labels(*L.placer, L.names, font, bold, frame, options);
         L.camera = camera_;
         L.w = w_;
         L.h = h_;
+        L.x = x_;
+        L.y = y_;
     }
     render::draw_map_labels(list, font, bold, L.names, L.drawn, 1.2f, x_, y_);
 }
@@ -312,6 +355,8 @@ void MapView::sync_district_outlines(const AppState& state) {
     // Units of another boundary version are in no group, so their edges draw no outline.
     for (size_t u = 0; u < groups.size() && u < mask.size(); ++u)
         if (!mask[u]) groups[u] = geo::kNoGroup;
+    for (int u : islands_)  // drawn in the inset, without province lines on the main map
+        if (u < static_cast<int>(groups.size())) groups[u] = geo::kNoGroup;
     renderer_->set_district_groups(groups);
 }
 
@@ -321,8 +366,18 @@ void MapView::sync(const AppState& state) {
     if (state.colour_version() != colour_version_ || colours_stale_)
         renderer_->set_unit_colours(map_unit_colours(state));
     colours_stale_ = false;
-    if (state.colour_version() != colour_version_ || state.flag_version() != flag_version_)
-        renderer_->set_unit_flags(map_unit_flags(state));
+    if (state.colour_version() != colour_version_ || state.flag_version() != flag_version_) {
+        main_flags_ = map_unit_flags(state);
+        if (!islands_.empty()) {
+            inset_flags_ = main_flags_;
+            for (uint8_t& f : inset_flags_) f |= render::kUnitHidden;
+            for (int u : islands_) {
+                main_flags_[u] |= render::kUnitHidden;
+                inset_flags_[u] = static_cast<uint8_t>(inset_flags_[u] & ~render::kUnitHidden);
+            }
+        }
+        renderer_->set_unit_flags(main_flags_);
+    }
     colour_version_ = state.colour_version();
     flag_version_ = state.flag_version();
 }
@@ -347,6 +402,24 @@ void MapView::render(const AppState& state, float scale, int framebuffer_height)
         renderer_->set_style(style);
     }
     renderer_->draw(cam, pw, ph);
+    if (const render::PixelRect r = inset_rect(); !r.empty() && !inset_flags_.empty()) {
+        // The islands alone in the inset: their own outlines, no province lines.
+        const int ix = static_cast<int>(std::lround(r.x * scale)), iw = static_cast<int>(std::lround(r.w * scale));
+        const int ih = static_cast<int>(std::lround(r.h * scale));
+        const int iy = framebuffer_height - static_cast<int>(std::lround(r.bottom() * scale));
+        const render::Camera inset = render::Camera::fit(island_bounds_, iw, ih, 6 * scale);
+        const render::MapStyle main_style = renderer_->style();
+        render::MapStyle style = main_style;
+        style.draw_outlines = true;
+        style.district_width_px = 0;
+        renderer_->set_style(style);
+        renderer_->set_unit_flags(inset_flags_);
+        glViewport(ix, iy, iw, ih);
+        renderer_->draw(inset, iw, ih);
+        renderer_->set_unit_flags(main_flags_);
+        renderer_->set_style(main_style);
+        glViewport(px, py, pw, ph);
+    }
 }
 
 }  // namespace ntm::ui

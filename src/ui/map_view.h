@@ -13,6 +13,7 @@
 #include "geo/label_placement.h"
 #include "geo/simplify.h"
 #include "render/camera.h"
+#include "render/decorations.h"
 #include "render/map_labels.h"
 #include "render/map_renderer.h"
 #include "ui/app_state.h"
@@ -78,6 +79,8 @@ private:
     void draw_labels(const AppState& state, ImDrawList* list);
     void draw_tooltip(const AppState& state);
     render::Camera fitted(const geo::Bounds& bounds) const;
+    geo::Bounds overview_bounds(const AppState& state) const;  // the mainland when islands are inset
+    render::PixelRect inset_rect() const;
     void step_glide();
 
     std::unique_ptr<render::MapRenderer> renderer_;
@@ -96,6 +99,10 @@ private:
     double typical_unit_m_ = 0;  // median unit size (sqrt of bounds area), for outline fading
     ImFont* font_ = nullptr;
     ImFont* bold_font_ = nullptr;
+    // Outlying units shown in an inset (geo::outlying_units), and the flags of both views.
+    std::vector<int> islands_;
+    geo::Bounds island_bounds_, mainland_bounds_;
+    std::vector<uint8_t> main_flags_, inset_flags_;
     // The names on the map and where they were last placed (see draw_labels).
     struct Labels {
         std::unique_ptr<geo::LabelPlacer> placer;
@@ -106,7 +113,7 @@ private:
         std::vector<render::MapLabel> names;
         std::vector<render::DrawnLabel> drawn;
         render::Camera camera;
-        float w = 0, h = 0;
+        float w = 0, h = 0, x = 0, y = 0;
     };
     Labels labels_;
 };
