@@ -55,3 +55,28 @@ TEST(Decorations, DemoTextOnTheReportDate) {
 }
 
 }  // namespace
+
+// A dataset read from a boundary file, with no assessments: the page says "no data" (never 0 %),
+// lists what it shows, and its source names the file; a given source replaces it.
+TEST(Decorations, NoAssessmentsReadAsNoDataAndTheSourceNamesTheFile) {
+    ntm::Dataset d = ntm::demo::make_demo_dataset();
+    d.observations.clear();
+    d.recognitions.clear();
+    d.info.source = "/work/shared/data/boundaries/langson_communes_2025.geojson";
+    const ntm::Date date = ntm::Date::from_ymd(2020, 7, 31);
+    const ntm::Summary s = ntm::summarize(d, ntm::AttainmentIndex(d).states(date), date);
+    ASSERT_EQ(s.xa_with_data, 0);
+    const auto vi = ntm::render::make_decoration_data(d, s, date, true);
+    EXPECT_EQ(vi.no_data_note, "Chưa có dữ liệu đánh giá ngày 31/07/2020");
+    for (const auto& row : vi.legend)
+        if (row.band >= 0) EXPECT_LT(row.percent, 0) << row.label;  // no share shown
+    EXPECT_EQ(vi.legend.back().label.rfind("Không áp dụng", 0), 0u);
+    bool said = false;
+    for (const auto& [label, value] : vi.stats) said = said || (label == "Đánh giá nông thôn mới" && value == "chưa có");
+    EXPECT_TRUE(said);
+    EXPECT_EQ(vi.source_line.rfind("Nguồn: ranh giới hành chính langson_communes_2025.geojson (chưa có số liệu đánh giá nông thôn mới)", 0), 0u)
+        << vi.source_line;
+    const auto given = ntm::render::make_decoration_data(d, s, date, true, "", "", "", "Sở Nông nghiệp (thử)");
+    EXPECT_EQ(given.source_line.rfind("Nguồn: Sở Nông nghiệp (thử)", 0), 0u);
+    EXPECT_TRUE(given.all_text().find("chưa có") != std::string::npos);
+}
