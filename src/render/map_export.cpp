@@ -448,7 +448,14 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             request.unit_px = kUnitLabelPt * pt_px;
             request.group_px = kGroupLabelPt * pt_px;
             request.province_px = kProvinceLabelPt * pt_px;
+            if (o.unit >= 0) request.in_scope.clear();  // a commune's page names its neighbours too
             result.label_names = map_label_names(dataset, request);
+            for (MapLabel& l : result.label_names)
+                if (o.unit >= 0 && l.units.size() == 1 && l.units[0] == o.unit) {
+                    l.bold = true;  // the page's commune first, larger
+                    l.px = request.group_px * 1.25f;
+                    l.priority = 3;
+                }
         }
         if (!focus.empty() && focus.height() > 0) result.decorations.map_aspect = focus.width() / focus.height();
         ensure_fonts(kDecorBasePx * s, result.decorations.all_text() + map_label_text(result.label_names));
