@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "core/unit.h"
+#include "io/text_encoding.h"
 
 namespace ntm::io::news {
 namespace {
@@ -47,15 +48,42 @@ struct Raw {
     int bound = -1;       // the district raw named beside it (communes)
 };
 
+// The two placements of a tone on "oa", "oe", "uy" ending a syllable are one spelling ("Hoà" and
+// "Hòa", "Thuỷ" and "Thủy"): the tone goes on the first vowel. Nothing else changes, and no
+// diacritic is dropped.
+std::string canonical_tone(const std::string& word) {
+    std::vector<char32_t> cps;
+    size_t pos = 0;
+    char32_t cp = 0;
+    while (pos < word.size())
+        if (next_code_point(word, pos, cp)) cps.push_back(cp);
+        else return word;
+    if (cps.size() < 2) return word;
+    VnLetter a, b;
+    if (!split_vietnamese_letter(cps[cps.size() - 2], a) || !split_vietnamese_letter(cps.back(), b)) return word;
+    const bool cluster = a.mark == VnMark::none && b.mark == VnMark::none &&
+                         ((a.base == 'o' && (b.base == 'a' || b.base == 'e')) || (a.base == 'u' && b.base == 'y'));
+    // "qu" + y is a consonant and a vowel ("Quý"), not the cluster.
+    const bool qu = a.base == 'u' && cps.size() >= 3 && (cps[cps.size() - 3] == 'q' || cps[cps.size() - 3] == 'Q');
+    if (!cluster || qu || b.tone == VnTone::level || a.tone != VnTone::level) return word;
+    a.tone = b.tone;
+    b.tone = VnTone::level;
+    cps[cps.size() - 2] = compose_vietnamese_letter(a);
+    cps.back() = compose_vietnamese_letter(b);
+    std::string out;
+    for (char32_t c : cps) append_utf8(out, c);
+    return out;
+}
+
 // A key of words: their exact lower-case forms, or folded ones.
 std::string key_of(const Tokens& t, size_t from, size_t to, bool folded) {
     std::string key;
-    for (size_t k = from; k < to; ++k) key += (k > from ? " " : "") + (folded ? t[k].fold : t[k].exact);
+    for (size_t k = from; k < to; ++k) key += (k > from ? " " : "") + (folded ? t[k].fold : canonical_tone(t[k].exact));
     return key;
 }
 
 std::string name_key(std::string_view name, bool folded) {
-    const Tokens t = tokenize(fold_eth_to_d(name));
+    const Tokens t = tokenize(fold_eth_to_d(normalize_nfc(name)));
     return key_of(t, 0, t.size(), folded);
 }
 

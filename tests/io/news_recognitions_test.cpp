@@ -165,6 +165,9 @@ TEST(NewsPlaces, ExactDiacriticsWithinTheDistrictNamedBeside) {
     EXPECT_EQ(codes(parse("Ngày 5/9/2023, Đoàn công tác kiểm tra xã Tân Thanh.")), std::vector<std::string>{"06166"});
     EXPECT_EQ(codes(parse("Ngày 5/9/2023, Đoàn công tác kiểm tra xã Tân Thành, huyện Cao Lộc.")),
               std::vector<std::string>{"06250"});
+    // The old tone placement is the same spelling: "Hoà Sơn" is Hòa Sơn (Hữu Lũng).
+    EXPECT_EQ(codes(parse("Ngày 5/9/2023, Đoàn công tác kiểm tra xã Hoà Sơn, huyện Hữu Lũng.")),
+              std::vector<std::string>{"06445"});
     // A district of another province beside the name: nothing of that name elsewhere is it.
     b = parse("Ngày 5/9/2023, Đoàn công tác kiểm tra xã Tân Thanh, huyện Lạng Giang.");
     EXPECT_TRUE(codes(b).empty());
