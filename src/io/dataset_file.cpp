@@ -86,8 +86,10 @@ const std::vector<Table>& schema() {
         {"observations", {{"unit_code", OFTString}, {"criterion", OFTInteger}, {"met", OFTInteger},
                           {"date", OFTString}, {"source", OFTString}, {"indicator", OFTString, 2},
                           {"criteria_set", OFTString, 2}}},
+        // year and issuer (from news notices) are written but not yet required: format-2 files
+        // written before them have none (since 3: checked from the next format on).
         {"recognitions", {{"unit_code", OFTString}, {"level", OFTString}, {"date", OFTString},
-                          {"decision", OFTString}}},
+                          {"decision", OFTString}, {"year", OFTInteger, 3}, {"issuer", OFTString, 3}}},
         {"events", {{"start_date", OFTString}, {"end_date", OFTString}, {"kind", OFTString},
                     {"organiser", OFTString}, {"unit_codes", OFTString}, {"district_codes", OFTString},
                     {"title", OFTString}, {"source", OFTString}, {"participants", OFTInteger}}},

@@ -3,14 +3,18 @@
 // and among the units in force on the item's date (the demo in both boundary versions).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "core/demo.h"
 #include "core/state.h"
+#include "geo/geometry.h"
+#include "io/dataset_file.h"
 #include "io/news_import.h"
 #include "io/news_recognitions.h"
 #include "io/news_text.h"
+#include "support/test_support.h"
 
 namespace ntm::io {
 namespace {
@@ -154,6 +158,32 @@ TEST(NewsRecognitions, TheLevelOnTheMapFollowsAndReimportAddsNothing) {
     const NewsMerge again = merge_news(d, b);
     EXPECT_EQ(again.recognitions_added, 0);
     EXPECT_EQ(again.recognitions_duplicate, 1);
+}
+
+TEST(NewsRecognitions, SurviveTheDatasetFileWithYearAndIssuer) {
+    Dataset d = demo();
+    const size_t before = d.recognitions.size();
+    merge_news(d, parse_news(check_news_text("UBND tỉnh vừa công nhận xã Hữu Lân, huyện Lộc Bình đạt chuẩn nông thôn "
+                                             "mới nâng cao năm 2023 (Quyết định số 801/QĐ-UBND ngày 10/5/2024).",
+                                             "r.txt"),
+                             "r.txt", d));
+    ASSERT_EQ(d.recognitions.size(), before + 1);
+    const std::string dir = test::temp_dir("news-recognitions");
+    geo::MapGeometry g;  // a dataset file holds projected shapes; one is enough
+    g.crs_wkt = "EPSG:9215";
+    g.shapes.resize(d.units.size());
+    g.shapes[0].parts.push_back({geo::Ring{{500000, 2400000}, {500100, 2400000}, {500100, 2400100}}, {}});
+    save_dataset(dir + "/d.gpkg", d, g);
+    const Dataset back = load_dataset(dir + "/d.gpkg").dataset;
+    ASSERT_EQ(back.recognitions.size(), d.recognitions.size());
+    const Recognition& r = back.recognitions.back();
+    EXPECT_EQ(r.unit_code, "06598");
+    EXPECT_EQ(r.level, Level::Advanced);
+    EXPECT_EQ(r.date.iso(), "2024-05-10");
+    EXPECT_EQ(r.year, 2023);
+    EXPECT_EQ(r.issuer, "UBND tỉnh");
+    EXPECT_EQ(r.decision, "Quyết định số 801/QĐ-UBND ngày 10/05/2024");
+    std::filesystem::remove_all(dir);
 }
 
 TEST(NewsPlaces, ExactDiacriticsWithinTheDistrictNamedBeside) {
