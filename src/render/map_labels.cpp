@@ -96,7 +96,7 @@ std::vector<DrawnLabel> place_map_labels(const geo::LabelPlacer& placer, const s
         p.may_spill = l.may_spill;
         split.push_back(geo::split_two_lines(l.text));
         variants.emplace_back();
-        for (float scale : l.units.size() > 1 || l.may_spill ? std::vector<float>{1.0f, 0.8f, 0.65f} : std::vector<float>{1.0f}) {
+        for (float scale : l.units.size() > 1 || l.may_spill ? std::vector<float>{1.0f, 0.8f, 0.65f} : std::vector<float>{1.0f, 0.85f}) {
             const float px = l.px * scale;
             const ImVec2 one = text_size(font, px, l.text);
             p.sizes.push_back({one.x, one.y});
