@@ -353,6 +353,7 @@ struct PendingDecision {
     Level level = Level::Standard;
     int year = 0;
     std::string issuer;
+    int paragraph = 0;  // where it was named: it waits for its communes a few paragraphs at most
 };
 using Pending = std::vector<PendingDecision>;
 
@@ -373,7 +374,7 @@ std::string issuer_from_number(const std::string& number) {
 
 void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, const news::Span& s,
                       const std::string& sentence, int line, const news::PlaceScan& places, const DateMention* day,
-                      const std::string& subject, Pending& pending, const Dataset& dataset) {
+                      const std::string& subject, Pending& pending, int paragraph, const Dataset& dataset) {
     auto found = news::find_recognition(p, t, s.from, s.to, places, !pending.empty());
     if (!found) return;
     news::RecognitionFound& r = *found;
@@ -386,18 +387,22 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
             pending.clear();
             const std::vector<news::LevelMention> levels = news::decision_levels(t, s.to, r.decisions, r.level);
             for (size_t i = 0; i < r.decisions.size(); ++i)
-                pending.push_back({r.decisions[i], levels[i].level, levels[i].year, issuer});
+                pending.push_back({r.decisions[i], levels[i].level, levels[i].year, issuer, paragraph});
         }
         return;
     }
     if (r.decisions.empty()) {
-        // The decisions named before, of this level.
+        // The decisions named before, of this level; each serves one list of communes.
         for (const PendingDecision& d : pending)
             if (d.level == r.level.level) {
                 r.decisions.push_back(d.decision);
                 if (!r.level.year) r.level.year = d.year;
                 if (!d.issuer.empty()) issuer = d.issuer;  // the notice's subject, not this sentence's
             }
+        const Level used = r.level.level;
+        pending.erase(std::remove_if(pending.begin(), pending.end(),
+                                     [&](const PendingDecision& d) { return d.level == used; }),
+                      pending.end());
     }
     const size_t n = r.units.size();
     std::vector<const news::DecisionRef*> paired(n, nullptr);
@@ -475,7 +480,12 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
     news::FigureContext context;
     Pending pending;
     int block = -1;
+    int paragraph = -1;
     for (const news::Paragraph& para : news::split_paragraphs(text)) {
+        ++paragraph;
+        pending.erase(std::remove_if(pending.begin(), pending.end(),
+                                     [&](const PendingDecision& d) { return d.paragraph + 3 < paragraph; }),
+                      pending.end());
         if (para.block != block) {
             context = {};
             block = para.block;
@@ -609,7 +619,7 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 std::string subject = lead ? find_organiser(p, t, lead->to, s.to) : "";
                 if (subject.empty()) subject = find_organiser(p, t, head, s.to);
                 if (subject.find(',') != std::string::npos) subject.clear();
-                add_recognitions(b, p, t, s, sentence, para.line, places, day, subject, pending, dataset);
+                add_recognitions(b, p, t, s, sentence, para.line, places, day, subject, pending, paragraph, dataset);
             }
             if (lead) {
                 paragraph_events.clear();

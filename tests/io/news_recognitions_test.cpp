@@ -106,6 +106,23 @@ TEST(NewsRecognitions, NoticeWithCommunesAndDistrictsPairedInOrder) {
     EXPECT_EQ(b.events[0].event.kind, EventKind::Recognition);
 }
 
+TEST(NewsRecognitions, ADecisionNamedBeforeItsCommunesServesOneList) {
+    const NewsBulletin b = parse(
+        "Ngày 20/01/2020, UBND tỉnh đã ban hành Quyết định số: 46 /QĐ-UBND về việc công nhận xã đạt chuẩn nông thôn "
+        "mới năm 2019.\n\n"
+        "02 xã được công nhận đạt chuẩn nông thôn mới gồm: xã Hữu Lân, huyện Lộc Bình; xã Bính Xá, huyện Đình Lập.\n\n"
+        "Xã Tân Thành, huyện Bắc Sơn đạt chuẩn nông thôn mới năm 2018.");
+    ASSERT_EQ(b.recognitions.size(), 2u) << notes(b);
+    for (const NewsRecognition& r : b.recognitions) {
+        EXPECT_TRUE(r.stored) << r.unit_written << ": " << r.why;
+        EXPECT_EQ(r.decision_number, "46/QĐ-UBND");
+        EXPECT_EQ(r.recognition.date.iso(), "2020-01-20");
+        EXPECT_EQ(r.recognition.year, 2019);
+        EXPECT_EQ(r.recognition.issuer, "UBND tỉnh");
+    }
+    EXPECT_EQ(b.recognitions[1].recognition.unit_code, "06622");
+}
+
 TEST(NewsRecognitions, ListsThatCannotBePairedStoreNothing) {
     const NewsBulletin b = parse(
         "UBND tỉnh công nhận xã Hữu Lân, huyện Lộc Bình, xã Tân Thành, huyện Bắc Sơn và xã Bính Xá, huyện Đình Lập "
