@@ -16,6 +16,13 @@
 // documents the sentence issues -> directive; anything else -> other. The first activity word of
 // the sentence decides, except that "hội nghị" gives way to a more specific word right after
 // it ("Hội nghị tập huấn" is training) and a directive that recognises is a recognition.
+//
+// Recognition notices give one NewsRecognition per commune (see news_recognitions.h): its
+// decision (numbers sharing a suffix expanded, lists paired in order), level, the year it is for
+// and the issuer. Only those linked to a unit in force on the decision's date, with that date
+// known, are stored; the others are listed with the reason. Places are matched with their
+// diacritics within the district named beside them (news_places.h); a name with no unit is a
+// note, never a link to a look-alike.
 #include <optional>
 #include <string>
 #include <string_view>
