@@ -1,5 +1,9 @@
 #include "io/views_file.h"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -21,345 +25,155 @@ namespace {
 constexpr const char* kFormat = "ntm-atlas-views";
 constexpr int kVersion = 1;
 
-// --- A small strict JSON reader (RFC 8259, UTF-8 only) -----------------------------------------
+// --- Reading (nlohmann-json parses; here the checks of what the views file must hold) ---------
 
-struct Json {
-    enum class Type { Null, Bool, Number, String, Array, Object } type = Type::Null;
-    bool boolean = false;
-    double number = 0;
-    std::string string;
-    std::vector<Json> array;
-    std::vector<std::pair<std::string, Json>> object;
-    size_t offset = 0;  // where the value starts, for messages
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
 
-    const Json* find(const std::string& key) const {
-        for (const auto& [k, v] : object)
-            if (k == key) return &v;
-        return nullptr;
-    }
-};
-
-class Parser {
-public:
-    Parser(const std::string& text, std::string name) : text_(text), name_(std::move(name)) {}
-
-    Json parse_document() {
-        check_utf8();
-        if (text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;  // BOM
-        skip_space();
-        if (pos_ >= text_.size()) fail(pos_, "the file is empty");
-        Json value = parse_value(0);
-        skip_space();
-        if (pos_ < text_.size()) fail(pos_, "unexpected text after the end of the document");
-        return value;
-    }
-
-    [[noreturn]] void fail(size_t offset, const std::string& what) const {
-        throw Error(where(offset) + what);
-    }
-
-    std::string where(size_t offset) const {
-        int line = 1, column = 1;
-        for (size_t i = 0; i < offset && i < text_.size(); ++i) {
-            const unsigned char c = static_cast<unsigned char>(text_[i]);
-            if (c == '\n') {
-                ++line;
-                column = 1;
-            } else if ((c & 0xC0) != 0x80) {
-                ++column;  // count characters, not bytes
-            }
+// "line 3, column 7 (byte 41): " of a byte offset; columns count characters, not bytes.
+std::string where(const std::string& text, size_t offset) {
+    int line = 1, column = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++column;
         }
-        return name_ + ": line " + std::to_string(line) + ", column " + std::to_string(column) +
-               " (byte " + std::to_string(offset) + "): ";
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column) + " (byte " +
+           std::to_string(offset) + "): ";
+}
+
+// The parser's complaint in the words of this file's readers (its own text may quote bytes
+// that are not UTF-8).
+std::string syntax_problem(const std::string& text, const Json::parse_error& e, size_t* offset) {
+    const std::string what = e.what();
+    *offset = e.byte > 0 ? std::min<size_t>(e.byte - 1, text.size()) : 0;
+    // The parser stopped at the last byte: a file cut in half (in a value, a string or a character).
+    if (what.find("unexpected end of input") != std::string::npos ||
+        (e.byte >= text.size() && what.find("invalid string") != std::string::npos)) {
+        *offset = text.size();
+        return "the file is cut short (it ends inside a value)";
+    }
+    if (what.find("UTF-8") != std::string::npos || what.find("invalid string") != std::string::npos)
+        return "text that is not valid UTF-8 (or holds a control character)";
+    if (what.find("; expected end of input") != std::string::npos) return "unexpected text after the end of the document";
+    if (what.find("object key") != std::string::npos || what.find("object separator") != std::string::npos)
+        return "expected a field name in quotes";
+    return "expected a value (a number, text, true/false, null, a list or an object)";
+}
+
+const char* type_name(const Json& v) {
+    if (v.is_null()) return "null";
+    if (v.is_boolean()) return "true/false";
+    if (v.is_number()) return "a number";
+    if (v.is_string()) return "text";
+    if (v.is_array()) return "a list";
+    return "an object";
+}
+
+class Reader {
+public:
+    explicit Reader(std::string name) : name_(std::move(name)) {}
+
+    [[noreturn]] void fail(const std::string& what) const { throw Error(name_ + ": " + what); }
+
+    const Json* find(const Json& object, const char* key) const {
+        const auto it = object.find(key);
+        return it == object.end() ? nullptr : &*it;
+    }
+
+    void expect(const Json& v, bool ok, const char* type, const std::string& what) const {
+        if (!ok) fail(what + " must be " + type + ", not " + type_name(v));
+    }
+
+    const std::string& text(const Json& v, const std::string& what) const {
+        expect(v, v.is_string(), "text", what);
+        return v.get_ref<const std::string&>();
+    }
+
+    Date date(const Json& v, const std::string& what) const {
+        const std::string& s = text(v, what);
+        const auto d = parse_date(s);
+        if (!d || s.size() != 10) fail(what + " must be a date YYYY-MM-DD, not '" + s + "'");
+        return *d;
+    }
+
+    int integer(const Json& v, const std::string& what, int lo, int hi) const {
+        expect(v, v.is_number(), "a number", what);
+        const double n = v.get<double>();
+        if (n != std::floor(n) || n < lo || n > hi)
+            fail(what + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+        return static_cast<int>(n);
+    }
+
+    BriefingView view(const Json& v, int number) const {
+        const std::string what = "view " + std::to_string(number);
+        expect(v, v.is_object(), "an object", what);
+        BriefingView out;
+        if (const Json* t = find(v, "title")) out.title = text(*t, what + ": \"title\"");
+        const Json* d = find(v, "date");
+        if (!d) fail(what + " has no \"date\"");
+        out.date = date(*d, what + ": \"date\"");
+        if (const Json* e = find(v, "extent"); e && !e->is_null()) {
+            expect(*e, e->is_array(), "a list", what + ": \"extent\"");
+            if (e->size() != 4) fail(what + ": \"extent\" must be [min_x, min_y, max_x, max_y]");
+            double c[4];
+            for (int k = 0; k < 4; ++k) {
+                const Json& x = (*e)[k];
+                expect(x, x.is_number(), "a number", what + ": \"extent\" item " + std::to_string(k + 1));
+                c[k] = x.get<double>();
+            }
+            out.extent = {c[0], c[1], c[2], c[3]};
+            if (!out.extent.valid()) fail(what + ": \"extent\" is empty (min must be below max)");
+        }
+        if (const Json* s = find(v, "district"); s && !s->is_null()) out.district_code = text(*s, what + ": \"district\"");
+        out.focus = out.extent.valid() ? ViewFocus::Extent : ViewFocus::All;
+        if (!out.district_code.empty()) out.focus = ViewFocus::District;
+        if (const Json* f = find(v, "focus")) {
+            const std::string& focus = text(*f, what + ": \"focus\"");
+            if (focus == "all") out.focus = ViewFocus::All;
+            else if (focus == "extent") out.focus = ViewFocus::Extent;
+            else if (focus == "district") out.focus = ViewFocus::District;
+            else fail(what + ": \"focus\" must be \"all\", \"extent\" or \"district\", not '" + focus + "'");
+            if (out.focus == ViewFocus::Extent && !out.extent.valid())
+                fail(what + ": \"focus\" is \"extent\" but the view has no \"extent\"");
+            if (out.focus == ViewFocus::District && out.district_code.empty())
+                fail(what + ": \"focus\" is \"district\" but the view has no \"district\"");
+        }
+        if (const Json* b = find(v, "highlighted_band"); b && !b->is_null())
+            out.highlighted_band = integer(*b, what + ": \"highlighted_band\"", -1, 1000);
+        if (const Json* c = find(v, "highlighted_criterion"); c && !c->is_null())
+            out.highlighted_criterion = integer(*c, what + ": \"highlighted_criterion\"", 0, 1000);
+        if (const Json* c = find(v, "compare_date"); c && !c->is_null())
+            out.compare_date = date(*c, what + ": \"compare_date\"");
+        return out;
+    }
+
+    ViewsFileContent document(const Json& root) const {
+        expect(root, root.is_object(), "an object", "the document");
+        const Json* format = find(root, "format");
+        if (!format || !format->is_string() || format->get_ref<const std::string&>() != kFormat)
+            fail(std::string("not an NTM Atlas views file (\"format\" must be \"") + kFormat + "\")");
+        if (const Json* version = find(root, "version")) {
+            const int v = integer(*version, "\"version\"", 1, 1000000);
+            if (v > kVersion)
+                fail("written by a newer NTM Atlas (views format version " + std::to_string(v) + "); update the program");
+        }
+        ViewsFileContent out;
+        if (const Json* crs = find(root, "crs"); crs && !crs->is_null()) out.crs = text(*crs, "\"crs\"");
+        const Json* views = find(root, "views");
+        if (!views) fail("no \"views\" list");
+        expect(*views, views->is_array(), "a list", "\"views\"");
+        for (size_t i = 0; i < views->size(); ++i) out.views.create(view((*views)[i], static_cast<int>(i) + 1));
+        return out;
     }
 
 private:
-    void check_utf8() const {
-        size_t i = 0;
-        const size_t n = text_.size();
-        while (i < n) {
-            const unsigned char c = static_cast<unsigned char>(text_[i]);
-            int extra = 0;
-            uint32_t cp = 0;
-            if (c < 0x80) {
-                ++i;
-                continue;
-            } else if ((c & 0xE0) == 0xC0) {
-                extra = 1;
-                cp = c & 0x1F;
-            } else if ((c & 0xF0) == 0xE0) {
-                extra = 2;
-                cp = c & 0x0F;
-            } else if ((c & 0xF8) == 0xF0) {
-                extra = 3;
-                cp = c & 0x07;
-            } else {
-                fail(i, "not UTF-8 text (byte 0x" + hex(c) + ")");
-            }
-            if (i + extra >= n)
-                fail(i, "the file ends inside a UTF-8 character (cut short?)");
-            for (int k = 1; k <= extra; ++k) {
-                const unsigned char d = static_cast<unsigned char>(text_[i + k]);
-                if ((d & 0xC0) != 0x80) fail(i, "not UTF-8 text (byte 0x" + hex(c) + ")");
-                cp = (cp << 6) | (d & 0x3F);
-            }
-            const uint32_t min[] = {0, 0x80, 0x800, 0x10000};
-            if (cp < min[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-                fail(i, "not UTF-8 text (invalid sequence)");
-            i += extra + 1;
-        }
-    }
-
-    static std::string hex(unsigned char c) {
-        char buf[4];
-        std::snprintf(buf, sizeof buf, "%02X", c);
-        return buf;
-    }
-
-    void skip_space() {
-        while (pos_ < text_.size() &&
-               (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
-            ++pos_;
-    }
-
-    [[noreturn]] void unexpected(const char* expected) const {
-        if (pos_ >= text_.size())
-            fail(pos_, std::string("the file ends where ") + expected + " was expected (cut short?)");
-        const unsigned char c = static_cast<unsigned char>(text_[pos_]);
-        std::string shown = c >= 0x20 && c < 0x7F ? std::string("'") + static_cast<char>(c) + "'"
-                                                  : "byte 0x" + hex(c);
-        fail(pos_, std::string("expected ") + expected + ", found " + shown);
-    }
-
-    Json parse_value(int depth) {
-        if (depth > 64) fail(pos_, "nested too deeply");
-        skip_space();
-        if (pos_ >= text_.size()) unexpected("a value");
-        const char c = text_[pos_];
-        Json v;
-        v.offset = pos_;
-        if (c == '{') {
-            v.type = Json::Type::Object;
-            ++pos_;
-            skip_space();
-            if (pos_ < text_.size() && text_[pos_] == '}') {
-                ++pos_;
-                return v;
-            }
-            for (;;) {
-                skip_space();
-                if (pos_ >= text_.size() || text_[pos_] != '"') unexpected("a field name in quotes");
-                std::string key = parse_string();
-                skip_space();
-                if (pos_ >= text_.size() || text_[pos_] != ':') unexpected("':'");
-                ++pos_;
-                Json member = parse_value(depth + 1);
-                v.object.emplace_back(std::move(key), std::move(member));
-                skip_space();
-                if (pos_ < text_.size() && text_[pos_] == ',') {
-                    ++pos_;
-                    continue;
-                }
-                if (pos_ < text_.size() && text_[pos_] == '}') {
-                    ++pos_;
-                    return v;
-                }
-                unexpected("',' or '}'");
-            }
-        }
-        if (c == '[') {
-            v.type = Json::Type::Array;
-            ++pos_;
-            skip_space();
-            if (pos_ < text_.size() && text_[pos_] == ']') {
-                ++pos_;
-                return v;
-            }
-            for (;;) {
-                v.array.push_back(parse_value(depth + 1));
-                skip_space();
-                if (pos_ < text_.size() && text_[pos_] == ',') {
-                    ++pos_;
-                    continue;
-                }
-                if (pos_ < text_.size() && text_[pos_] == ']') {
-                    ++pos_;
-                    return v;
-                }
-                unexpected("',' or ']'");
-            }
-        }
-        if (c == '"') {
-            v.type = Json::Type::String;
-            v.string = parse_string();
-            return v;
-        }
-        if (c == '-' || (c >= '0' && c <= '9')) {
-            v.type = Json::Type::Number;
-            v.number = parse_number();
-            return v;
-        }
-        if (literal("true")) {
-            v.type = Json::Type::Bool;
-            v.boolean = true;
-            return v;
-        }
-        if (literal("false")) {
-            v.type = Json::Type::Bool;
-            return v;
-        }
-        if (literal("null")) return v;
-        unexpected("a value");
-    }
-
-    bool literal(const char* word) {
-        const size_t n = std::strlen(word);
-        if (text_.compare(pos_, n, word) != 0) return false;
-        pos_ += n;
-        return true;
-    }
-
-    double parse_number() {
-        const size_t start = pos_;
-        auto digits = [&] {
-            const size_t from = pos_;
-            while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
-            return pos_ > from;
-        };
-        if (text_[pos_] == '-') ++pos_;
-        if (pos_ < text_.size() && text_[pos_] == '0') {
-            ++pos_;
-        } else if (!digits()) {
-            unexpected("a digit");
-        }
-        if (pos_ < text_.size() && text_[pos_] == '.') {
-            ++pos_;
-            if (!digits()) unexpected("a digit after '.'");
-        }
-        if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
-            ++pos_;
-            if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
-            if (!digits()) unexpected("a digit in the exponent");
-        }
-        // strtod in the C locale: the number text is plain ASCII JSON.
-        std::istringstream in(text_.substr(start, pos_ - start));
-        in.imbue(std::locale::classic());
-        double value = 0;
-        in >> value;
-        if (!std::isfinite(value)) fail(start, "number out of range");
-        return value;
-    }
-
-    unsigned hex4() {
-        if (pos_ + 4 > text_.size()) {
-            pos_ = text_.size();
-            unexpected("four hex digits");
-        }
-        unsigned v = 0;
-        for (int k = 0; k < 4; ++k) {
-            const char h = text_[pos_];
-            v <<= 4;
-            if (h >= '0' && h <= '9') v |= h - '0';
-            else if (h >= 'a' && h <= 'f') v |= h - 'a' + 10;
-            else if (h >= 'A' && h <= 'F') v |= h - 'A' + 10;
-            else unexpected("a hex digit");
-            ++pos_;
-        }
-        return v;
-    }
-
-    static void append_utf8(std::string& out, uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
-    std::string parse_string() {
-        const size_t start = pos_;
-        ++pos_;  // opening quote
-        std::string out;
-        for (;;) {
-            if (pos_ >= text_.size())
-                fail(start, "the string starting here is not closed (the file ends inside it; cut short?)");
-            const unsigned char c = static_cast<unsigned char>(text_[pos_]);
-            if (c == '"') {
-                ++pos_;
-                return out;
-            }
-            if (c < 0x20) fail(pos_, "control character inside a string (a line break needs \\n)");
-            if (c != '\\') {
-                out += static_cast<char>(c);
-                ++pos_;
-                continue;
-            }
-            ++pos_;
-            if (pos_ >= text_.size()) unexpected("an escape character");
-            const char e = text_[pos_++];
-            switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                const size_t at = pos_ - 2;
-                uint32_t cp = hex4();
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    if (text_.compare(pos_, 2, "\\u") != 0) fail(at, "unpaired UTF-16 surrogate in \\u escape");
-                    pos_ += 2;
-                    const uint32_t low = hex4();
-                    if (low < 0xDC00 || low > 0xDFFF) fail(at, "unpaired UTF-16 surrogate in \\u escape");
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                    fail(at, "unpaired UTF-16 surrogate in \\u escape");
-                }
-                append_utf8(out, cp);
-                break;
-            }
-            default: --pos_; unexpected("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)");
-            }
-        }
-    }
-
-    const std::string& text_;
     std::string name_;
-    size_t pos_ = 0;
 };
-
-// --- Writing ------------------------------------------------------------------------------------
-
-std::string quoted(const std::string& s) { return json_quote(s); }
-
-std::string number(double v) {
-    // Shortest text that reads back to the same double, in the C locale.
-    for (int precision = 15; precision <= 17; ++precision) {
-        std::ostringstream o;
-        o.imbue(std::locale::classic());
-        o.precision(precision);
-        o << v;
-        std::istringstream in(o.str());
-        in.imbue(std::locale::classic());
-        double back = 0;
-        in >> back;
-        if (back == v || precision == 17) return o.str();
-    }
-    return "0";
-}
 
 const char* focus_id(ViewFocus f) {
     switch (f) {
@@ -369,121 +183,6 @@ const char* focus_id(ViewFocus f) {
     }
     return "all";
 }
-
-// --- Reading the document -----------------------------------------------------------------------
-
-const char* type_name(Json::Type t) {
-    switch (t) {
-    case Json::Type::Null: return "null";
-    case Json::Type::Bool: return "true/false";
-    case Json::Type::Number: return "a number";
-    case Json::Type::String: return "text";
-    case Json::Type::Array: return "a list";
-    case Json::Type::Object: return "an object";
-    }
-    return "?";
-}
-
-class Reader {
-public:
-    explicit Reader(const Parser& parser) : parser_(parser) {}
-
-    void expect(const Json& v, Json::Type type, const std::string& what) const {
-        if (v.type != type)
-            parser_.fail(v.offset, what + " must be " + type_name(type) + ", not " + type_name(v.type));
-    }
-
-    Date date(const Json& v, const std::string& what) const {
-        expect(v, Json::Type::String, what);
-        const auto d = parse_date(v.string);
-        if (!d || v.string.size() != 10) parser_.fail(v.offset, what + " must be a date YYYY-MM-DD, not '" + v.string + "'");
-        return *d;
-    }
-
-    int integer(const Json& v, const std::string& what, int lo, int hi) const {
-        expect(v, Json::Type::Number, what);
-        if (v.number != std::floor(v.number) || v.number < lo || v.number > hi)
-            parser_.fail(v.offset, what + " must be a whole number from " + std::to_string(lo) + " to " +
-                                       std::to_string(hi));
-        return static_cast<int>(v.number);
-    }
-
-    BriefingView view(const Json& v, int number) const {
-        const std::string what = "view " + std::to_string(number);
-        expect(v, Json::Type::Object, what);
-        BriefingView out;
-        if (const Json* t = v.find("title")) {
-            expect(*t, Json::Type::String, what + ": \"title\"");
-            out.title = t->string;
-        }
-        const Json* d = v.find("date");
-        if (!d) parser_.fail(v.offset, what + " has no \"date\"");
-        out.date = date(*d, what + ": \"date\"");
-        if (const Json* e = v.find("extent"); e && e->type != Json::Type::Null) {
-            expect(*e, Json::Type::Array, what + ": \"extent\"");
-            if (e->array.size() != 4) parser_.fail(e->offset, what + ": \"extent\" must be [min_x, min_y, max_x, max_y]");
-            double c[4];
-            for (int k = 0; k < 4; ++k) {
-                expect(e->array[k], Json::Type::Number, what + ": \"extent\"");
-                c[k] = e->array[k].number;
-            }
-            out.extent = {c[0], c[1], c[2], c[3]};
-            if (!out.extent.valid()) parser_.fail(e->offset, what + ": \"extent\" is empty (min must be below max)");
-        }
-        if (const Json* s = v.find("district"); s && s->type != Json::Type::Null) {
-            expect(*s, Json::Type::String, what + ": \"district\"");
-            out.district_code = s->string;
-        }
-        out.focus = out.extent.valid() ? ViewFocus::Extent : ViewFocus::All;
-        if (!out.district_code.empty()) out.focus = ViewFocus::District;
-        if (const Json* f = v.find("focus")) {
-            expect(*f, Json::Type::String, what + ": \"focus\"");
-            if (f->string == "all") out.focus = ViewFocus::All;
-            else if (f->string == "extent") out.focus = ViewFocus::Extent;
-            else if (f->string == "district") out.focus = ViewFocus::District;
-            else parser_.fail(f->offset, what + ": \"focus\" must be \"all\", \"extent\" or \"district\", not '" + f->string + "'");
-            if (out.focus == ViewFocus::Extent && !out.extent.valid())
-                parser_.fail(f->offset, what + ": \"focus\" is \"extent\" but the view has no \"extent\"");
-            if (out.focus == ViewFocus::District && out.district_code.empty())
-                parser_.fail(f->offset, what + ": \"focus\" is \"district\" but the view has no \"district\"");
-        }
-        if (const Json* b = v.find("highlighted_band"); b && b->type != Json::Type::Null)
-            out.highlighted_band = integer(*b, what + ": \"highlighted_band\"", -1, 1000);
-        if (const Json* c = v.find("highlighted_criterion"); c && c->type != Json::Type::Null)
-            out.highlighted_criterion = integer(*c, what + ": \"highlighted_criterion\"", 0, 1000);
-        if (const Json* c = v.find("compare_date"); c && c->type != Json::Type::Null)
-            out.compare_date = date(*c, what + ": \"compare_date\"");
-        return out;
-    }
-
-    ViewsFileContent document(const Json& root) const {
-        expect(root, Json::Type::Object, "the document");
-        const Json* format = root.find("format");
-        if (!format || format->type != Json::Type::String || format->string != kFormat)
-            parser_.fail(format ? format->offset : root.offset,
-                         std::string("not an NTM Atlas views file (\"format\" must be \"") + kFormat + "\")");
-        if (const Json* version = root.find("version")) {
-            const int v = integer(*version, "\"version\"", 1, 1000000);
-            if (v > kVersion)
-                parser_.fail(version->offset, "written by a newer NTM Atlas (views format version " +
-                                                  std::to_string(v) + "); update the program");
-        }
-        ViewsFileContent out;
-        if (const Json* crs = root.find("crs"); crs && crs->type != Json::Type::Null) {
-            expect(*crs, Json::Type::String, "\"crs\"");
-            out.crs = crs->string;
-        }
-        const Json* views = root.find("views");
-        if (!views) parser_.fail(root.offset, "no \"views\" list");
-        expect(*views, Json::Type::Array, "\"views\"");
-        for (size_t i = 0; i < views->array.size(); ++i)
-            out.views.create(view(views->array[i], static_cast<int>(i) + 1));
-        return out;
-    }
-
-private:
-    const Parser& parser_;
-};
 
 std::string read_whole(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -516,33 +215,42 @@ std::string views_path_for(const std::string& data_path) {
 }
 
 std::string views_to_json(const BriefingViews& views, const std::string& crs) {
-    std::string o = "{\n  \"format\": \"" + std::string(kFormat) + "\",\n  \"version\": " +
-                    std::to_string(kVersion) + ",\n";
-    if (!crs.empty()) o += "  \"crs\": " + quoted(crs) + ",\n";
-    o += "  \"views\": [";
+    OrderedJson o;
+    o["format"] = kFormat;
+    o["version"] = kVersion;
+    if (!crs.empty()) o["crs"] = crs;
+    OrderedJson& list = o["views"] = OrderedJson::array();
     for (int i = 0; i < views.size(); ++i) {
         const BriefingView& v = views.at(i);
-        o += i ? ",\n    {" : "\n    {";
-        o += "\"title\": " + quoted(v.title) + ", \"date\": \"" + v.date.iso() + "\", \"focus\": \"" +
-             focus_id(v.focus) + "\"";
-        if (v.extent.valid())
-            o += ", \"extent\": [" + number(v.extent.min_x) + ", " + number(v.extent.min_y) + ", " +
-                 number(v.extent.max_x) + ", " + number(v.extent.max_y) + "]";
-        if (!v.district_code.empty()) o += ", \"district\": " + quoted(v.district_code);
-        if (v.highlighted_band >= 0) o += ", \"highlighted_band\": " + std::to_string(v.highlighted_band);
-        if (v.highlighted_criterion > 0)
-            o += ", \"highlighted_criterion\": " + std::to_string(v.highlighted_criterion);
-        if (v.compare_date) o += ", \"compare_date\": \"" + v.compare_date->iso() + "\"";
-        o += "}";
+        OrderedJson x;
+        x["title"] = v.title;
+        x["date"] = v.date.iso();
+        x["focus"] = focus_id(v.focus);
+        // Doubles are written as the shortest text that reads back to the same value.
+        if (v.extent.valid()) x["extent"] = {v.extent.min_x, v.extent.min_y, v.extent.max_x, v.extent.max_y};
+        if (!v.district_code.empty()) x["district"] = v.district_code;
+        if (v.highlighted_band >= 0) x["highlighted_band"] = v.highlighted_band;
+        if (v.highlighted_criterion > 0) x["highlighted_criterion"] = v.highlighted_criterion;
+        if (v.compare_date) x["compare_date"] = v.compare_date->iso();
+        list.push_back(x);
     }
-    o += views.empty() ? "]\n}\n" : "\n  ]\n}\n";
-    return o;
+    // A title that is not UTF-8 (the panel only makes UTF-8) would make a file no reader takes.
+    return o.dump(2, ' ', false, OrderedJson::error_handler_t::replace) + "\n";
 }
 
 ViewsFileContent parse_views_json(const std::string& text, const std::string& name) {
-    Parser parser(text, name);
-    const Json root = parser.parse_document();
-    return Reader(parser).document(root);
+    size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // BOM
+    while (start < text.size() && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
+    if (start >= text.size()) throw Error(name + ": " + where(text, 0) + "the file is empty");
+    Json root;
+    try {
+        root = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        size_t offset = 0;
+        const std::string problem = syntax_problem(text, e, &offset);
+        throw Error(name + ": " + where(text, offset) + problem);
+    }
+    return Reader(name).document(root);
 }
 
 ViewsFileContent read_views_file(const std::string& path) {

@@ -1,11 +1,13 @@
 #pragma once
 // The prepared views of briefing mode, saved beside the dataset as "<dataset>.views.json".
 //
-// The file is small strict JSON (UTF-8, read by the parser in views_file.cpp), written
+// The file is small strict JSON (UTF-8, read and written with nlohmann-json), written
 // atomically: a temporary file in the same folder, fsync, rename over the old one, fsync of the
 // folder; before that the previous good file is copied to "<file>.bak". A file that cannot be
-// read (cut in half, garbage, wrong types) gives an ntm::Error naming the file, the line, the
-// column and the byte offset; it is never replaced silently (see ViewsStore).
+// read gives an ntm::Error naming the file and what is wrong: for broken JSON (cut in half,
+// garbage) the line, column and byte offset; for content of the wrong shape the field and the
+// view's number ("view 2: \"date\" must be a date YYYY-MM-DD"). It is never replaced silently
+// (see ViewsStore).
 //
 // {
 //   "format": "ntm-atlas-views", "version": 1, "crs": "EPSG:9215",
@@ -33,7 +35,8 @@ std::string views_path_for(const std::string& data_path);
 
 // The JSON text of `views`.
 std::string views_to_json(const BriefingViews& views, const std::string& crs = "");
-// Parses the text; throws ntm::Error "NAME: line L, column C (byte B): what is wrong".
+// Parses the text; throws ntm::Error "NAME: line L, column C (byte B): what is wrong" or
+// "NAME: view N: \"field\" what is wrong".
 ViewsFileContent parse_views_json(const std::string& text, const std::string& name = "views file");
 
 // A missing file gives no views and no error. Throws ntm::Error naming the file and position
