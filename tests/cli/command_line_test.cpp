@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "support/test_support.h"
+
+// The bundled simplified 2025 boundaries (data/geo/, MIT).
+#define NTM_SOURCE_BOUNDARIES NTM_TEST_DATA_DIR "/../../data/geo/langson_communes_2025_simplified.geojson"
 
 namespace fs = std::filesystem;
 using ntm::test::run_cli;
@@ -128,6 +133,29 @@ TEST(CommandLine, ImportRefusesAnOutputThatIsAnInput) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, "is also --boundaries")) << r.err;
     EXPECT_EQ(ntm::test::read_file(data), before);
+}
+
+// Without --date the commands take the data's last date with assessments, not today.
+TEST(CommandLine, DefaultDateIsTheDatasLastDate) {
+    const auto last = run_cli("summary --format json");
+    ASSERT_EQ(last.exit_code, 0) << last.err;
+    const std::string date = nlohmann::json::parse(last.out)["date"];
+    EXPECT_EQ(run_cli("summary --format json --date " + date).out, last.out);
+    const auto lag = run_cli("lagging --format json");
+    ASSERT_EQ(lag.exit_code, 0) << lag.err;
+    EXPECT_EQ(nlohmann::json::parse(lag.out)["date"], date);
+    EXPECT_EQ(run_cli("lagging --format csv").out, run_cli("lagging --format csv --date " + date).out);
+}
+
+// A boundary file alone has no attainment data: the export says so on stderr and still draws.
+TEST(CommandLine, BoundaryOnlyExportWarns) {
+    const std::string dir = ntm::test::temp_dir("boundary-export");
+    const std::string png = dir + "/b.png";
+    const auto r = run_cli("export --boundaries '" + std::string(NTM_SOURCE_BOUNDARIES) + "' --out '" + png +
+                           "' --size 640x400 --source 'Nguồn: Sở Nông nghiệp và Môi trường'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "warning: the data has no assessments; every xã is drawn as \"no data\"\n");
+    EXPECT_TRUE(fs::exists(png));
 }
 
 }  // namespace
