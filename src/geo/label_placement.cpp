@@ -128,13 +128,15 @@ struct LabelPlacer::Impl {
         };
         if (name.units.size() > 1) {
             mark_group(name);
+            // A few positions suffice for a group (each test costs a dozen point lookups).
+            const int wanted = std::min(o.max_positions, 4);
             int tested = 0;
             for (const Vec2& w : group_positions(name, o)) {
                 const Vec2 s = f.to_screen(w);
                 if (!on_screen(s)) continue;
-                if (++tested > 4 * o.max_positions) break;
+                if (++tested > 4 * wanted) break;
                 if (fits_group(w, size, mpp, o)) out.push_back(s);
-                if (static_cast<int>(out.size()) >= o.max_positions) break;
+                if (static_cast<int>(out.size()) >= wanted) break;
             }
             return out;
         }

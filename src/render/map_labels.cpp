@@ -73,19 +73,10 @@ std::vector<MapLabel> map_label_names(const Dataset& dataset, const MapLabelRequ
     return out;
 }
 
-std::vector<DrawnLabel> place_map_labels(const geo::LabelPlacer& placer, const std::vector<MapLabel>& labels,
-                                         ImFont* regular, ImFont* bold, const geo::ScreenFrame& frame,
-                                         const geo::PlacementOptions& options) {
-    // Per label, what each size index means: lines split or not, and the font scale.
-    struct Variant {
-        bool two_lines;
-        float scale;
-    };
-    std::vector<std::vector<Variant>> variants;
-    std::vector<geo::PlaceName> names;
-    std::vector<std::vector<std::string>> split;
-    names.reserve(labels.size());
-    split.reserve(labels.size());
+MeasuredLabels measure_map_labels(const std::vector<MapLabel>& labels, ImFont* regular, ImFont* bold) {
+    MeasuredLabels m;
+    m.names.reserve(labels.size());
+    m.split.reserve(labels.size());
     for (size_t i = 0; i < labels.size(); ++i) {
         const MapLabel& l = labels[i];
         ImFont* font = l.bold ? bold : regular;
@@ -94,33 +85,45 @@ std::vector<DrawnLabel> place_map_labels(const geo::LabelPlacer& placer, const s
         p.units = l.units;
         p.priority = l.priority;
         p.may_spill = l.may_spill;
-        split.push_back(geo::split_two_lines(l.text));
-        variants.emplace_back();
+        m.split.push_back(geo::split_two_lines(l.text));
+        m.variants.emplace_back();
         for (float scale : l.units.size() > 1 || l.may_spill ? std::vector<float>{1.0f, 0.8f, 0.65f} : std::vector<float>{1.0f, 0.85f}) {
             const float px = l.px * scale;
             const ImVec2 one = text_size(font, px, l.text);
             p.sizes.push_back({one.x, one.y});
-            variants.back().push_back({false, scale});
-            if (split.back().size() == 2) {
-                const ImVec2 a = text_size(font, px, split.back()[0]), b = text_size(font, px, split.back()[1]);
+            m.variants.back().push_back({false, scale});
+            if (m.split.back().size() == 2) {
+                const ImVec2 a = text_size(font, px, m.split.back()[0]), b = text_size(font, px, m.split.back()[1]);
                 p.sizes.push_back({std::max(a.x, b.x), a.y + b.y});
-                variants.back().push_back({true, scale});
+                m.variants.back().push_back({true, scale});
             }
         }
-        names.push_back(std::move(p));
+        m.names.push_back(std::move(p));
     }
+    return m;
+}
+
+std::vector<DrawnLabel> place_measured_labels(const geo::LabelPlacer& placer, const std::vector<MapLabel>& labels,
+                                              const MeasuredLabels& m, const geo::ScreenFrame& frame,
+                                              const geo::PlacementOptions& options) {
     std::vector<DrawnLabel> out;
-    for (const geo::PlacedName& p : placer.place(names, frame, options)) {
+    for (const geo::PlacedName& p : placer.place(m.names, frame, options)) {
         DrawnLabel d;
         d.label = p.name;
-        const Variant v = variants[p.name][p.size];
-        d.lines = v.two_lines ? split[p.name] : std::vector<std::string>{labels[p.name].text};
+        const MeasuredLabels::Variant v = m.variants[p.name][p.size];
+        d.lines = v.two_lines ? m.split[p.name] : std::vector<std::string>{labels[p.name].text};
         d.px = labels[p.name].px * v.scale;
         d.box = p.box;
         d.spilled = p.spilled;
         out.push_back(std::move(d));
     }
     return out;
+}
+
+std::vector<DrawnLabel> place_map_labels(const geo::LabelPlacer& placer, const std::vector<MapLabel>& labels,
+                                         ImFont* regular, ImFont* bold, const geo::ScreenFrame& frame,
+                                         const geo::PlacementOptions& options) {
+    return place_measured_labels(placer, labels, measure_map_labels(labels, regular, bold), frame, options);
 }
 
 void draw_map_labels(ImDrawList* list, ImFont* regular, ImFont* bold, const std::vector<MapLabel>& labels,

@@ -50,11 +50,28 @@ struct DrawnLabel {
     bool spilled = false;
 };
 
-// Places `labels` in `frame` (one line, else two lines; names that may spill then also at 80 % and 65 % size):
+// Places `labels` in `frame` (one line, else two lines; commune names also at 85 %, names that may
+// spill at 80 % and 65 %):
 // see geo::LabelPlacer.
 std::vector<DrawnLabel> place_map_labels(const geo::LabelPlacer& placer, const std::vector<MapLabel>& labels,
                                          ImFont* regular, ImFont* bold, const geo::ScreenFrame& frame,
                                          const geo::PlacementOptions& options);
+
+// The same in two steps, for a caller that places the same names often (the app, as the view
+// moves): the text boxes of every size of every name, then placement in a frame.
+struct MeasuredLabels {
+    struct Variant {
+        bool two_lines;
+        float scale;  // of MapLabel::px
+    };
+    std::vector<geo::PlaceName> names;
+    std::vector<std::vector<Variant>> variants;  // per name, what each of its sizes is
+    std::vector<std::vector<std::string>> split;
+};
+MeasuredLabels measure_map_labels(const std::vector<MapLabel>& labels, ImFont* regular, ImFont* bold);
+std::vector<DrawnLabel> place_measured_labels(const geo::LabelPlacer& placer, const std::vector<MapLabel>& labels,
+                                              const MeasuredLabels& measured, const geo::ScreenFrame& frame,
+                                              const geo::PlacementOptions& options);
 
 // Draws the placed names with a halo of `halo_px`, shifted by (offset_x, offset_y).
 void draw_map_labels(ImDrawList* list, ImFont* regular, ImFont* bold, const std::vector<MapLabel>& labels,

@@ -259,6 +259,7 @@ void MapView::draw_labels(const AppState& state, ImDrawList* list) {
         request.group_px = px * 1.05f;
         request.province_px = px * 0.9f;
         L.names = render::map_label_names(state.dataset(), request);
+        L.measured = render::measure_map_labels(L.names, font, bold);
         L.version = version;
         L.groups = groups;
         L.px = px;
@@ -275,7 +276,7 @@ void MapView::draw_labels(const AppState& state, ImDrawList* list) {
         if (const render::PixelRect r = inset_rect(); !r.empty())
             options.keep_clear.push_back({r.x - x_ - 4.0, r.y - y_ - 4.0, r.right() - x_ + 4.0, r.bottom() - y_ + 4.0});
         const geo::ScreenFrame frame{camera_.center, camera_.metres_per_pixel, w_, h_};
-        L.drawn = render::place_map_labels(*L.placer, L.names, font, bold, frame, options);
+        L.drawn = render::place_measured_labels(*L.placer, L.names, L.measured, frame, options);
         L.camera = camera_;
         L.w = w_;
         L.h = h_;

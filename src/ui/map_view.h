@@ -111,6 +111,7 @@ private:
         bool groups = false;
         float px = 0;
         std::vector<render::MapLabel> names;
+        render::MeasuredLabels measured;
         std::vector<render::DrawnLabel> drawn;
         render::Camera camera;
         float w = 0, h = 0, x = 0, y = 0;
