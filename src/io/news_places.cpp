@@ -140,11 +140,16 @@ std::string strip_district_prefix(std::string_view name) {
 }
 
 PlaceIndex::PlaceIndex(const Dataset& dataset) : dataset_(dataset) {
+    std::map<std::string, std::string> district_names;  // code -> name, for units that carry only a code
+    for (const District& d : dataset.districts())
+        if (!d.code.empty()) district_names[d.code] = d.name;
     std::map<std::string, Entry> districts;  // by code
     for (const Unit& u : dataset.units) {
-        if (u.district_code.empty() || u.district_name.empty()) continue;
+        if (u.district_code.empty()) continue;
+        const std::string& name = u.district_name.empty() ? district_names[u.district_code] : u.district_name;
+        if (name.empty() || name == u.district_code) continue;
         Entry& e = districts[u.district_code];
-        if (e.code.empty()) e = {u.district_code, u.district_name, u.district_code, 0, -1, {}};
+        if (e.code.empty()) e = {u.district_code, name, u.district_code, 0, -1, {}};
         if (std::find(e.versions.begin(), e.versions.end(), u.version) == e.versions.end()) e.versions.push_back(u.version);
     }
     for (const auto& [code, e] : districts) {
