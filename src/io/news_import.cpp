@@ -619,7 +619,17 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 std::string subject = lead ? find_organiser(p, t, lead->to, s.to) : "";
                 if (subject.empty()) subject = find_organiser(p, t, head, s.to);
                 if (subject.find(',') != std::string::npos) subject.clear();
-                add_recognitions(b, p, t, s, sentence, para.line, places, day, subject, pending, paragraph, dataset);
+                // "Quyết định số 801/QĐ-UBND công nhận xã A ...; Quyết định số 802/QĐ-UBND công nhận xã B
+                // ...": each decision's clause is a notice of its own.
+                news::Span part{s.from, s.from};
+                for (size_t k = s.from; k <= s.to; ++k) {
+                    const bool cut = k == s.to || (t[k].punct(';') && news::match_phrase(t, k + 1, "quyet dinh"));
+                    if (!cut) continue;
+                    part.to = k;
+                    add_recognitions(b, p, t, part, sentence, para.line, places, day, subject, pending, paragraph,
+                                     dataset);
+                    part.from = k + 1;
+                }
             }
             if (lead) {
                 paragraph_events.clear();

@@ -201,7 +201,7 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
         for (std::size_t k = level->to; k < to && !listed; ++k) listed = t[k].word_exact("gồm") || t[k].punct(':');
         if (listed)
             for (const PlaceName& p : places.names)
-                if (!p.district && p.from >= level->to) r.units.push_back(p);
+                if (!p.district && p.from >= level->to && p.to <= to) r.units.push_back(p);
     }
     r.decisions = find_decisions(text, t, from, to);
     for (std::size_t k = from; k < to; ++k) {

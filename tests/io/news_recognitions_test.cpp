@@ -123,6 +123,21 @@ TEST(NewsRecognitions, ADecisionNamedBeforeItsCommunesServesOneList) {
     EXPECT_EQ(b.recognitions[1].recognition.unit_code, "06622");
 }
 
+TEST(NewsRecognitions, EachDecisionClauseIsANotice) {
+    const NewsBulletin b = parse(
+        "UBND tỉnh ban hành Quyết định số 801/QĐ-UBND ngày 10/5/2024 công nhận xã Hữu Lân, huyện Lộc Bình đạt chuẩn "
+        "nông thôn mới năm 2023; Quyết định số 802/QĐ-UBND ngày 12/5/2024 công nhận xã Bính Xá, huyện Đình Lập đạt "
+        "chuẩn nông thôn mới nâng cao năm 2023.");
+    ASSERT_EQ(b.recognitions.size(), 2u) << notes(b);
+    EXPECT_EQ(b.recognitions[0].recognition.unit_code, "06598");
+    EXPECT_EQ(b.recognitions[0].recognition.level, Level::Standard);
+    EXPECT_EQ(b.recognitions[0].recognition.date.iso(), "2024-05-10");
+    EXPECT_EQ(b.recognitions[1].recognition.unit_code, "06622");
+    EXPECT_EQ(b.recognitions[1].recognition.level, Level::Advanced);
+    EXPECT_EQ(b.recognitions[1].recognition.date.iso(), "2024-05-12");
+    EXPECT_TRUE(b.recognitions[0].stored && b.recognitions[1].stored);
+}
+
 TEST(NewsRecognitions, ListsThatCannotBePairedStoreNothing) {
     const NewsBulletin b = parse(
         "UBND tỉnh công nhận xã Hữu Lân, huyện Lộc Bình, xã Tân Thành, huyện Bắc Sơn và xã Bính Xá, huyện Đình Lập "
