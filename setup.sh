@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake ninja-build pkg-config g++ libgdal-dev libgeos-dev libicu-dev libimgui-dev
-          libstb-dev libglfw3-dev libegl-dev libglu1-mesa-dev python3-glad libgtest-dev
+          libstb-dev libglfw3-dev libegl-dev python3-glad libgtest-dev
           libbenchmark-dev libfontconfig-dev libpng-dev fonts-dejavu-core libgl1-mesa-dri
           xvfb xauth gdal-bin libcli11-dev nlohmann-json3-dev)
 BUILD_DIR=${BUILD_DIR:-build}

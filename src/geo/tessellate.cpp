@@ -1,7 +1,5 @@
 #include "geo/tessellate.h"
 
-#include <GL/glu.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -12,25 +10,20 @@
 #include <thread>
 
 #include "core/error.h"
+#include "geo/ear_clip.h"
 
 namespace ntm::geo {
 namespace {
 
-// Where the tessellator's output goes. Vertex data handed to GLU is (vertex index + 1) cast to a
-// pointer: GLU treats a null combine result as "no vertex made", so index 0 must not be null.
+// Where the triangulation goes.
 struct Sink {
     std::vector<float>* xy = nullptr;
     std::vector<uint32_t>* unit = nullptr;  // optional per-vertex unit index
     std::vector<uint32_t>* triangles = nullptr;
     uint32_t current_unit = 0;
-
-    GLenum mode = GL_TRIANGLES;
-    std::vector<uint32_t> primitive;  // vertices of the current begin/end primitive
-    GLenum error = 0;
+    std::vector<double> part_xy;  // scratch: one part's vertices, as drawn
+    std::vector<std::pair<uint32_t, uint32_t>> rings;
 };
-
-void* encode(size_t index) { return reinterpret_cast<void*>(static_cast<uintptr_t>(index) + 1); }
-uint32_t decode(void* data) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(data) - 1); }
 
 uint32_t add_vertex(Sink& sink, float x, float y) {
     const size_t index = sink.xy->size() / 2;
@@ -42,86 +35,6 @@ uint32_t add_vertex(Sink& sink, float x, float y) {
     return static_cast<uint32_t>(index);
 }
 
-extern "C" {
-
-static void GLAPIENTRY on_begin(GLenum type, void* user) {
-    Sink& sink = *static_cast<Sink*>(user);
-    sink.mode = type;
-    sink.primitive.clear();
-}
-
-static void GLAPIENTRY on_vertex(void* vertex, void* user) {
-    static_cast<Sink*>(user)->primitive.push_back(decode(vertex));
-}
-
-static void GLAPIENTRY on_end(void* user) {
-    Sink& sink = *static_cast<Sink*>(user);
-    const std::vector<uint32_t>& p = sink.primitive;
-    std::vector<uint32_t>& out = *sink.triangles;
-    // With an edge-flag callback installed GLU emits only GL_TRIANGLES; fans and strips are
-    // handled anyway in case an implementation differs.
-    if (sink.mode == GL_TRIANGLES) {
-        out.insert(out.end(), p.begin(), p.end() - static_cast<std::ptrdiff_t>(p.size() % 3));
-    } else if (sink.mode == GL_TRIANGLE_FAN) {
-        for (size_t i = 2; i < p.size(); ++i) out.insert(out.end(), {p[0], p[i - 1], p[i]});
-    } else if (sink.mode == GL_TRIANGLE_STRIP) {
-        for (size_t i = 2; i < p.size(); ++i) {
-            if (i % 2 == 0)
-                out.insert(out.end(), {p[i - 2], p[i - 1], p[i]});
-            else
-                out.insert(out.end(), {p[i - 1], p[i - 2], p[i]});
-        }
-    }
-    sink.primitive.clear();
-}
-
-static void GLAPIENTRY on_edge_flag(GLboolean, void*) {}
-
-static void GLAPIENTRY on_combine(GLdouble coords[3], void* /*data*/[4], GLfloat /*weight*/[4],
-                                  void** out, void* user) {
-    Sink& sink = *static_cast<Sink*>(user);
-    try {
-        *out = encode(add_vertex(sink, static_cast<float>(coords[0]),
-                                 static_cast<float>(coords[1])));
-    } catch (...) {
-        // Exceptions must not cross GLU's C frames; leaving *out null makes GLU report
-        // GLU_TESS_NEED_COMBINE_CALLBACK, which the caller turns into an error.
-        sink.error = GLU_OUT_OF_MEMORY;
-    }
-}
-
-static void GLAPIENTRY on_error(GLenum error, void* user) {
-    Sink& sink = *static_cast<Sink*>(user);
-    if (!sink.error) sink.error = error;
-}
-
-}  // extern "C"
-
-// One GLU tessellator, configured for odd-winding triangulation in the z = 0 plane.
-class Tessellator {
-public:
-    Tessellator() : tess_(gluNewTess()) {
-        if (!tess_) throw Error("cannot create the GLU tessellator (out of memory)");
-        gluTessProperty(tess_, GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
-        gluTessNormal(tess_, 0, 0, 1);
-        gluTessCallback(tess_, GLU_TESS_BEGIN_DATA, reinterpret_cast<_GLUfuncptr>(on_begin));
-        gluTessCallback(tess_, GLU_TESS_VERTEX_DATA, reinterpret_cast<_GLUfuncptr>(on_vertex));
-        gluTessCallback(tess_, GLU_TESS_END_DATA, reinterpret_cast<_GLUfuncptr>(on_end));
-        gluTessCallback(tess_, GLU_TESS_EDGE_FLAG_DATA,
-                        reinterpret_cast<_GLUfuncptr>(on_edge_flag));
-        gluTessCallback(tess_, GLU_TESS_COMBINE_DATA, reinterpret_cast<_GLUfuncptr>(on_combine));
-        gluTessCallback(tess_, GLU_TESS_ERROR_DATA, reinterpret_cast<_GLUfuncptr>(on_error));
-    }
-    ~Tessellator() { gluDeleteTess(tess_); }
-    Tessellator(const Tessellator&) = delete;
-    Tessellator& operator=(const Tessellator&) = delete;
-
-    GLUtesselator* get() const { return tess_; }
-
-private:
-    GLUtesselator* tess_;
-};
-
 // Number of vertices of `ring` worth drawing: a closing duplicate is ignored, and rings of
 // fewer than three vertices are dropped.
 size_t usable_size(const Ring& ring) {
@@ -131,51 +44,35 @@ size_t usable_size(const Ring& ring) {
 }
 
 // Tessellates `shape` into `sink`; appends its ring segments to `segments` when given.
-void tessellate_into(Tessellator& tessellator, const MultiPolygon& shape, Vec2 origin, Sink& sink,
-                     std::vector<uint32_t>* segments) {
-    GLUtesselator* tess = tessellator.get();
-    std::vector<GLdouble> coords;
+void tessellate_into(const MultiPolygon& shape, Vec2 origin, Sink& sink, std::vector<uint32_t>* segments) {
     for (const Polygon& part : shape.parts) {
-        size_t total = usable_size(part.outer);
-        if (total == 0) continue;
-        for (const Ring& hole : part.holes) total += usable_size(hole);
-        coords.assign(total * 3, 0.0);  // must outlive gluTessEndPolygon: no reallocation
-
-        sink.error = 0;
-        size_t c = 0;
-        gluTessBeginPolygon(tess, &sink);
+        if (usable_size(part.outer) == 0) continue;
+        sink.part_xy.clear();
+        sink.rings.clear();
+        const uint32_t base = static_cast<uint32_t>(sink.xy->size() / 2);
         auto contour = [&](const Ring& ring) {
             const size_t n = usable_size(ring);
             if (n == 0) return;
-            const uint32_t first = static_cast<uint32_t>(sink.xy->size() / 2);
-            gluTessBeginContour(tess);
+            const uint32_t first = static_cast<uint32_t>(sink.part_xy.size() / 2);
             for (size_t i = 0; i < n; ++i) {
-                // GLU sees exactly the float coordinates that will be drawn.
+                // The triangulation sees exactly the float coordinates that will be drawn.
                 const float x = static_cast<float>(ring[i].x - origin.x);
                 const float y = static_cast<float>(ring[i].y - origin.y);
-                const uint32_t index = add_vertex(sink, x, y);
-                GLdouble* p = &coords[3 * c++];
-                p[0] = x;
-                p[1] = y;
-                gluTessVertex(tess, p, encode(index));
+                add_vertex(sink, x, y);
+                sink.part_xy.push_back(x);
+                sink.part_xy.push_back(y);
             }
-            gluTessEndContour(tess);
+            sink.rings.emplace_back(first, first + static_cast<uint32_t>(n));
             if (segments) {
                 for (uint32_t i = 0; i < n; ++i) {
-                    segments->push_back(first + i);
-                    segments->push_back(first + (i + 1 == n ? 0 : i + 1));
+                    segments->push_back(base + first + i);
+                    segments->push_back(base + first + (i + 1 == n ? 0 : i + 1));
                 }
             }
         };
         contour(part.outer);
         for (const Ring& hole : part.holes) contour(hole);
-        gluTessEndPolygon(tess);
-        if (sink.error) {
-            const GLubyte* text = gluErrorString(sink.error);
-            throw Error(std::string("GLU tessellator: ") +
-                        (text ? reinterpret_cast<const char*>(text) : "error " +
-                                                                          std::to_string(sink.error)));
-        }
+        ear_clip(sink.part_xy, sink.rings, base, *sink.triangles);
     }
 }
 
@@ -188,7 +85,7 @@ struct Chunk {
     std::exception_ptr error;
 };
 
-void run_chunk(Tessellator& tessellator, const MapGeometry& geometry, Vec2 origin,
+void run_chunk(const MapGeometry& geometry, Vec2 origin,
                const std::vector<uint8_t>& include, Chunk& chunk) {
     Sink sink;
     sink.xy = &chunk.xy;
@@ -201,7 +98,7 @@ void run_chunk(Tessellator& tessellator, const MapGeometry& geometry, Vec2 origi
         sink.current_unit = static_cast<uint32_t>(u);
         if (!include.empty() && !include[u]) continue;
         try {
-            tessellate_into(tessellator, geometry.shapes[u], origin, sink, &chunk.segments);
+            tessellate_into(geometry.shapes[u], origin, sink, &chunk.segments);
         } catch (const Error& e) {
             throw Error("cannot tessellate unit " + std::to_string(u) + ": " + e.what());
         }
@@ -211,12 +108,11 @@ void run_chunk(Tessellator& tessellator, const MapGeometry& geometry, Vec2 origi
 }  // namespace
 
 Mesh tessellate(const MultiPolygon& shape, Vec2 origin) {
-    Tessellator tessellator;
     Mesh mesh;
     Sink sink;
     sink.xy = &mesh.xy;
     sink.triangles = &mesh.indices;
-    tessellate_into(tessellator, shape, origin, sink, nullptr);
+    tessellate_into(shape, origin, sink, nullptr);
     return mesh;
 }
 
@@ -276,18 +172,12 @@ MapMesh tessellate_map(const MapGeometry& geometry, Vec2 origin, const std::vect
 
     std::atomic<size_t> next{0};
     auto worker = [&]() {
-        try {
-            Tessellator tessellator;
-            for (size_t i; (i = next.fetch_add(1)) < chunks.size();) {
-                try {
-                    run_chunk(tessellator, geometry, mesh.origin, include, chunks[i]);
-                } catch (...) {
-                    chunks[i].error = std::current_exception();
-                }
+        for (size_t i; (i = next.fetch_add(1)) < chunks.size();) {
+            try {
+                run_chunk(geometry, mesh.origin, include, chunks[i]);
+            } catch (...) {
+                chunks[i].error = std::current_exception();
             }
-        } catch (...) {
-            // The tessellator could not be created: leave the chunks to the other workers,
-            // or report below if no worker ran them.
         }
     };
     const size_t extra = std::min<size_t>(size_t(threads) - 1, chunks.empty() ? 0 : chunks.size() - 1);
@@ -299,8 +189,6 @@ MapMesh tessellate_map(const MapGeometry& geometry, Vec2 origin, const std::vect
     size_t nv = 0, nt = 0, ns = 0;
     for (const Chunk& c : chunks) {
         if (c.error) std::rethrow_exception(c.error);
-        if (c.triangle_first.size() != c.end_unit - c.first_unit)
-            throw Error("cannot create the GLU tessellator (out of memory)");
         nv += c.xy.size();
         nt += c.triangles.size();
         ns += c.segments.size();

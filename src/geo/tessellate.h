@@ -1,5 +1,5 @@
 #pragma once
-// Triangulation of polygons for drawing (GLU tessellator, odd winding rule, holes supported).
+// Triangulation of polygons for drawing (ear clipping in geo/ear_clip.h, no GL; holes supported).
 //
 // Coordinates in the display CRS are large metres (x ~ 450 000, y ~ 2 400 000), too large for
 // float to hold to the centimetre, so meshes store vertices as float offsets from an `origin`
@@ -19,11 +19,11 @@ struct Mesh {
     size_t triangle_count() const { return indices.size() / 3; }
 };
 
-// Triangulates every part of `shape` (outer ring and holes, odd winding rule; each part on its
-// own, so overlapping parts are both filled). Vertices are relative to `origin`. The vertices of
-// the input rings come first, in input order (outer ring, then its holes, part after part);
-// vertices the tessellator creates at self-intersections follow. Throws ntm::Error when the
-// tessellator reports an error (for example coordinates beyond its range).
+// Triangulates every part of `shape` (outer ring minus its holes, whatever their orientation;
+// each part on its own, so overlapping parts are both filled). Vertices are relative to
+// `origin`: exactly the vertices of the input rings, in input order (outer ring, then its holes,
+// part after part); no vertices are made, so a self-crossing ring is triangulated as well as its
+// vertices allow. Throws ntm::Error only when the mesh would exceed 2^32 vertices.
 Mesh tessellate(const MultiPolygon& shape, Vec2 origin);
 
 // Sum of the triangle areas of `mesh`, in square metres (tests and diagnostics).
@@ -55,8 +55,8 @@ struct MapMesh {
     size_t segment_count() const { return segments.size() / 2; }
 };
 
-// Tessellates every unit of `geometry` with up to `threads` threads (one GLU tessellator per
-// thread); the result does not depend on the thread count. The origin is the bounds centre.
+// Tessellates every unit of `geometry` with up to `threads` threads (units split between
+// threads); the result does not depend on the thread count. The origin is the bounds centre.
 // Throws ntm::Error naming the unit index when a unit cannot be tessellated, or when the mesh
 // would exceed 2^32 vertices.
 MapMesh tessellate_map(const MapGeometry& geometry, int threads = 2);

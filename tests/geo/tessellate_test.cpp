@@ -106,16 +106,40 @@ TEST(Tessellate, MultiPolygonPartsAreAllFilled) {
     expect_centroids_inside(mesh, shape, origin);
 }
 
-TEST(Tessellate, SelfIntersectionCreatesCombinedVertex) {
-    // A bow tie: the edges cross at the centre, so GLU must call the combine callback.
+TEST(Tessellate, SelfCrossingRingFinishesWithoutNewVertices) {
+    // A bow tie: the edges cross at the centre. No vertex is made there; the mesh uses the four
+    // corners only and covers no more than the ring's bounding square.
     Polygon p;
     p.outer = {{X0, Y0}, {X0 + 100, Y0 + 100}, {X0 + 100, Y0}, {X0, Y0 + 100}};
     const Mesh mesh = ntm::geo::tessellate(single(p), {X0, Y0});
     expect_valid(mesh);
-    EXPECT_EQ(mesh.vertex_count(), 5u);
-    EXPECT_FLOAT_EQ(mesh.xy[8], 50.0f);
-    EXPECT_FLOAT_EQ(mesh.xy[9], 50.0f);
-    EXPECT_NEAR(ntm::geo::mesh_area(mesh), 2 * (100.0 * 50 / 2), 1e-3);
+    EXPECT_EQ(mesh.vertex_count(), 4u);
+    EXPECT_LE(mesh.triangle_count(), 2u);
+    EXPECT_LE(ntm::geo::mesh_area(mesh), 100.0 * 100 + 1e-6);
+}
+
+TEST(Tessellate, MillionVertexRingWithHolesIsFastAndExact) {
+    // A ring of a million vertices (a wavy outline with half-metre jitter, so half the corners
+    // are reflex) with three square holes: the triangle areas add up to the polygon's area, and
+    // every triangle index is an input vertex (at most n + 2h - 2 triangles: collinear corners
+    // are skipped). GLU took over a minute on such a ring.
+    constexpr size_t n = 1000000;
+    Polygon p;
+    p.outer.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+        const double t = 2 * M_PI * double(i) / n;
+        const double r = 20000 + 300 * std::sin(7 * t) + 0.5 * std::sin(double(i) * 2.399963);
+        p.outer.push_back({X0 + r * std::cos(t), Y0 + r * std::sin(t)});
+    }
+    for (int h = 0; h < 3; ++h)
+        p.holes.push_back(rect(X0 - 9000 + 6000 * h, Y0 - 1000, X0 - 7000 + 6000 * h, Y0 + 1000, false));
+    const MultiPolygon shape = single(p);
+    const Mesh mesh = ntm::geo::tessellate(shape, {X0, Y0});
+    expect_valid(mesh);
+    EXPECT_EQ(mesh.vertex_count(), n + 12);
+    EXPECT_LE(mesh.triangle_count(), n + 12 + 2 * 3 - 2);
+    EXPECT_GT(mesh.triangle_count(), n * 99 / 100);
+    EXPECT_NEAR(ntm::geo::mesh_area(mesh), ntm::geo::area(shape), ntm::geo::area(shape) * 1e-6);
 }
 
 TEST(Tessellate, DegenerateAndClosedRingsAreTolerated) {
