@@ -177,9 +177,21 @@ Args parsed_args(const CLI::App& command, const std::string& label) {
         if (!is_valid_utf8(v)) throw Error(name + ": not valid UTF-8 text");
         items.emplace_back(without_dashes(name), v);
     }
-    // Unknown options and stray words were kept aside (allow_extras) to be named here.
+    // Unknown options and stray words were kept aside (allow_extras) to be named here. After
+    // "--" every word is an argument (a file named "-x"), for a command that takes arguments.
+    bool takes_arguments = false;
+    for (const CLI::Option* o : command.get_options()) takes_arguments |= o->get_positional();
+    bool arguments_only = false;
     for (const std::string& extra : command.remaining()) {
-        if (extra.size() > 1 && extra[0] == '-') {
+        if (extra == "--" && !arguments_only) {
+            arguments_only = true;
+            continue;
+        }
+        if (arguments_only && takes_arguments) {
+            positional.push_back(extra);
+            continue;
+        }
+        if (!arguments_only && extra.size() > 1 && extra[0] == '-') {
             const std::string name = extra.substr(0, extra.find('='));
             std::string hint;
             if (name[1] != '-' && name.size() > 2) {

@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
         }
         CLI::App* command = chosen.front();
         label = command->get_name();
-        parsed_args(root, "ntm-atlas");  // names an unknown option before the command
+        parsed_args(root, label);  // an unknown option before the command, words after "--"
         if (!root.parse_order().empty())
             throw ntm::Error(root.parse_order().front()->get_name() + " is an option of the app, not of " + label +
                              "; give the command first (ntm-atlas " + label + " --help)");

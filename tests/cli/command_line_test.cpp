@@ -102,6 +102,8 @@ TEST(CommandLine, BadCommandLinesGiveOneNamedError) {
         {"--bogus", "ntm-atlas: the app: unknown option --bogus\n"},
         {"frobnicate", "ntm-atlas: unknown command 'frobnicate' (see ntm-atlas --help)\n", 2},
         {"summary lagging", "ntm-atlas: summary: unexpected argument 'lagging'\n"},
+        {"summary -- x", "ntm-atlas: summary: unexpected argument 'x'\n"},
+        {"check -- --not-an-option", "ntm-atlas: --not-an-option: no such file\n"},
     };
     for (const auto& c : cases) {
         // $(printf '\\377') writes bytes that are not UTF-8.
