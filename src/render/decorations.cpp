@@ -475,9 +475,8 @@ std::string fit_text(ImFont* font, float px, const std::string& text, float widt
     if (measure(font, px, text).x <= width) return text;
     std::string out = text;
     while (!out.empty()) {
-        do out.pop_back();
-        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80);
-        if (!out.empty()) out.pop_back();  // the lead byte of the character cut
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+        if (!out.empty()) out.pop_back();  // the last character's lead (or only) byte
         if (measure(font, px, out + "…").x <= width) return out + "…";
     }
     return "";
