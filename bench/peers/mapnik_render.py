@@ -10,7 +10,7 @@ import sys
 
 import mapnik
 
-# The five band colours and "no data" of src/core/palette.cpp (19 | 15–18 | 10–14 | 5–9 | 0–4).
+# Five band colours and "no data" (the colours do not change the cost of drawing).
 BAND_COLOURS = ["#1a9850", "#91cf60", "#fee08b", "#fc8d59", "#d73027"]
 NO_DATA = "#f0f0f0"
 
