@@ -268,16 +268,34 @@ std::string default_source(const std::string& path) {
 }
 
 // "3", "TC3", "TC 03", "tc_3", "Tiêu chí 3", "tieu_chi_3", "criterion_3", "C3" -> 3.
+// Punctuation is not dropped: "1.5", "-1", "1/9", "1-2" and "TC 1.5" are no criterion numbers
+// (an indicator or a range is not a criterion; issue 14).
 std::optional<int> criterion_number(std::string_view text) {
-    const std::string k = column_key(text);
-    const size_t p = k.find_first_of("0123456789");
+    const std::string f = fold_search_key(text);
+    const size_t p = f.find_first_of("0123456789");
     if (p == std::string::npos) return std::nullopt;
-    const std::string prefix = k.substr(0, p), digits = k.substr(p);
+    const std::string digits = f.substr(p);
     if (!all_digits(digits) || digits.size() > 3) return std::nullopt;
+    // The words before the number: letters, with spaces, '_' or '.' after a letter.
+    for (size_t i = 0; i < p; ++i) {
+        const char c = f[i];
+        const bool letter = c >= 'a' && c <= 'z';
+        if (!letter && !(i > 0 && (c == ' ' || c == '_' || c == '.'))) return std::nullopt;
+    }
+    const std::string prefix = column_key(f.substr(0, p));
     static const std::set<std::string> prefixes = {
         "", "tc", "tieuchi", "tieuchiso", "tcso", "criterion", "criteria", "crit", "c"};
     if (!prefixes.count(prefix)) return std::nullopt;
     return std::stoi(digits);
+}
+
+// A header that would have named a criterion had its punctuation been dropped ("TC 1.5", "1-2").
+bool looks_like_criterion(std::string_view text) {
+    const std::string k = column_key(text);
+    const size_t p = k.find_first_of("0123456789");
+    if (p == std::string::npos || !all_digits(k.substr(p))) return false;
+    static const std::set<std::string> prefixes = {"", "tc", "tieuchi", "tieuchiso", "tcso", "criterion", "c"};
+    return prefixes.count(k.substr(0, p)) > 0;
 }
 
 std::string out_of_range(const CriteriaSet& set, int number, Date date) {
@@ -470,7 +488,12 @@ std::vector<Observation> read_attainment_table(const std::string& path, const Da
     for (int c = 0; c < static_cast<int>(t.columns.size()); ++c) {
         if (c == code_col || c == date_col || c == source_col) continue;
         const std::optional<int> n = criterion_number(t.columns[c]);
-        if (!n) continue;
+        if (!n) {
+            if (looks_like_criterion(t.columns[c]))
+                throw Error(path + ", column '" + t.columns[c] +
+                            "': not a criterion number (criteria are whole numbers: 1, TC1, Tiêu chí 1)");
+            continue;
+        }
         if (*n < 1 || *n > 99)
             throw Error(path + ", column '" + t.columns[c] + "': criterion " + std::to_string(*n) +
                         " is out of range");

@@ -348,6 +348,25 @@ TEST_F(Tables, ErrorNoRows) {
     EXPECT_EQ(error_of([&] { read_attainment_table(blank_rows, ds); }), blank_rows + ": no rows");
 }
 
+// Issue 14: punctuation is not dropped from criterion numbers.
+TEST_F(Tables, ErrorCriterionNumbersWithPunctuation) {
+    for (const char* text : {"1.5", "-1", "1/9", "1-2"}) {
+        SCOPED_TRACE(text);
+        const std::string lng = write("p.csv", std::string("ma_xa,tieu_chi,dat,ngay\n06184,") + text + ",x,2020-07-31\n");
+        EXPECT_EQ(error_of([&] { read_attainment_table(lng, ds); }),
+                  lng + ", row 2, column tieu_chi: '" + text + "' is not a criterion number (write 3, TC3 or Tiêu chí 3)");
+    }
+    const std::string wide = write("pw.csv", "ma_xa,ngay,TC 1,TC 1.5\n06184,2020-07-31,x,x\n");
+    EXPECT_EQ(error_of([&] { read_attainment_table(wide, ds); }),
+              wide + ", column 'TC 1.5': not a criterion number (criteria are whole numbers: 1, TC1, Tiêu chí 1)");
+    const std::string range = write("pr.csv", "ma_xa,ngay,1-2\n06184,2020-07-31,x\n");
+    EXPECT_EQ(error_of([&] { read_attainment_table(range, ds); }),
+              range + ", column '1-2': not a criterion number (criteria are whole numbers: 1, TC1, Tiêu chí 1)");
+    // Whole numbers as spreadsheets store them still count.
+    const std::string ok = write("ok.csv", "ma_xa,tieu_chi,dat,ngay\n06184,3.0,x,2020-07-31\n");
+    EXPECT_EQ(read_attainment_table(ok, ds).at(0).criterion, 3);
+}
+
 // --- Recognitions ---------------------------------------------------------------------------
 
 TEST_F(Tables, Recognitions) {
