@@ -362,7 +362,7 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
             }
         if (!bad.empty())
             throw Error(o.source + ": " + bad.front() +
-                        (bad.size() > 1 ? " (and " + std::to_string(bad.size() - 1) + " more values)" : "") +
+                        (bad.size() == 2 ? " (and 1 more value)" : bad.size() > 2 ? " (and " + std::to_string(bad.size() - 1) + " more values)" : "") +
                         "; the text is UTF-8 (" + enc_reason + "): fix those values, or give the encoding with --encoding");
     }
     for (size_t f = 0; f < raw.size(); ++f)

@@ -121,7 +121,8 @@ FieldRoles detect_fields(const std::vector<FieldColumn>& cols, const FieldOverri
     };
     if (r.code < 0)
         r.code = pick(cols, stats, kCodeNames, [&](const FieldColumn& c, const Stats& s) {
-            return named_in(kCodeNames)(c, s) && s.digits > 0.9 && s.unique > 0.9;
+            // Not required unique: a duplicated code must be reported, not make another field the code.
+            return named_in(kCodeNames)(c, s) && s.digits > 0.9 && s.unique > 0.5;
         }, {});
     if (r.kind < 0)
         r.kind = pick(cols, stats, kKindNames, [](const FieldColumn&, const Stats& s) {
