@@ -1,9 +1,11 @@
 #include "io/dataset_file.h"
 
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -328,6 +330,37 @@ std::string sql_value(GDALDataset& ds, const std::string& sql) {
     return value;
 }
 
+// SQLite's quick_check lists its findings one a line under "*** in database main ***": the first
+// finding and how many others, so the message stays on one line.
+std::string first_problem(const std::string& report) {
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start <= report.size()) {
+        const size_t end = std::min(report.find('\n', start), report.size());
+        std::string line = report.substr(start, end - start);
+        if (!line.empty() && line.rfind("***", 0) != 0) lines.push_back(line);
+        start = end + 1;
+    }
+    if (lines.empty()) return "integrity check failed";
+    return "integrity check: " + lines.front() +
+           (lines.size() == 2 ? " and 1 more problem"
+            : lines.size() > 2 ? " and " + std::to_string(lines.size() - 1) + " more problems" : "");
+}
+
+// Why GDAL's GPKG driver did not open PATH: an SQLite file it cannot read is damaged; anything
+// else is not a GeoPackage at all (GDAL says nothing about a file it merely does not recognise).
+std::string open_failure(const std::string& path, const std::string& gdal_message) {
+    char header[16] = {};
+    if (VSILFILE* f = VSIFOpenL(path.c_str(), "rb")) {
+        const size_t n = VSIFReadL(header, 1, sizeof header, f);
+        VSIFCloseL(f);
+        if (n == sizeof header && std::memcmp(header, "SQLite format 3", 16) == 0)
+            return path + ": the SQLite file is damaged (" +
+                   (gdal_message.empty() ? std::string("GDAL cannot open it") : gdal_message) + "); it is left as it is";
+    }
+    return path + ": not a GeoPackage (it is not an SQLite file)";
+}
+
 // The file's format version (1 or 2) after checking SQLite's integrity, the metadata and every
 // table and column of that format with its type, including the values SQLite's loose typing lets
 // through (text in an integer column). Throws naming what is wrong.
@@ -335,8 +368,8 @@ int check_schema(GDALDataset& ds, const std::string& path) {
     GdalErrorCapture capture;
     const std::string integrity = sql_value(ds, "PRAGMA quick_check");
     if (capture.has_error() || integrity != "ok")
-        throw Error(path + ": the SQLite file is damaged (" + (capture.has_error() ? capture.message() : integrity) +
-                    "); it is left as it is");
+        throw Error(path + ": the SQLite file is damaged (" +
+                    (capture.has_error() ? capture.message() : first_problem(integrity)) + "); it is left as it is");
     std::vector<std::string> missing;
     for (const Table& t : schema())
         if (!ds.GetLayerByName(t.name) && t.since == 1) missing.push_back(t.name);
@@ -501,7 +534,7 @@ DatasetFile load_dataset(const std::string& path, const Progress& progress) {
     require_regular_file(path);
     const char* drivers[] = {"GPKG", nullptr};
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
-    if (!ds) throw Error(path + ": not a GeoPackage (" + capture.message() + ")");
+    if (!ds) throw Error(open_failure(path, capture.message()));
     check_schema(*ds, path);
     capture.clear();
     OGRLayer* units = ds->GetLayerByName("units");
