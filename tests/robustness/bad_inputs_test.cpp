@@ -1,6 +1,9 @@
 // A corpus of bad inputs, each built here from a good file by one change, run through the
-// binary: every case must end with its exact one-line message and exit code, and leave a good
-// output file that was there before untouched.
+// binary: every case must end with its exact one-line message and exit code, leave every file
+// that was there before untouched (a good output included) and, when refused, write nothing.
+// The cases follow the list of issue 14: boundaries, shapefiles and .prj, text encoding, FIFOs
+// and devices, datasets (damaged, foreign, wrong tables, columns, types and values), the
+// command line, good files that must survive, and the tables' criterion numbers.
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
@@ -376,6 +379,86 @@ std::vector<Case> corpus() {
          },
          kDs + "not an NTM Atlas dataset (missing tables units,metadata,observations,recognitions,events,reported_figures); "
                "open boundary files with --boundaries");
+
+    // --- command line ----------------------------------------------------------------------------
+    auto cli = [&](std::string name, std::string args, std::string message) {
+        c.push_back({name, dataset({}), args, 1, message});
+    };
+    cli("OptionWithOneDash", "summary --data {dir}/d.gpkg -date 2020-01-01",
+        "ntm-atlas: summary: unknown option -date (options take two dashes: --date)");
+    cli("StrayArgument", "summary --data {dir}/d.gpkg stray", "ntm-atlas: summary: unexpected argument 'stray'");
+    cli("UnknownLanguage", "summary --data {dir}/d.gpkg --lang xx", "ntm-atlas: --lang: 'xx' is not a language (use vi or en)");
+    cli("DataAndBoundaries", "summary --data {dir}/d.gpkg --boundaries {dir}/../b.geojson",
+        "ntm-atlas: summary: give --boundaries or --data, not both");
+    cli("TopologyAndNoTopology", "check {dir}/../b.geojson --topology --no-topology",
+        "ntm-atlas: check: give --no-topology or --topology, not both");
+    cli("UnknownOption", "summary --data {dir}/d.gpkg --bogus", "ntm-atlas: summary: unknown option --bogus");
+    cli("OptionWithoutValue", "summary --data {dir}/d.gpkg --date", "ntm-atlas: summary: --date needs a value");
+    cli("ImpossibleDate", "summary --data {dir}/d.gpkg --date 2020-13-45",
+        "ntm-atlas: --date: '2020-13-45' is not a date (use YYYY-MM-DD)");
+    cli("TitleNotUtf8", "export --data {dir}/d.gpkg --title \"$(printf '\\377\\376 bad')\" --out {dir}/m.png",
+        "ntm-atlas: --title: not valid UTF-8 text");
+    // A good file is never the output of a command that reads it, however it is spelled.
+    cli("ImportOverItsSource", "import --out {dir}/d.gpkg --boundaries {dir}/d.gpkg",
+        "ntm-atlas: import: --out {dir}/d.gpkg is also --boundaries {dir}/d.gpkg (write the dataset to another file); nothing written");
+    cli("ImportOverItsSourceDotted", "import --out {dir}/./d.gpkg --boundaries {dir}/d.gpkg",
+        "ntm-atlas: import: --out {dir}/./d.gpkg is also --boundaries {dir}/d.gpkg (write the dataset to another file); nothing written");
+    c.push_back({"ImportOverItsSourceSymlink",
+                 [](const std::string& dir) {
+                     fs::copy_file(NTM_DEMO_DATASET, dir + "/d.gpkg");
+                     fs::create_symlink(dir + "/d.gpkg", dir + "/link.gpkg");
+                 },
+                 "import --out {dir}/link.gpkg --boundaries {dir}/d.gpkg", 1,
+                 "ntm-atlas: import: --out {dir}/link.gpkg is also --boundaries {dir}/d.gpkg (write the dataset to another file); nothing written"});
+    c.push_back({"ImportOverItsSourceHardLink",
+                 [](const std::string& dir) {
+                     fs::copy_file(NTM_DEMO_DATASET, dir + "/d.gpkg");
+                     fs::create_hard_link(dir + "/d.gpkg", dir + "/hard.gpkg");
+                 },
+                 "import --out {dir}/hard.gpkg --boundaries {dir}/d.gpkg", 1,
+                 "ntm-atlas: import: --out {dir}/hard.gpkg is also --boundaries {dir}/d.gpkg (write the dataset to another file); nothing written"});
+    cli("ImportOverItsAttainmentTable", "import --out {dir}/d.gpkg --boundaries {dir}/../b.geojson --attainment {dir}/d.gpkg",
+        "ntm-atlas: import: --out {dir}/d.gpkg is also --attainment {dir}/d.gpkg (write the dataset to another file); nothing written");
+    // An export that cannot draw leaves the picture that was there.
+    c.push_back({"ExportOfNullGeometriesKeepsThePng",
+                 [](const std::string& dir) {
+                     auto f = nine();
+                     for (auto& x : f) x.geometry = "null";
+                     write(dir + "/b.geojson", geojson(f));
+                     write(dir + "/old.png", "\x89PNG\r\n\x1a\n a picture made earlier");
+                 },
+                 "export --boundaries {dir}/b.geojson --out {dir}/old.png", 1,
+                 kOff + "none of the 9 features of layer 'b' has a polygon (every geometry is null, empty or not a polygon): nothing to draw"});
+    // import-news never rewrites a damaged dataset as a clean-looking smaller one.
+    c.push_back({"ImportNewsIntoTruncatedDataset",
+                 bytes_of_demo([](std::string& b) { b.resize(b.size() / 2); }),
+                 "import-news --data {dir}/d.gpkg " NTM_TEST_DATA_DIR "/news/bulletin_2021-07_ket-qua.txt", 1,
+                 kDs + "the SQLite file is damaged (database disk image is malformed); it is left as it is"});
+    c.push_back({"ImportNewsIntoMalformedDataset",
+                 bytes_of_demo([](std::string& b) {
+                     for (size_t i = b.size() / 3; i < b.size() / 3 + 4096 && i < b.size(); ++i) b[i] = char(0x5A);
+                 }),
+                 "import-news --data {dir}/d.gpkg " NTM_TEST_DATA_DIR "/news/bulletin_2021-07_ket-qua.txt", 1,
+                 kDs + "the SQLite file is damaged (integrity check: On tree page (...)"});
+
+    // --- tables: criterion numbers keep their punctuation ----------------------------------------
+    auto table = [&](std::string name, std::string csv, std::string message) {
+        c.push_back({name,
+                     [csv](const std::string& dir) {
+                         write(dir + "/b.geojson", geojson(nine()));
+                         write(dir + "/a.csv", csv);
+                     },
+                     "import --out {dir}/n.gpkg --boundaries {dir}/b.geojson --attainment {dir}/a.csv", 1,
+                     "ntm-atlas: {dir}/a.csv, " + message});
+    };
+    const std::string kLong = "ma_xa,tieu_chi,dat,ngay\n06001,";
+    const std::string kNotNumber = "' is not a criterion number (write 3, TC3 or Tiêu chí 3)";
+    table("CriterionDecimal", kLong + "1.5,x,2020-12-31\n", "row 2, column tieu_chi: '1.5" + kNotNumber);
+    table("CriterionNegative", kLong + "-1,x,2020-12-31\n", "row 2, column tieu_chi: '-1" + kNotNumber);
+    table("CriterionFraction", kLong + "1/9,x,2020-12-31\n", "row 2, column tieu_chi: '1/9" + kNotNumber);
+    table("CriterionRange", kLong + "1-2,x,2020-12-31\n", "row 2, column tieu_chi: '1-2" + kNotNumber);
+    table("CriterionHeaderDecimal", "ma_xa,ngay,TC 1.5\n06001,2020-12-31,x\n",
+          "column 'TC 1.5': not a criterion number (criteria are whole numbers: 1, TC1, Tiêu chí 1)");
     return c;
 }
 
@@ -406,6 +489,11 @@ TEST_P(BadInput, ExactMessageAndGoodFilesUntouched) {
         EXPECT_EQ(r.out, "");
     }
     for (const auto& [path, bytes] : before) EXPECT_EQ(read_file(path), bytes) << path << " was changed";
+    // A refused input leaves nothing behind: no output, no temporary file.
+    if (k.exit_code != 0) {
+        for (const auto& e : fs::directory_iterator(dir))
+            EXPECT_TRUE(before.count(e.path().string()) || e.is_fifo() || e.is_symlink()) << e.path() << " was written";
+    }
     fs::remove_all(fs::path(dir).parent_path());
 }
 
