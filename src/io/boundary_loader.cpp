@@ -198,6 +198,14 @@ std::string choose_encoding(const LoadOptions& o, const std::string& driver,
                 *reason = "from " + fs::path(cpg).filename().string() + " ('" + trim(text) + "')";
                 return enc;
             }
+            // The file says what the encoding is and we cannot read what it says: guessing past
+            // it would risk mojibake in every name.
+            const std::string named = trim(text);
+            const bool printable = is_valid_utf8(named) && named.size() <= 60 &&
+                                   std::none_of(named.begin(), named.end(), [](char c) { return c >= 0 && c < 0x20; });
+            if (!named.empty())
+                throw Error(cpg + ": " + (printable ? "'" + named + "'" : std::string("its content")) +
+                            " is not a text encoding NTM Atlas knows; give the encoding with --encoding");
         }
         const std::string dbf = sidecar(o.source, ".dbf");
         const std::string ldid = dbf.empty() ? "" : read_dbf_ldid_encoding(dbf);

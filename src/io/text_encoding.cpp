@@ -76,7 +76,10 @@ std::optional<ResolvedEncoding> resolve(const std::string& encoding) {
     if (one_of(key, {"CP1252", "WINDOWS1252", "WIN1252", "1252", "ANSI1252"}))
         return ResolvedEncoding{Codec::iconv, "CP1252"};
     const std::string name = upper_ascii(trim(encoding));
-    if (iconv_knows(name)) return ResolvedEncoding{Codec::iconv, name};
+    // glibc's iconv_open drops the characters it does not expect from a name and takes what is
+    // left empty as the locale's charset: "\xFF\x01" would be "known". Names are printable ASCII.
+    const bool printable = std::all_of(name.begin(), name.end(), [](char c) { return c > 0x20 && c < 0x7F; });
+    if (printable && iconv_knows(name)) return ResolvedEncoding{Codec::iconv, name};
     return std::nullopt;
 }
 

@@ -249,6 +249,14 @@ ViewsFileContent parse_views_json(const std::string& text, const std::string& na
         size_t offset = 0;
         const std::string problem = syntax_problem(text, e, &offset);
         throw Error(name + ": " + where(text, offset) + problem);
+    } catch (const Json::out_of_range& e) {
+        // A number too large for a double ("1e999"): nlohmann quotes it but gives no position.
+        const std::string what = e.what();
+        const size_t open = what.find('\''), close = what.rfind('\'');
+        const std::string number = open < close ? what.substr(open + 1, close - open - 1) : "";
+        const size_t at = number.empty() ? std::string::npos : text.find(number);
+        throw Error(name + ": " + (at == std::string::npos ? "" : where(text, at)) + "the number " +
+                    (number.size() <= 40 ? number : number.substr(0, 40) + "…") + " is out of range");
     }
     return Reader(name).document(root);
 }

@@ -245,6 +245,34 @@ std::vector<Case> corpus() {
                  },
                  "check {dir}/s.shp", 1,
                  "ntm-atlas: {dir}/s.shp: the attribute file s.dbf is missing beside it (copy all the shapefile's files together)"});
+    auto shapefile = [&](std::string name, std::function<void(const std::string&)> edit, std::string message,
+                         std::string extra = "") {
+        c.push_back({name,
+                     [edit](const std::string& dir) {
+                         write_shapefile(dir + "/s.shp");
+                         edit(dir);
+                     },
+                     "check {dir}/s.shp --no-topology" + extra, 1, "ntm-atlas: {dir}/s." + message});
+    };
+    const auto shorten = [](const std::string& path, std::uintmax_t by) { fs::resize_file(path, fs::file_size(path) - by); };
+    shapefile("ShpTruncated", [&](const std::string& dir) { shorten(dir + "/s.shp", 20); },
+              "shp: feature 8 cannot be read (...)");
+    shapefile("DbfTruncated", [&](const std::string& dir) { shorten(dir + "/s.dbf", 30); },
+              "shp: feature 8 cannot be read (...)");
+    shapefile("ShxTruncated", [&](const std::string& dir) { shorten(dir + "/s.shx", 20); },
+              "shp: cannot be opened as vector data (...)");
+    shapefile("ShpHeaderZeroed", [](const std::string& dir) {
+                  std::fstream f(dir + "/s.shp", std::ios::in | std::ios::out | std::ios::binary);
+                  f.write("\0\0\0\0", 4);
+              },
+              "shp: cannot be opened as vector data");
+    shapefile("UnknownCpg", [](const std::string& dir) { write(dir + "/s.cpg", "NOPE-ENC\r\n"); },
+              "cpg: 'NOPE-ENC' is not a text encoding NTM Atlas knows; give the encoding with --encoding");
+    shapefile("BinaryCpg", [](const std::string& dir) { write(dir + "/s.cpg", std::string("\xff\x01\x02", 3)); },
+              "cpg: its content is not a text encoding NTM Atlas knows; give the encoding with --encoding");
+    shapefile("UnknownEncodingOption", [](const std::string&) {},
+              "shp: --encoding: unknown text encoding 'klingon' (known: UTF-8, CP1258, TCVN3, VNI, and any iconv name)",
+              " --encoding klingon");
     // Invalid UTF-8 in a UTF-8 file: named, never decoded as a legacy encoding.
     auto utf8_case = [&](std::string name, std::function<void(std::string&)> edit, std::string message) {
         c.push_back({name,
