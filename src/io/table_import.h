@@ -40,7 +40,7 @@ struct ColumnMapping {
     int district = -1;  // Huyện / Quận / Thị xã / Thành phố
     int date = -1;      // Ngày / Ngày đánh giá (attainment, recognitions); start date (events)
     int source = -1;    // Nguồn
-    int note = -1;      // Ghi chú (kept as the source of attainment when there is no Nguồn)
+    int note = -1;      // Ghi chú (shown, not imported)
     int total = -1;     // Tổng số tiêu chí đạt (checked against the marks: a warning when it differs)
     // Recognitions
     int level = -1;          // Mức đạt chuẩn / Mức công nhận / level
@@ -49,6 +49,9 @@ struct ColumnMapping {
     int year = -1;           // Năm (the year it is for)
     // Events
     int end = -1, kind = -1, organiser = -1, title = -1, participants = -1;
+    // Attainment, long form (one row per unit and criterion): the criterion number and the mark.
+    int criterion = -1, met = -1;
+    int group = -1;  // Nhóm xã (commune group 1, 2, 3 of the 2026–2030 criteria)
     // Attainment, wide form: (column index, criterion number), by column.
     std::vector<std::pair<int, int>> criteria;
 };
@@ -68,7 +71,9 @@ struct NameProblem {
     std::string district;  // the district it was looked for in ("" when none)
     std::string reason;    // "no unit of that name in Huyện Cao Lộc", "2 units of that name: ..."
     std::vector<std::string> candidates;  // closest units, "Xã Tân Thành (06325, Huyện Cao Lộc)"
-    // "FILE, row N: 'NAME' (DISTRICT): REASON; closest: A; B" — one line.
+    bool by_code = false;  // a code that names no unit (the reason says it all)
+    // "FILE, row N: 'NAME' (DISTRICT): REASON; closest: A; B" — one line ("FILE, row N: REASON"
+    // for a code).
     std::string message() const;
 };
 
@@ -78,6 +83,7 @@ struct SkippedRows {
     int heading = 0;    // district heading rows ("I. Huyện Cao Lộc")
     int total = 0;      // "Tổng cộng", "Toàn tỉnh", "Cộng"
     int note = 0;       // "Ghi chú:", "* ..."
+    int other = 0;      // rows with neither a unit nor a known label (each also a warning)
     int signature = 0;  // "Người lập biểu", "KT. CHỦ TỊCH", names alone
     int blank = 0;
     int unmatched = 0;  // left out with skip_unmatched
