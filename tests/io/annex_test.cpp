@@ -445,6 +445,58 @@ TEST_F(Annexes, EventsSheetWithTitleRow) {
     EXPECT_EQ(preview_table(amb, ds, o).unmatched.size(), 1u);
 }
 
+// Other words real sheets use: "Tên đơn vị", "Số TC đã đạt", "Kết quả thực hiện các tiêu chí", a
+// district qualifier in the name, "TP Lạng Sơn" headings, a note of a data row that names a
+// chairman, and a signature block opened by "TM." and "KT.GIÁM ĐỐC".
+TEST_F(Annexes, HeaderAndLabelVariants) {
+    const std::string path = write_text(
+        dir + "/v.csv",
+        "TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ (tính đến ngày 30/9/2024)\n"
+        "STT;Tên đơn vị;Kết quả thực hiện các tiêu chí;;;Số TC đã đạt;Ghi chú\n"
+        ";;TC1;TC2;TC3;;\n"
+        "A;TP Lạng Sơn;;;;;\n"
+        "1;Mai Pha;x;x;;2;Chủ tịch xã mới\n"
+        "B;Các huyện;;;;;\n"
+        "2;Xã Tân Thành (huyện Hữu Lũng);x;;x;2;\n"
+        "3;Chi Lăng (huyện Tràng Định);x;x;x;3;\n"
+        "Cộng;;3;2;2;;\n"
+        "TM. ỦY BAN NHÂN DÂN;;;;;;\n"
+        ";KT.GIÁM ĐỐC;;;;;\n"
+        ";Lê Văn Cường;;;;;\n");
+    const TableImportResult r = import_table(path, ds, {});
+    EXPECT_EQ(*r.preview.date, Date::from_ymd(2024, 9, 30));
+    EXPECT_EQ(r.preview.mapping.total, 5);
+    EXPECT_EQ(r.preview.mapping.criteria, (std::vector<std::pair<int, int>>{{2, 1}, {3, 2}, {4, 3}}));
+    EXPECT_EQ(met_per_unit(r.observations), (std::map<std::string, int>{{"06184", 2}, {"06442", 2}, {"06034", 3}}));
+    EXPECT_EQ(r.preview.skipped.heading, 2);
+    EXPECT_EQ(r.preview.skipped.total, 1);
+    EXPECT_EQ(r.preview.skipped.signature, 3);
+    EXPECT_TRUE(r.preview.warnings.empty()) << r.preview.warnings.front();
+}
+
+// A recognitions list with only the year, levels in long phrases.
+TEST_F(Annexes, RecognitionsWithYearsAndLongLevels) {
+    const std::string path = write_text(
+        dir + "/years.csv",
+        "Xã,Huyện,Năm đạt chuẩn,Mức công nhận\n"
+        "Tân Thành,Bắc Sơn,2019,Xã đạt chuẩn NTM\n"
+        "Mai Pha,Thành phố Lạng Sơn,2022,Đạt chuẩn nông thôn mới nâng cao\n"
+        "Hồng Phong,Cao Lộc,2023,NTM kiểu mẫu\n");
+    const TableImportResult r = import_table(path, ds, {});
+    EXPECT_EQ(r.preview.kind, TableKind::Recognitions);
+    ASSERT_EQ(r.recognitions.size(), 3u);
+    EXPECT_EQ(r.recognitions[0].unit_code, "06379");
+    EXPECT_EQ(r.recognitions[0].level, Level::Standard);
+    EXPECT_EQ(r.recognitions[0].year, 2019);
+    EXPECT_EQ(r.recognitions[0].date, Date::from_ymd(2019, 12, 31));
+    EXPECT_EQ(r.recognitions[1].level, Level::Advanced);
+    EXPECT_EQ(r.recognitions[2].unit_code, "06205");
+    EXPECT_EQ(r.recognitions[2].level, Level::Model);
+    ASSERT_EQ(r.preview.warnings.size(), 1u);
+    EXPECT_EQ(r.preview.warnings[0], path + ": no date column nor a date in the title; each recognition dated the last "
+                                            "day of its year (column Năm đạt chuẩn), give --date to set one");
+}
+
 // --- The template, written and read back ---------------------------------------------------
 
 // Fills the template's marks: the i-th unit meets `count(i)` criteria (the first ones), and
