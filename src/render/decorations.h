@@ -24,7 +24,7 @@ namespace ntm::render {
 
 struct LegendRow {
     std::string label;     // "19", "15–18", ..., "Chưa có dữ liệu", "Không áp dụng (phường, thị trấn)"
-    int count = 0;
+    int count = 0;         // < 0: no count to give (no assessments at all), drawn "—"
     double percent = -1;   // of xã in scope; < 0: not shown (not-applicable row)
     Rgb colour;
     bool hatched = false;  // drawn with the map's not-applicable hatching

@@ -69,7 +69,10 @@ TEST(Decorations, NoAssessmentsReadAsNoDataAndTheSourceNamesTheFile) {
     const auto vi = ntm::render::make_decoration_data(d, s, date, true);
     EXPECT_EQ(vi.no_data_note, "Chưa có dữ liệu đánh giá ngày 31/07/2020");
     for (const auto& row : vi.legend)
-        if (row.band >= 0) EXPECT_LT(row.percent, 0) << row.label;  // no share shown
+        if (row.band >= 0) {
+            EXPECT_LT(row.percent, 0) << row.label;  // no share shown
+            EXPECT_LT(row.count, 0) << row.label;    // no count either: drawn "—", not 0
+        }
     EXPECT_EQ(vi.legend.back().label.rfind("Không áp dụng", 0), 0u);
     bool said = false;
     for (const auto& [label, value] : vi.stats) said = said || (label == "Đánh giá nông thôn mới" && value == "chưa có");
