@@ -680,6 +680,7 @@ void add_lagging_rows(DecorationData& d, const Dataset& dataset, const std::vect
         const Unit& u = dataset.units[r.unit];
         const int set = r.criteria_set >= 0 ? r.criteria_set : states[r.unit].criteria_set;
         const int size = set >= 0 ? dataset.criteria_set(set).size() : 0;
+        if (r.count >= size) break;  // ranked fewest first: the rest meet every criterion, they don't lag
         d.lagging.push_back({u.full_name(), u.district_name, std::to_string(r.count) + "/" + std::to_string(size)});
     }
 }

@@ -80,7 +80,8 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
                                     const std::string& crs_name = "",
                                     const std::string& source_override = "");
 
-// Fills data.lagging from rank_lagging() (fewest criteria first), at most `max_rows`.
+// Fills data.lagging from rank_lagging() (fewest criteria first), at most `max_rows`, and only xã
+// that miss at least one criterion.
 void add_lagging_rows(DecorationData& data, const Dataset& dataset, const std::vector<UnitRank>& ranked,
                       const std::vector<UnitState>& states, size_t max_rows = 12);
 

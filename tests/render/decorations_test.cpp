@@ -83,3 +83,19 @@ TEST(Decorations, NoAssessmentsReadAsNoDataAndTheSourceNamesTheFile) {
     EXPECT_EQ(given.source_line.rfind("Nguồn: Sở Nông nghiệp (thử)", 0), 0u);
     EXPECT_TRUE(given.all_text().find("chưa có") != std::string::npos);
 }
+
+// The "fewest criteria" table lists only xã that miss something: one meeting all 19 does not lag.
+TEST(Decorations, LaggingTableStopsAtCommunesMeetingEveryCriterion) {
+    const ntm::Dataset d = ntm::demo::make_demo_dataset();
+    const ntm::Date date = ntm::Date::from_ymd(2025, 6, 30);
+    const auto states = ntm::AttainmentIndex(d).states(date);
+    const std::vector<ntm::UnitRank> ranked = ntm::rank_lagging(d, states, {});
+    size_t below = 0;
+    for (const ntm::UnitRank& r : ranked) below += r.count < 19;
+    ASSERT_GT(below, 0u);
+    ASSERT_GT(ranked.size(), below);  // some xã meet all 19 on that date
+    auto data = ntm::render::make_decoration_data(d, ntm::summarize(d, states, date), date, true);
+    ntm::render::add_lagging_rows(data, d, ranked, states, ranked.size());
+    EXPECT_EQ(data.lagging.size(), below);
+    for (const auto& row : data.lagging) EXPECT_NE(row.value.substr(0, 3), "19/") << row.name;
+}
