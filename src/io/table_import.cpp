@@ -709,12 +709,18 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     for (int c : {use.code, use.name, use.district, use.date, use.source, use.note, use.total, use.level,
                   use.decision, use.decision_date, use.year, use.end, use.kind, use.organiser, use.title,
                   use.participants, use.criterion, use.met})
-        if (!valid(c)) {
+        if (!valid(c) || (c < 0 && c != -1)) {
             p.errors.push_back(path + ": the column mapping names column " + std::to_string(c + 1) + " of " +
                                std::to_string(ncols));
             return rd;
         }
 
+    for (const auto& [col, n] : use.criteria)
+        if (col < 0 || col >= ncols) {
+            p.errors.push_back(path + ": the column mapping names column " + std::to_string(col + 1) + " of " +
+                               std::to_string(ncols) + " for criterion " + std::to_string(n));
+            return rd;
+        }
     // Column checks of the old flat layouts (tables.h), same messages.
     if (kind == TableKind::Attainment) {
         for (int c = 0; c < ncols; ++c) {

@@ -497,6 +497,38 @@ TEST_F(Annexes, RecognitionsWithYearsAndLongLevels) {
                                             "day of its year (column Năm đạt chuẩn), give --date to set one");
 }
 
+// The dialog's way: preview, change the mapping, import, merge into the open dataset.
+TEST_F(Annexes, MappingOverrideAndMerge) {
+    const std::string path = write_text(dir + "/m.csv",
+                                        "KẾT QUẢ GIAI ĐOẠN 2021-2025, NĂM 2023\n"
+                                        "Xã,Huyện,Cột A,Cột B\n"
+                                        "Tân Thành,Cao Lộc,x,\n"
+                                        "Tân Thành,Bắc Sơn,x,x\n");
+    const TablePreview p = preview_table(path, ds, {});
+    EXPECT_EQ(*p.date, Date::from_ymd(2023, 12, 31)) << p.date_from;
+    ASSERT_FALSE(p.errors.empty());  // no criterion columns the reader could tell
+    EXPECT_EQ(p.errors[0], path + ": no criterion columns (name them 1..19, TC1..TC19 or Tiêu chí 1..19)");
+    TableImportOptions o;
+    o.kind = TableKind::Attainment;
+    o.mapping = p.detected;
+    o.mapping->criteria = {{2, 6}, {3, 7}};
+    const TableImportResult r = import_table(path, ds, o);
+    EXPECT_EQ(met_per_unit(r.observations), (std::map<std::string, int>{{"06250", 1}, {"06379", 2}}));
+    ASSERT_EQ(r.observations.size(), 4u);
+    EXPECT_EQ(r.observations[0].criterion, 6);
+    // A column the table does not have is refused, not read.
+    o.mapping->criteria = {{9, 1}};
+    EXPECT_EQ(error_of([&] { import_table(path, ds, o); }),
+              path + ": the column mapping names column 10 of 4 for criterion 1");
+
+    Dataset open = ds;
+    open.observations.push_back({"06250", 6, true, Date::from_ymd(2023, 12, 31), "old", "", ""});
+    open.observations.push_back({"06250", 6, true, Date::from_ymd(2022, 12, 31), "older", "", ""});
+    EXPECT_EQ(merge_import(open, r), 4u);
+    ASSERT_EQ(open.observations.size(), 5u);  // the same unit, criterion and date replaced
+    EXPECT_EQ(open.observations[0].source, "older");
+}
+
 // --- The template, written and read back ---------------------------------------------------
 
 // Fills the template's marks: the i-th unit meets `count(i)` criteria (the first ones), and
