@@ -665,30 +665,42 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         detect(kind, m, numbered, unnamed);
     }
     p.kind = kind;
-    const std::string file = path;
 
-    // The report date: --date, else a date column (per row), else the title.
-    std::optional<TitleDate> title_date = date_from_titles(p.title_lines);
-    if (options.date) {
-        p.date = options.date;
-        p.date_from = "--date";
-    } else if (m.date >= 0) {
-        p.date_from = "cột " + p.columns[m.date];
-    } else if (m.decision_date >= 0 && kind == TableKind::Recognitions) {
-        p.date_from = "cột " + p.columns[m.decision_date];
-    } else if (title_date && kind != TableKind::Events) {
-        p.date = title_date->date;
-        p.date_from = "tiêu đề: " + title_date->line;
-    }
+    // The report date: --date, else a date column (per row), else the title. Settled again once
+    // the mapping is final (the dialog may name the date column).
+    const std::optional<TitleDate> title_date = date_from_titles(p.title_lines);
+    auto settle_date = [&](const ColumnMapping& mapping) {
+        p.date.reset();
+        p.date_from.clear();
+        const bool in_range = [&] {
+            for (int c : {mapping.date, mapping.decision_date})
+                if (c >= ncols) return false;
+            return true;
+        }();
+        if (!in_range) return;
+        if (options.date) {
+            p.date = options.date;
+            p.date_from = "--date";
+        } else if (mapping.date >= 0) {
+            p.date_from = "cột " + p.columns[mapping.date];
+        } else if (mapping.decision_date >= 0 && kind == TableKind::Recognitions) {
+            p.date_from = "cột " + p.columns[mapping.decision_date];
+        } else if (title_date && kind != TableKind::Events) {
+            p.date = title_date->date;
+            p.date_from = "tiêu đề: " + title_date->line;
+        }
+    };
     // The first row's date stands for the table until rows are read.
-    auto first_row_date = [&]() -> std::optional<Date> {
-        const int col = m.date >= 0 ? m.date : m.decision_date;
-        if (col < 0) return std::nullopt;
+    auto first_row_date = [&](const ColumnMapping& mapping) -> std::optional<Date> {
+        const int col = mapping.date >= 0 ? mapping.date : mapping.decision_date;
+        if (col < 0 || col >= ncols) return std::nullopt;
         for (int r = h.first + h.rows; r < static_cast<int>(g.rows.size()); ++r)
             if (const auto d = cells::parse_date(g.rows[r][col])) return d;
         return std::nullopt;
     };
-    const std::optional<Date> set_date = p.date ? p.date : first_row_date();
+    const ColumnMapping& date_mapping = options.mapping ? *options.mapping : m;
+    settle_date(date_mapping);
+    std::optional<Date> set_date = p.date ? p.date : first_row_date(date_mapping);
 
     // Criteria by name, of the set in force on the date.
     std::vector<std::pair<int, int>> criteria = numbered;  // (column, criterion)
@@ -705,6 +717,8 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     p.detected = m;
     p.mapping = options.mapping ? *options.mapping : m;
     const ColumnMapping& use = p.mapping;
+    settle_date(use);
+    set_date = p.date ? p.date : first_row_date(use);
     auto valid = [&](int c) { return c >= -1 && c < ncols; };
     for (int c : {use.code, use.name, use.district, use.date, use.source, use.note, use.total, use.level,
                   use.decision, use.decision_date, use.year, use.end, use.kind, use.organiser, use.title,
@@ -965,11 +979,10 @@ std::string decision_text(const std::string& decision, std::optional<Date> date)
     return decision + " ngày " + format_date(*date, true);
 }
 
-void convert(Reading& rd, const Dataset& ds, const TableImportOptions& options, TableImportResult& out) {
+void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
     TablePreview& p = rd.preview;
     const ColumnMapping& m = p.mapping;
     const std::string fallback_source = default_source(p.path);
-    (void)options;
     if (p.kind == TableKind::Attainment) {
         std::map<std::pair<std::string, int32_t>, int> seen;
         std::map<std::tuple<std::string, int, int32_t>, int> seen_long;
@@ -1202,7 +1215,7 @@ std::string join_errors(const std::vector<std::string>& errors) {
 TableImportResult run(const std::string& path, const Dataset& ds, const TableImportOptions& options) {
     Reading rd = read(path, ds, options);
     TableImportResult out;
-    if (rd.preview.errors.empty()) convert(rd, ds, options, out);
+    if (rd.preview.errors.empty()) convert(rd, ds, out);
     if (rd.preview.kind == TableKind::Events) {
         // Events count their unit names as they resolve them.
         rd.preview.rows_read = static_cast<int>(rd.rows.size());
