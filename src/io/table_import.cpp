@@ -577,13 +577,23 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     TablePreview& p = rd.preview;
     p.path = path;
     rd.grid = read_text_grid(path);
-    const TextGrid& g = rd.grid;
+    const TextGrid& g = rd.grid;  // (replaced below by another sheet when that one has the header)
     bool any = false;
     for (const auto& row : g.rows)
         for (const std::string& c : row) any = any || !c.empty();
     if (!any) throw Error(path + ": no rows");
 
-    const Header h = find_header(g);
+    Header h = find_header(g);
+    // A workbook whose first sheet is a cover or instructions: the first sheet with a header.
+    for (int sheet = 0; h.first < 0 && sheet < static_cast<int>(g.sheets.size()); ++sheet) {
+        if (sheet == g.sheet) continue;
+        TextGrid other = read_text_grid(path, sheet);
+        Header found = find_header(other);
+        if (found.first >= 0) {
+            rd.grid = std::move(other);
+            h = std::move(found);
+        }
+    }
     if (h.first < 0) {
         p.errors.push_back(path + ": no header row (no column named like Mã xã, Đơn vị, Tên xã or Ngày in its first 40 rows)");
         p.kind = options.kind;
@@ -598,6 +608,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             ++p.skipped.title;
         }
     }
+    if (g.sheet >= 0 && g.sheet < static_cast<int>(g.sheets.size())) p.sheet = g.sheets[g.sheet];
     for (int r = h.first; r < h.first + h.rows; ++r) p.header_lines.push_back(g.lines[r]);
     p.columns = h.columns;
     const int ncols = static_cast<int>(p.columns.size());

@@ -92,6 +92,7 @@ struct SkippedRows {
 struct TablePreview {
     std::string path;
     TableKind kind = TableKind::Auto;   // what was read (never Auto after a preview)
+    std::string sheet;                  // the workbook's sheet read ("" for CSV)
     std::vector<int> header_lines;      // spreadsheet lines of the header row(s)
     std::vector<std::string> title_lines;  // text of the title rows above the header
     std::vector<std::string> columns;   // column names (two-row headers joined: "Tiêu chí 3")

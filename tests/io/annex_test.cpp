@@ -529,6 +529,26 @@ TEST_F(Annexes, MappingOverrideAndMerge) {
     EXPECT_EQ(open.observations[0].source, "older");
 }
 
+// A workbook whose first sheet is instructions: the annex is found on the second.
+TEST_F(Annexes, HeaderOnAnotherSheet) {
+    const std::string path = dir + "/two.xlsx";
+    lxw_workbook* wb = workbook_new(path.c_str());
+    lxw_worksheet* help = workbook_add_worksheet(wb, "Hướng dẫn");
+    worksheet_write_string(help, 0, 0, "Điền x vào tiêu chí đạt.", nullptr);
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Biểu 01");
+    worksheet_write_string(ws, 0, 0, "KẾT QUẢ NĂM 2024", nullptr);
+    const char* header[] = {"STT", "Đơn vị", "TC1", "TC2"};
+    for (int c = 0; c < 4; ++c) worksheet_write_string(ws, 1, c, header[c], nullptr);
+    worksheet_write_number(ws, 2, 0, 1, nullptr);
+    worksheet_write_string(ws, 2, 1, "Xã Mai Pha", nullptr);
+    worksheet_write_string(ws, 2, 2, "x", nullptr);
+    ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+    const TableImportResult r = import_table(path, ds, {});
+    EXPECT_EQ(r.preview.sheet, "Biểu 01");
+    EXPECT_EQ(r.preview.header_lines, (std::vector<int>{2}));
+    EXPECT_EQ(met_per_unit(r.observations), (std::map<std::string, int>{{"06184", 1}}));
+}
+
 // --- The template, written and read back ---------------------------------------------------
 
 // Fills the template's marks: the i-th unit meets `count(i)` criteria (the first ones), and
