@@ -81,10 +81,11 @@ std::vector<std::string> TablePreview::summary_lines() const {
     if (!version_id.empty()) out.push_back("Đơn vị hành chính: phiên bản '" + version_id + "' (" + version_name + ")");
     out.push_back("Số dòng đơn vị: " + std::to_string(rows_read) + ", khớp " + std::to_string(matched) +
                   ", không khớp " + std::to_string(unmatched.size()));
-    out.push_back("Bỏ qua: " + std::to_string(skipped.heading) + " dòng huyện, " + std::to_string(skipped.total) +
-                  " dòng tổng, " + std::to_string(skipped.note) + " dòng ghi chú, " +
-                  std::to_string(skipped.signature) + " dòng chữ ký, " + std::to_string(skipped.blank) +
-                  " dòng trống");
+    out.push_back("Bỏ qua: " + std::to_string(skipped.title) + " dòng tiêu đề, " + std::to_string(skipped.heading) +
+                  " dòng huyện, " + std::to_string(skipped.total) + " dòng tổng, " + std::to_string(skipped.note) +
+                  " dòng ghi chú, " + std::to_string(skipped.signature) + " dòng chữ ký, " +
+                  std::to_string(skipped.blank) + " dòng trống, " + std::to_string(skipped.other) + " dòng khác");
+    if (!sheet.empty()) out.insert(out.begin() + 1, "Trang tính: " + sheet);
     return out;
 }
 

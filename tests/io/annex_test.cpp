@@ -254,6 +254,15 @@ TEST_F(Annexes, XlsxAnnexByNameUnderDistrictHeadings) {
     // Bands 19 | 15–18 | 10–14 | 5–9 | 0–4.
     EXPECT_EQ(per_band(set, met), (std::map<int, int>{{0, 2}, {1, 2}, {2, 1}, {3, 1}}));
     EXPECT_EQ(r.observations.front().source, "annex.xlsx");
+    EXPECT_EQ(p.summary_lines(), (std::vector<std::string>{
+                                     "Loại bảng: Kết quả tiêu chí (attainment)", "Trang tính: Sheet1",
+                                     "Dòng tiêu đề cột: 5 6 7",
+                                     "Ngày báo cáo: 31/12/2024 (tiêu đề: BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ XÃ "
+                                     "NÔNG THÔN MỚI NĂM 2024)",
+                                     "Bộ tiêu chí: 2021-2025", "Đơn vị hành chính: phiên bản '2020' (Đơn vị hành chính 2020)",
+                                     "Số dòng đơn vị: 6, khớp 6, không khớp 0",
+                                     "Bỏ qua: 3 dòng tiêu đề, 4 dòng huyện, 1 dòng tổng, 2 dòng ghi chú, 3 dòng chữ ký, "
+                                     "1 dòng trống, 0 dòng khác"}));
 }
 
 TEST_F(Annexes, TitleDatesAndDateOverride) {
