@@ -481,7 +481,10 @@ struct Matcher {
                     }
             }
         }
-        const std::string letters = fold_name_letters(written);
+        std::string letters = fold_name_letters(written);
+        // "UBND xã Tân Thành", "Ủy ban nhân dân xã …": the commune's people's committee.
+        for (const char* body : {"ubnd ", "ủy ban nhân dân ", "uỷ ban nhân dân "})
+            if (starts_with(letters, body)) letters = trim(letters.substr(std::string(body).size()));
         const std::string bare = strip_kind_prefix(letters);
         const UnitKind kind = bare != letters ? kind_from_text(letters) : UnitKind::Unknown;
         const std::string name = fold_unit_name(bare);

@@ -433,11 +433,14 @@ TEST_F(Annexes, EventsSheetWithTitleRow) {
         "Ngày,Loại hoạt động,Đơn vị,Huyện,Nội dung,Đơn vị tổ chức\n"
         "12/3/2024,Kiểm tra,Tân Thành,Bắc Sơn,Kiểm tra tiêu chí 17,Văn phòng Điều phối NTM tỉnh\n"
         "20/3/2024,Khảo sát,Xã Mai Pha,,Khảo sát mô hình,Sở Nông nghiệp\n"
-        "2/4/2024,Tập huấn,\"Tân Thanh; Hồng Thái\",Văn Lãng,Tập huấn cán bộ xã,\n");
+        "2/4/2024,Tập huấn,\"Tân Thanh; Hồng Thái\",Văn Lãng,Tập huấn cán bộ xã,\n"
+        "5/4/2024,Hội nghị,UBND xã Tân Thành,Hữu Lũng,Hội nghị sơ kết,\n");
     TableImportOptions o;
     o.kind = TableKind::Events;
     const TableImportResult r = import_table(path, ds, o);
-    ASSERT_EQ(r.events.size(), 3u);
+    ASSERT_EQ(r.events.size(), 4u);
+    EXPECT_EQ(r.events[3].unit_codes, (std::vector<std::string>{"06442"}));
+    EXPECT_EQ(r.events[3].kind, EventKind::Conference);
     EXPECT_EQ(r.events[0].unit_codes, (std::vector<std::string>{"06379"}));  // the row's huyện settles it
     EXPECT_EQ(r.events[0].kind, EventKind::Inspection);
     EXPECT_EQ(r.events[0].organiser, "Văn phòng Điều phối NTM tỉnh");
