@@ -139,6 +139,19 @@ TEST_P(NewsCorpus, MatchesTheAnswerKey) {
                             (r["code"].is_null() ? "-" : r["code"].get<std::string>()));
     EXPECT_EQ(recs, want_recs);
 
+    // Recognitions read without a decision number or date (never stored), when the key lists them.
+    if (key->contains("undecided")) {
+        std::vector<std::string> undecided, want_undecided;
+        for (const NewsRecognition& r : b.recognitions)
+            if (r.decision_number.empty() && !r.decision_date)
+                undecided.push_back(r.unit_written + " | " + r.district_written + " | " +
+                                    level_id(r.recognition.level) + " | " + std::to_string(r.recognition.year));
+        for (const json& u : (*key)["undecided"]) want_undecided.push_back(u);
+        EXPECT_EQ(undecided, want_undecided);
+        for (const NewsRecognition& r : b.recognitions)
+            if (r.decision_number.empty() && !r.decision_date) EXPECT_FALSE(r.stored) << r.unit_written;
+    }
+
     std::vector<std::string> figures, want_figures;
     for (const NewsFigure& f : b.figures)
         figures.push_back(f.figure.date.iso() + " " + (f.figure.scope == province_scope ? "province" : f.figure.scope) +
