@@ -355,7 +355,40 @@ struct PendingDecision {
     std::string issuer;
     int paragraph = 0;  // where it was named: it waits for its communes a few paragraphs at most
 };
-using Pending = std::vector<PendingDecision>;
+// A notice that counts the communes it recognises without naming them or a decision ("UBND tỉnh
+// vừa có quyết định công nhận 5 xã đạt chuẩn nông thôn mới nâng cao năm 2022."): the list that
+// follows takes its level and year.
+struct PendingNotice {
+    news::LevelMention level;
+    std::string issuer;
+    int paragraph = 0;
+    bool read = false;  // its list was read: it serves the rest of that sentence only
+};
+struct Pending {
+    std::vector<PendingDecision> decisions;
+    std::optional<PendingNotice> notice;
+    bool empty() const { return decisions.empty() && !notice; }
+    void expire(int paragraph) {
+        decisions.erase(std::remove_if(decisions.begin(), decisions.end(),
+                                       [&](const PendingDecision& d) { return d.paragraph + 3 < paragraph; }),
+                        decisions.end());
+        if (notice && notice->paragraph + 3 < paragraph) notice.reset();
+    }
+};
+
+// "Chủ tịch UBND tỉnh Hoàng Xuân Ánh" -> "Chủ tịch UBND tỉnh": the office issues, not the person;
+// words after "tỉnh" that are not the province's name are the signer's. "UBND tỉnh Cao Bằng" stays.
+std::string office_of(const std::string& subject, const std::string& province_name) {
+    const Tokens w = news::tokenize(subject);
+    for (size_t k = 0; k + 1 < w.size(); ++k) {
+        if (!w[k].word_exact("tỉnh") || !w[k + 1].upper) continue;
+        std::string name;
+        for (size_t j = k + 1; j < w.size() && w[j].kind == Token::Word; ++j) name += (name.empty() ? "" : " ") + w[j].exact;
+        if (province_name.empty() || name == province_name) return subject;
+        return trim(subject.substr(0, w[k].end));
+    }
+    return subject;
+}
 
 std::string vn_date(Date d) {
     char buf[16];
@@ -375,7 +408,18 @@ std::string issuer_from_number(const std::string& number) {
 void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, const news::Span& s,
                       const std::string& sentence, int line, const news::PlaceScan& places, const DateMention* day,
                       const std::string& subject, Pending& pending, int paragraph, const Dataset& dataset) {
-    auto found = news::find_recognition(p, t, s.from, s.to, places, !pending.empty());
+    // A list without a level of its own takes that of the decisions named before it (when they all
+    // name one), else that of the notice.
+    std::optional<news::LevelMention> fallback;
+    for (const PendingDecision& d : pending.decisions) {
+        if (fallback && fallback->level != d.level) {
+            fallback.reset();
+            break;
+        }
+        fallback = news::LevelMention{d.level, d.year, 0, 0};
+    }
+    if (pending.decisions.empty() && pending.notice) fallback = pending.notice->level;
+    auto found = news::find_recognition(p, t, s.from, s.to, places, !pending.empty(), fallback);
     if (!found) return;
     news::RecognitionFound& r = *found;
     // A decision issued in a sentence that gives its day: "Ngày 20/01/2020, UBND tỉnh ban hành ...".
@@ -384,25 +428,39 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
     std::string issuer = subject;
     if (r.units.empty()) {
         if (!r.decisions.empty()) {
-            pending.clear();
+            pending.decisions.clear();
+            pending.notice.reset();
             const std::vector<news::LevelMention> levels = news::decision_levels(t, s.to, r.decisions, r.level);
             for (size_t i = 0; i < r.decisions.size(); ++i)
-                pending.push_back({r.decisions[i], levels[i].level, levels[i].year, issuer, paragraph});
+                pending.decisions.push_back({r.decisions[i], levels[i].level, levels[i].year, issuer, paragraph});
+        } else if (r.counts_communes && pending.decisions.empty()) {
+            pending.notice = PendingNotice{r.level, issuer, paragraph};
         }
         return;
     }
+    // The list a notice announced is read: a later mention of these communes ("UBND xã Châu Minh ...
+    // tổ chức công bố xã đạt chuẩn NTM") is no recognition.
+    const std::optional<PendingNotice> notice = pending.notice;
+    pending.notice.reset();
     if (r.decisions.empty()) {
         // The decisions named before, of this level; each serves one list of communes.
-        for (const PendingDecision& d : pending)
+        for (const PendingDecision& d : pending.decisions)
             if (d.level == r.level.level) {
                 r.decisions.push_back(d.decision);
                 if (!r.level.year) r.level.year = d.year;
                 if (!d.issuer.empty()) issuer = d.issuer;  // the notice's subject, not this sentence's
             }
         const Level used = r.level.level;
-        pending.erase(std::remove_if(pending.begin(), pending.end(),
-                                     [&](const PendingDecision& d) { return d.level == used; }),
-                      pending.end());
+        pending.decisions.erase(std::remove_if(pending.decisions.begin(), pending.decisions.end(),
+                                               [&](const PendingDecision& d) { return d.level == used; }),
+                                pending.decisions.end());
+        // A notice's year holds for every list it announces ("... đạt chuẩn NTM và NTM kiểu mẫu năm 2024").
+        if (notice) {
+            if (!r.level.year) r.level.year = notice->level.year;
+            if (issuer.empty()) issuer = notice->issuer;
+            pending.notice = notice;  // a sentence may list two levels, one clause each
+            pending.notice->read = true;
+        }
     }
     const size_t n = r.units.size();
     std::vector<const news::DecisionRef*> paired(n, nullptr);
@@ -483,9 +541,7 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
     int paragraph = -1;
     for (const news::Paragraph& para : news::split_paragraphs(text)) {
         ++paragraph;
-        pending.erase(std::remove_if(pending.begin(), pending.end(),
-                                     [&](const PendingDecision& d) { return d.paragraph + 3 < paragraph; }),
-                      pending.end());
+        pending.expire(paragraph);
         if (para.block != block) {
             context = {};
             block = para.block;
@@ -617,19 +673,39 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 for (const auto& [a, e] : context_clauses)
                     if (a == s.from) head = e;
                 std::string subject = lead ? find_organiser(p, t, lead->to, s.to) : "";
+                // "(Baonghean.vn) - Ngày 6/12, Chủ tịch UBND tỉnh ... đã ký": after a day heading the
+                // sentence, even one without a year.
+                for (const DateMention& m : dates)
+                    if (subject.empty() && m.from < s.from + 8) subject = find_organiser(p, t, m.to, s.to);
                 if (subject.empty()) subject = find_organiser(p, t, head, s.to);
                 if (subject.find(',') != std::string::npos) subject.clear();
+                subject = office_of(subject, settings.province_name);
                 // "Quyết định số 801/QĐ-UBND công nhận xã A ...; Quyết định số 802/QĐ-UBND công nhận xã B
-                // ...": each decision's clause is a notice of its own.
+                // ...": each decision's clause is a notice of its own; so is a clause after ';' that
+                // recognises again ("...; xã Nam Thành và Phúc Thành được UBND tỉnh công nhận ...") or
+                // lists another level ("...; 4 xã NTM kiểu mẫu, gồm: ...").
+                auto own_notice = [&](size_t k) {
+                    size_t e = k + 1;
+                    while (e < s.to && !t[e].punct(';')) ++e;
+                    bool listed = false;
+                    for (size_t q = k + 1; q < e; ++q) {
+                        if (news::match_exact(t, q, "công nhận")) return true;
+                        listed = listed || t[q].word_exact("gồm") || t[q].punct(':');
+                    }
+                    const auto level = news::find_level(t, k + 1, e);
+                    return listed && level.has_value();
+                };
                 news::Span part{s.from, s.from};
                 for (size_t k = s.from; k <= s.to; ++k) {
-                    const bool cut = k == s.to || (t[k].punct(';') && news::match_phrase(t, k + 1, "quyet dinh"));
+                    const bool cut = k == s.to || (t[k].punct(';') && (news::match_phrase(t, k + 1, "quyet dinh") ||
+                                                                        own_notice(k)));
                     if (!cut) continue;
                     part.to = k;
                     add_recognitions(b, p, t, part, sentence, para.line, places, day, subject, pending, paragraph,
                                      dataset);
                     part.from = k + 1;
                 }
+                if (pending.notice && pending.notice->read) pending.notice.reset();
             }
             if (lead) {
                 paragraph_events.clear();
@@ -712,13 +788,18 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
         auto key = [](const NewsRecognition& r) {
             return r.unit_written + "|" + r.district_written + "|" + level_id(r.recognition.level);
         };
-        std::set<std::string> decided, seen;
-        for (const NewsRecognition& r : b.recognitions)
+        // So does a later mention without the district of one read with it.
+        auto bare = [](const NewsRecognition& r) { return r.unit_written + "|" + level_id(r.recognition.level); };
+        std::set<std::string> decided, seen, with_district;
+        for (const NewsRecognition& r : b.recognitions) {
             if (!r.decision_number.empty() || r.decision_date) decided.insert(key(r));
+            if (!r.district_written.empty()) with_district.insert(bare(r));
+        }
         std::vector<NewsRecognition> kept;
         for (NewsRecognition& r : b.recognitions) {
             const bool has_decision = !r.decision_number.empty() || r.decision_date;
             if (!has_decision && decided.count(key(r))) continue;
+            if (!has_decision && r.district_written.empty() && with_district.count(bare(r))) continue;
             if (!seen.insert(key(r) + "|" + r.decision_number).second) continue;
             kept.push_back(std::move(r));
         }

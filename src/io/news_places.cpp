@@ -102,16 +102,33 @@ std::string capitalised(const std::string& w) {
     return first + w.substr(pos);
 }
 
+std::string upper_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
 // Capitalised abbreviations that follow "xã" without being names: "xã NTM nâng cao".
-bool not_a_name(const Token& w) { return w.all_caps() || w.word("nong") || w.word("dat"); }
+bool not_a_name(const Tokens& t, size_t k) {
+    const Token& w = t[k];
+    return w.all_caps() || (w.word("nong") && k + 1 < t.size() && t[k + 1].word("thon")) || w.word("dat");
+}
 
 const Prefix* prefix_at(const Tokens& t, size_t i, size_t to, size_t* after) {
     static const Prefix city{"tp", true, UnitKind::Unknown};
+    static const Prefix district{"huyện", true, UnitKind::Unknown};
+    static const Prefix town{"thị xã", true, UnitKind::Unknown};
     if (i < to && t[i].word("tp")) {
         size_t k = i + 1;
         if (k < to && t[k].punct('.')) ++k;
         *after = k;
         return &city;
+    }
+    // "H.Thống Nhất", "TX.Điện Bàn": abbreviations with their dot, written upper case.
+    if (i + 2 < to && t[i].upper && (t[i].word("h") || t[i].word("tx")) && t[i + 1].punct('.') &&
+        t[i + 2].kind == Token::Word && t[i + 2].upper) {
+        *after = i + 2;
+        return t[i].word("h") ? &district : &town;
     }
     for (const Prefix& p : kPrefixes)
         if (size_t n = match_exact(t, i, p.exact)) {
@@ -216,7 +233,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
 
     // A name at k: the longest one the index knows, else the run of capitalised words.
     auto read_name = [&](size_t k, bool district, size_t* n) -> bool {
-        if (k >= to || t[k].kind != Token::Word || not_a_name(t[k])) return false;
+        if (k >= to || t[k].kind != Token::Word || not_a_name(t, k)) return false;
         if (capital && !t[k].upper) return false;  // "xã hội", "vùng xa" are not places
         const std::vector<Entry>* entries = nullptr;
         if ((*n = match_name(t, k, to, district, &entries))) return true;
@@ -224,7 +241,13 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         size_t e = k;
         size_t ignored = 0;
         while (e < to && e < k + 4 && t[e].kind == Token::Word && t[e].upper && (e == k || t[e].space_before) &&
-               !prefix_at(t, e, to, &ignored) && !not_a_name(t[e]))
+               !prefix_at(t, e, to, &ignored) && !not_a_name(t, e))
+            ++e;
+        // A number of one or two digits closing the name: "Gia Tân 3", "Quế Xuân 2" (the list goes on
+        // after it, or the text does not).
+        if (e > k && e < to && t[e].kind == Token::Number && t[e].space_before && t[e].fold.size() <= 2 &&
+            (e + 1 >= to || t[e + 1].punct(',') || t[e + 1].punct(';') || t[e + 1].punct('(') ||
+             t[e + 1].punct(')') || t[e + 1].punct('.') || t[e + 1].word("va")))
             ++e;
         *n = e - k;
         return *n > 0;
@@ -235,8 +258,13 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         Raw r{p.district, p.kind, key_of(t, a, b, folded), "", "", matched, a, b, -1};
         // As written: with its type word when it has one ("huyện Nam Đàn"), else the name alone.
         if (type_from < a) {
-            for (size_t k = type_from; k < a; ++k)
-                if (t[k].kind == Token::Word) r.written += (t[k].upper ? capitalised(t[k].exact) : t[k].exact) + " ";
+            for (size_t k = type_from; k < a; ++k) {
+                if (t[k].kind != Token::Word) continue;
+                if (t[k].word("h") && k + 1 < a && t[k + 1].punct('.')) r.written += "huyện ";
+                else if (t[k].word("tx") && k + 1 < a && t[k + 1].punct('.')) r.written += "thị xã ";
+                else if (t[k].all_caps() && t[k].exact == t[k].fold) r.written += upper_ascii(t[k].exact) + " ";  // "TP"
+                else r.written += (t[k].upper ? capitalised(t[k].exact) : t[k].exact) + " ";
+            }
         }
         for (size_t k = a; k < b; ++k) r.name += (k > a ? " " : "") + (t[k].upper ? capitalised(t[k].exact) : t[k].exact);
         r.written += r.name;
@@ -248,6 +276,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
     while (i < to) {
         size_t k = i;
         const Prefix* prefix = continuing ? continuing : prefix_at(t, i, to, &k);
+        const bool resumed = continuing != nullptr;
         continuing = nullptr;
         if (!prefix) {
             ++i;
@@ -270,6 +299,25 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             k = c;
         }
         if (raws.size() == chain_first) {
+            // "22 xã thuộc 10 huyện ... gồm: Nghi Phong, Nghi Đồng (Nghi Lộc); ...", "4 xã gồm Đại Sơn
+            // (Đại Lộc)", "2 xã: Châu Minh và Mai Đình": communes listed without their type word, after
+            // "gồm" or a colon in the clause of a counted or plural "xã".
+            if (prefix->kind == UnitKind::Xa && !resumed) {
+                size_t g = k;
+                while (g < to && g < k + 24 && !t[g].punct('.') && !t[g].punct(';') && !t[g].word_exact("gồm") &&
+                       !t[g].punct(':'))
+                    ++g;
+                if (g < to && (t[g].word_exact("gồm") || t[g].punct(':'))) {
+                    size_t c = g + 1;
+                    if (c < to && t[c].punct(':')) ++c;
+                    size_t ignored = 0, n2 = 0;
+                    if (!prefix_at(t, c, to, &ignored) && read_name(c, false, &n2)) {
+                        i = c;
+                        continuing = prefix;
+                        continue;
+                    }
+                }
+            }
             i = k > i ? k : i + 1;  // with no name after the type word, go on after it
             continue;
         }
@@ -283,7 +331,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             paren = t[q].punct('(');
             ++q;
         }  // else "xã Đồng Tâm huyện Bắc Quang": the district right after
-        if (q < to && t[q].word_exact("thuộc")) ++q;
+        if (q < to && (t[q].word_exact("thuộc") || t[q].word_exact("của") || t[q].word_exact("cùng"))) ++q;
         size_t after = q;
         const Prefix* dp = prefix_at(t, q, to, &after);
         const int bind = static_cast<int>(raws.size());
