@@ -39,6 +39,7 @@ struct FigureMention {
     std::string scope;    // "national", "province:20", "district:183"
     std::optional<Date> date;
     std::size_t from = 0, to = 0;  // tokens of the count and its qualifier
+    std::string why;  // why it has no date, when that is not for want of one
 };
 
 // What a paragraph carries from one sentence to the next.

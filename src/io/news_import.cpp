@@ -407,7 +407,8 @@ std::string issuer_from_number(const std::string& number) {
 
 void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, const news::Span& s,
                       const std::string& sentence, int line, const news::PlaceScan& places, const DateMention* day,
-                      const std::string& subject, Pending& pending, int paragraph, const Dataset& dataset) {
+                      const std::string& subject, Pending& pending, int paragraph, const Dataset& dataset,
+                      bool continues) {
     // A list without a level of its own takes that of the decisions named before it (when they all
     // name one), else that of the notice.
     std::optional<news::LevelMention> fallback;
@@ -419,7 +420,7 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
         fallback = news::LevelMention{d.level, d.year, 0, 0};
     }
     if (pending.decisions.empty() && pending.notice) fallback = pending.notice->level;
-    auto found = news::find_recognition(p, t, s.from, s.to, places, !pending.empty(), fallback);
+    auto found = news::find_recognition(p, t, s.from, s.to, places, !pending.empty() || continues, fallback);
     if (!found) return;
     news::RecognitionFound& r = *found;
     // A decision issued in a sentence that gives its day: "Ngày 20/01/2020, UBND tỉnh ban hành ...".
@@ -549,6 +550,7 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
         const std::string& p = para.text;
         const Tokens t = news::tokenize(p);
         std::vector<size_t> paragraph_events;  // indexes into b.events, for follow-up sentences
+        size_t recognised = b.recognitions.size();  // recognitions read before the sentence
         for (const news::Span& s : news::split_sentences(t)) {
             const std::string sentence = news::slice(p, t, s.from, s.to);
             const std::vector<DocumentRef> docs = news::find_documents(p, t, s.from, s.to);
@@ -587,8 +589,9 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 news::find_figures(t, s.from, s.to, dates, places, masked, settings, context);
             for (const news::FigureMention& f : figures) {
                 if (!f.date) {
-                    b.notes.push_back({para.line, f.figure + " = " + news::slice(p, t, f.from, f.to) +
-                                                      ": no date of the period it describes; not stored"});
+                    b.notes.push_back({para.line, f.figure + " = " + news::slice(p, t, f.from, f.to) + ": " +
+                                                      (f.why.empty() ? "no date of the period it describes" : f.why) +
+                                                      "; not stored"});
                     continue;
                 }
                 NewsFigure nf;
@@ -618,6 +621,13 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             for (const DateMention& m : dates) {
                 has_date = true;
                 if (m.as_of || m.kind == DateKind::Open) continue;
+                // "Tập trung chỉ đạo duy trì ... (01/06/2018)": a day in parentheses closing the
+                // paragraph is when the page was posted, not when anything happened.
+                if (m.from > s.from && t[m.from - 1].punct('(') && m.to < t.size() && t[m.to].punct(')')) {
+                    size_t rest = m.to + 1;
+                    while (rest < t.size() && t[rest].kind == Token::Punct) ++rest;
+                    if (rest == t.size()) continue;
+                }
                 if (m.kind == DateKind::NoYear) {
                     if (!lead)
                         b.notes.push_back({para.line, "'" + date_phrase(p, t, m, s.from) +
@@ -664,7 +674,16 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 for (size_t k = lead->to; k < s.to; ++k) words += t[k].kind == Token::Word ? 1 : 0;
                 if (words < 3 || is_dateline(t, s.from, lead->from)) lead = nullptr;
             }
-            if (kind.kind == EventKind::Recognition || kind.kind == EventKind::Directive || !pending.empty()) {
+            // "... công nhận thêm 4 xã gồm: ... đạt chuẩn NTM nâng cao năm 2022. Thêm 5 xã, gồm: ... đạt
+            // chuẩn NTM năm 2022.": a sentence opening with "Thêm"/"Đồng thời" goes on with the notice
+            // of the sentence before.
+            size_t opening = s.from;
+            while (opening < s.to && t[opening].kind == Token::Punct) ++opening;
+            const bool continues = b.recognitions.size() > recognised && opening < s.to &&
+                                   (t[opening].word_exact("thêm") || news::match_exact(t, opening, "đồng thời"));
+            recognised = b.recognitions.size();
+            if (kind.kind == EventKind::Recognition || kind.kind == EventKind::Directive || !pending.empty() ||
+                continues) {
                 const DateMention* day = lead && lead->kind == DateKind::Day ? lead : nullptr;
                 // The issuer is the subject, after the date heading the sentence.
                 // "Tại Quyết định số 1669/QĐ-UBND ngày 4/7, UBND tỉnh công nhận ...": after the clause
@@ -702,7 +721,7 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                     if (!cut) continue;
                     part.to = k;
                     add_recognitions(b, p, t, part, sentence, para.line, places, day, subject, pending, paragraph,
-                                     dataset);
+                                     dataset, continues);
                     part.from = k + 1;
                 }
                 if (pending.notice && pending.notice->read) pending.notice.reset();
