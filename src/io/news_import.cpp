@@ -19,6 +19,7 @@
 #include "io/news_numbers.h"
 #include "io/news_places.h"
 #include "io/news_recognitions.h"
+#include "io/news_tables.h"
 #include "io/news_text.h"
 #include "io/text_encoding.h"
 
@@ -540,7 +541,23 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
     Pending pending;
     int block = -1;
     int paragraph = -1;
-    for (const news::Paragraph& para : news::split_paragraphs(text)) {
+    // Tables of recognitions are read row by row, each row as the sentence a notice would write.
+    std::vector<news::Paragraph> paragraphs = news::split_paragraphs(text);
+    {
+        const std::vector<news::RecognitionTable> tables = news::find_recognition_tables(paragraphs);
+        std::vector<news::Paragraph> read;
+        size_t next = 0;
+        for (const news::RecognitionTable& table : tables) {
+            read.insert(read.end(), paragraphs.begin() + next, paragraphs.begin() + table.first + 1);
+            read.insert(read.end(), table.rows.begin(), table.rows.end());
+            b.notes.push_back({paragraphs[table.first].line, "a table of " + std::to_string(table.rows.size()) +
+                                                                 " recognitions, read row by row"});
+            next = table.last;
+        }
+        read.insert(read.end(), paragraphs.begin() + next, paragraphs.end());
+        paragraphs = std::move(read);
+    }
+    for (const news::Paragraph& para : paragraphs) {
         ++paragraph;
         pending.expire(paragraph);
         if (para.block != block) {
