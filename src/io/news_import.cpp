@@ -499,7 +499,8 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
         if (nr.decision_date) nr.recognition.date = *nr.decision_date;
         if (u.status == news::PlaceName::Linked) {
             nr.recognition.unit_code = u.code;
-            if (nr.decision_date && dataset.find_unit(u.code, *nr.decision_date) < 0) {
+            const int unit = nr.decision_date ? dataset.find_unit(u.code, *nr.decision_date) : -1;
+            if (nr.decision_date && (unit < 0 || !news::unit_in_force_on(dataset, unit, *nr.decision_date))) {
                 nr.recognition.unit_code.clear();
                 why = u.code + " is not in force on " + nr.decision_date->iso();
             }

@@ -140,6 +140,18 @@ const Prefix* prefix_at(const Tokens& t, size_t i, size_t to, size_t* after) {
 
 }  // namespace
 
+std::string place_key(std::string_view name) { return name_key(name, false); }
+
+bool version_covers(const Dataset& dataset, int version, Date date) {
+    const BoundaryVersion& v = dataset.versions[version];
+    if (v.in_force(date)) return true;
+    return v.grouping == Grouping::District && v.valid_from && date < *v.valid_from && version == dataset.version_on(date);
+}
+
+bool unit_in_force_on(const Dataset& dataset, int unit, Date date) {
+    return dataset.in_force(unit, date) && version_covers(dataset, dataset.units[unit].version, date);
+}
+
 std::string strip_district_prefix(std::string_view name) {
     const std::string folded = fold_search_key(name);
     static const char* const kPrefixWords[] = {"thanh pho ", "thi xa ", "huyen ", "quan ", "tp "};
@@ -228,6 +240,10 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
     for (size_t k = from; k < to; ++k) capital = capital || t[k].upper;
     const bool folded = from < to && t[from].unmarked_text;
     const int version = date ? dataset_.version_on(*date) : -1;
+    // Units stand for a day outside their version's dates only as a district-grouped set stands for
+    // the years before it (the demo's 2020 communes for a notice of 2018); the units formed by the
+    // reform of 1 July 2025, which abolished the districts, are no units of an earlier day.
+    const bool covered = !date || version_covers(dataset_, version, *date);
     const bool has_districts = !date || dataset_.versions[version].grouping == Grouping::District;
     std::vector<Raw> raws;
 
@@ -375,9 +391,9 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
     }
 
     auto district_in_force = [&](const Entry& e) {
-        return version < 0 || std::find(e.versions.begin(), e.versions.end(), version) != e.versions.end();
+        return version < 0 || (covered && std::find(e.versions.begin(), e.versions.end(), version) != e.versions.end());
     };
-    auto unit_in_force = [&](const Entry& e) { return !date || dataset_.in_force(e.unit, *date); };
+    auto unit_in_force = [&](const Entry& e) { return !date || unit_in_force_on(dataset_, e.unit, *date); };
     const auto& dmap = folded ? districts_folded_ : districts_;
     const auto& umap = folded ? units_folded_ : units_;
     const std::string on = date ? " on " + date->iso() : "";
@@ -411,6 +427,9 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             scan.unmatched.push_back(raw.written + ": no district of that name in the dataset" + on);
             if (!unmatched_district) unmatched_district_written = raw.written;
             unmatched_district = true;
+        } else {
+            // After 1 July 2025 Lạng Sơn has no districts: the name is of another time.
+            scan.unmatched.push_back(raw.written + ": the dataset has no districts" + on);
         }
     }
     auto add = [&](bool district, const Entry& e, const Raw& r) {
@@ -432,7 +451,14 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             if (static_cast<UnitKind>(e->kind) == raw.kind) candidates.push_back(e);
         if (candidates.empty()) candidates = all;
         std::string beside;
-        if (raw.bound >= 0 && has_districts) {
+        if (raw.bound >= 0 && !has_districts) {
+            // "xã Chi Lăng, huyện Tràng Định" when there are no districts: the commune of the
+            // districts' time, not today's unit of that name (Chi Lăng of Tràng Định became part
+            // of Thất Khê; today's Xã Chi Lăng was formed from others).
+            beside = raws[raw.bound].written;
+            names[r].district_written = beside;
+            candidates.clear();
+        } else if (raw.bound >= 0 && has_districts) {
             beside = raws[raw.bound].written;
             names[r].district_written = beside;
             const Entry* d = district_of_raw[raw.bound];

@@ -86,4 +86,15 @@ private:
 // "Huyện Cao Lộc" -> "Cao Lộc", also "Thành phố", "Thị xã", "Quận" (any case).
 std::string strip_district_prefix(std::string_view name);
 
+// The key names are compared by: NFC, lower case, Đ/Ð as đ, the tone of "oa"/"oe"/"uy" on its first
+// vowel ("Hoà" = "Hòa"), every other diacritic kept ("Tân Thanh" is not "Tân Thành").
+std::string place_key(std::string_view name);
+
+// Whether a version's units are units of `date`: its dates include it, or it is the earliest,
+// district-grouped set standing for the years before it. The units of 1 July 2025 (no districts)
+// are no units of 26 January 2023.
+bool version_covers(const Dataset& dataset, int version, Date date);
+// The unit is of the version in force on `date` and that version covers the day.
+bool unit_in_force_on(const Dataset& dataset, int unit, Date date);
+
 }  // namespace ntm::io::news
