@@ -351,7 +351,9 @@ std::string date_phrase(std::string_view text, const Tokens& t, const DateMentio
 // /QĐ-UBND về việc công nhận xã đạt chuẩn NTM năm 2019. ... gồm: xã Đại Sơn, ...").
 struct PendingDecision {
     news::DecisionRef decision;
-    Level level = Level::Standard;
+    // The levels of the lists it has still to serve: "công nhận 10 xã đạt chuẩn NTM và NTM kiểu mẫu"
+    // is one decision for two lists.
+    std::vector<Level> levels;
     int year = 0;
     std::string issuer;
     int paragraph = 0;  // where it was named: it waits for its communes a few paragraphs at most
@@ -413,13 +415,13 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
     // A list without a level of its own takes that of the decisions named before it (when they all
     // name one), else that of the notice.
     std::optional<news::LevelMention> fallback;
-    for (const PendingDecision& d : pending.decisions) {
-        if (fallback && fallback->level != d.level) {
-            fallback.reset();
-            break;
+    bool mixed = false;
+    for (const PendingDecision& d : pending.decisions)
+        for (Level l : d.levels) {
+            mixed = mixed || (fallback && fallback->level != l);
+            fallback = news::LevelMention{l, d.year, 0, 0, {}};
         }
-        fallback = news::LevelMention{d.level, d.year, 0, 0};
-    }
+    if (mixed) fallback.reset();
     if (pending.decisions.empty() && pending.notice) fallback = pending.notice->level;
     auto found = news::find_recognition(p, t, s.from, s.to, places, !pending.empty() || continues, fallback);
     if (!found) return;
@@ -433,8 +435,11 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
             pending.decisions.clear();
             pending.notice.reset();
             const std::vector<news::LevelMention> levels = news::decision_levels(t, s.to, r.decisions, r.level);
-            for (size_t i = 0; i < r.decisions.size(); ++i)
-                pending.decisions.push_back({r.decisions[i], levels[i].level, levels[i].year, issuer, paragraph});
+            for (size_t i = 0; i < r.decisions.size(); ++i) {
+                std::vector<Level> all{levels[i].level};
+                all.insert(all.end(), levels[i].also.begin(), levels[i].also.end());
+                pending.decisions.push_back({r.decisions[i], all, levels[i].year, issuer, paragraph});
+            }
         } else if (r.counts_communes && pending.decisions.empty()) {
             pending.notice = PendingNotice{r.level, issuer, paragraph};
         }
@@ -446,15 +451,21 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
     pending.notice.reset();
     if (r.decisions.empty()) {
         // The decisions named before, of this level; each serves one list of communes.
+        const Level used = r.level.level;
+        auto serves = [&](const PendingDecision& d) {
+            return std::find(d.levels.begin(), d.levels.end(), used) != d.levels.end();
+        };
         for (const PendingDecision& d : pending.decisions)
-            if (d.level == r.level.level) {
+            if (serves(d)) {
                 r.decisions.push_back(d.decision);
                 if (!r.level.year) r.level.year = d.year;
                 if (!d.issuer.empty()) issuer = d.issuer;  // the notice's subject, not this sentence's
             }
-        const Level used = r.level.level;
+        // Each serves one list of a level: a decision for two levels waits for the other one.
+        for (PendingDecision& d : pending.decisions)
+            if (serves(d)) d.levels.erase(std::find(d.levels.begin(), d.levels.end(), used));
         pending.decisions.erase(std::remove_if(pending.decisions.begin(), pending.decisions.end(),
-                                               [&](const PendingDecision& d) { return d.level == used; }),
+                                               [](const PendingDecision& d) { return d.levels.empty(); }),
                                 pending.decisions.end());
         // A notice's year holds for every list it announces ("... đạt chuẩn NTM và NTM kiểu mẫu năm 2024").
         if (notice) {

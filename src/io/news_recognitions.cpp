@@ -175,6 +175,20 @@ std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::s
         if (level_word(t, j, to, &l.level, &e)) j = e;
         else if (need_level) continue;  // "đạt chuẩn quốc gia", "đạt chuẩn tiêu chí số 2"
         l.to = j;
+        // "... nâng cao và kiểu mẫu", "... (NTM) và NTM kiểu mẫu": another level with it.
+        {
+            std::size_t q = j;
+            if (q < to && (t[q].word_exact("và") || t[q].punct(','))) {
+                ++q;
+                if (std::size_t m = ntm_words(t, q, to)) q += m;
+                Level other = l.level;
+                std::size_t oe = q;
+                if (level_word(t, q, to, &other, &oe) && other != l.level) {
+                    l.also.push_back(other);
+                    l.to = j = oe;
+                }
+            }
+        }
         // The year it is for: "năm 2022" (or the bare year, "NTM 2022"), after the level and before
         // the next clause.
         for (std::size_t k = j; k < to && k < j + 14; ++k) {

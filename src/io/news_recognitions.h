@@ -39,6 +39,9 @@ struct LevelMention {
     Level level = Level::Standard;
     int year = 0;  // 0 when not stated
     std::size_t from = 0, to = 0;
+    // Levels named with it: "đạt chuẩn nông thôn mới nâng cao và kiểu mẫu", "đạt chuẩn NTM và NTM
+    // kiểu mẫu năm 2024" (one notice, or one decision, for both).
+    std::vector<Level> also;
 };
 // "đạt chuẩn nông thôn mới nâng cao năm 2022" at or after `from`.
 std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::size_t to);

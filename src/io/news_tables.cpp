@@ -47,15 +47,21 @@ Classified classify(const std::string& text) {
         c.year = std::stoi(t[1].fold);
         return c;
     }
-    if (match_phrase(t, 0, "quyet dinh")) return {Cell::Decision, 0, ""};
+    bool number = false;
+    for (const Token& w : t) number = number || w.kind == Token::Number;
+    if (match_phrase(t, 0, "quyet dinh")) return {number ? Cell::Decision : Cell::Header, 0, ""};
     for (std::size_t k = 0; k + 2 < t.size(); ++k)
         if (t[k].kind == Token::Number && t[k + 1].punct('/') && t[k + 2].word("qd")) return {Cell::Decision, 0, ""};
     // Header cells: the table's column names.
-    static const char* const kHeader[] = {"tt", "stt", "ten xa", "ten don vi", "don vi", "quyet dinh", "ghi chu",
-                                          "ngay", "so quyet dinh", "huyen, thi xa"};
+    static const char* const kHeader[] = {"tt",   "stt",    "ten xa", "ten don vi", "don vi", "ghi chu", "ngay",
+                                          "so",   "huyen",  "xa",     "ten",        "muc",    "nam",     "don vi hanh chinh",
+                                          "thi xa", "thanh pho", "cap huyen", "dia ban"};
     const std::string folded = fold_search_key(text);
+    // A column name: one of these, alone or followed by more words ("Tên xã", "Số quyết định",
+    // "Huyện/thành phố", "Mức đạt chuẩn").
+    const std::string first = t[0].fold;
     for (const char* h : kHeader)
-        if (folded == h || folded.compare(0, std::string(h).size() + 1, std::string(h) + " ") == 0) return {Cell::Header, 0, ""};
+        if (folded == h || (first == h && t.size() > 1 && t[0].upper && !t[1].upper)) return {Cell::Header, 0, ""};
     if (text.find(',') != std::string::npos && t[0].all_caps()) return {Cell::Header, 0, ""};
     // A district heading: words in capitals, then perhaps "(03 xã)".
     std::size_t k = 0;
@@ -129,15 +135,38 @@ std::vector<RecognitionTable> find_recognition_tables(const std::vector<Paragrap
         table.first = i;
         int year = level->year;
         std::string district, name;
+        bool district_first = false;  // the header puts the district's column before the commune's
         std::size_t j = i + 1;
         for (; j < paragraphs.size(); ++j) {
             bool other = false;
-            for (const std::string& text : cells_of(paragraphs[j].text)) {
+            const std::vector<std::string> cells = cells_of(paragraphs[j].text);
+            std::vector<std::string> names;  // a row's name cells: the commune's, and its district's
+            {
+                // A header row: which of the district's and the commune's columns comes first.
+                int d = -1, x = -1;
+                for (std::size_t c = 0; c < cells.size(); ++c) {
+                    if (classify(cells[c]).cell != Cell::Header) continue;
+                    const std::string f = fold_search_key(cells[c]);
+                    if (d < 0 && (f.rfind("huyen", 0) == 0 || f.rfind("don vi cap huyen", 0) == 0)) d = static_cast<int>(c);
+                    if (x < 0 && (f.rfind("ten xa", 0) == 0 || f == "xa")) x = static_cast<int>(c);
+                }
+                if (d >= 0 && x >= 0) district_first = d < x;
+            }
+            for (const std::string& text : cells) {
                 const Classified c = classify(text);
                 switch (c.cell) {
                     case Cell::Year: year = c.year; district.clear(); name.clear(); break;
                     case Cell::District: district = c.name; name.clear(); break;
-                    case Cell::Name: name = c.name; break;
+                    case Cell::Name:
+                        names.push_back(c.name);
+                        if (names.size() == 2) {
+                            // "1 | Chi Lăng | Tràng Định | Quyết định ...": a district column.
+                            name = names[district_first ? 1 : 0];
+                            district = names[district_first ? 0 : 1];
+                        } else {
+                            name = c.name;
+                        }
+                        break;
                     case Cell::Decision:
                         if (!name.empty()) {
                             std::string row = text + " công nhận xã " + name + (district.empty() ? "" : " (" + district + ")") +
