@@ -13,7 +13,11 @@
 // July-2025 merger a bulletin names the new communes). A commune is looked for in the district
 // named beside it ("xã Chi Lăng, huyện Tràng Định", "xã Quế Hiệp - huyện Quế Sơn", "Hoàng Vân,
 // Xuân Cẩm (Hiệp Hòa)"); when that district is not in the dataset, or has no unit of that name,
-// the name is reported as unmatched, never linked to a unit elsewhere. Without a district beside
+// the name is reported as unmatched, never linked to a unit elsewhere; so it is on a day when the
+// dataset has no districts (after 1 July 2025 in Lạng Sơn: "xã Chi Lăng, huyện Tràng Định" is not
+// today's Xã Chi Lăng). Lists may omit the type word after a counted "xã" ("22 xã ... gồm: Nghi
+// Phong, Nghi Đồng (Nghi Lộc); ..."), districts may follow as "của huyện", "thuộc huyện", "(cùng
+// huyện ...)", "(H.Thống Nhất)", and names may end in a number ("Gia Tân 3"). Without a district beside
 // it, a name shared by several units is settled by a district named in the sentence, and
 // otherwise left out (ambiguous) rather than guessed.
 #include <cstddef>
