@@ -423,6 +423,15 @@ TEST(NewsFigures, ResultsParagraphPhrasings) {
     EXPECT_EQ(dated_figures(parse("Tính đến tháng 6/2023, toàn tỉnh có 120 xã đạt chuẩn nông thôn mới. Đến nay, toàn "
                                   "tỉnh có 5 xã đạt chuẩn NTM kiểu mẫu.")),
               V{"2023-06-30 province:20 xa_standard_count 120"});
+    // The count after what it counts, for bands too; levels within the total.
+    EXPECT_EQ(dated_figures(parse("Tính đến ngày 31/7/2020, số xã đạt 19 tiêu chí là 51 xã (28,18%); số xã đạt từ 15-18 "
+                                  "tiêu chí là 4 xã, chiếm 2,21%.")),
+              (V{"2020-07-31 province:20 band:19:count 51", "2020-07-31 province:20 band:19:percent 28.18",
+                 "2020-07-31 province:20 band:15-18:count 4", "2020-07-31 province:20 band:15-18:percent 2.21"}));
+    EXPECT_EQ(dated_figures(parse("Tính đến hết năm 2022, toàn tỉnh có 100 xã đạt chuẩn NTM, trong đó 10 xã đạt chuẩn "
+                                  "NTM nâng cao, 2 xã đạt chuẩn NTM kiểu mẫu; số tiêu chí bình quân đạt 16,2 tiêu chí/xã.")),
+              (V{"2022-12-31 province:20 xa_standard_count 100", "2022-12-31 province:20 xa_advanced_count 10",
+                 "2022-12-31 province:20 xa_model_count 2", "2022-12-31 province:20 average_criteria 16.2"}));
     // A district the dataset does not have is not the province.
     EXPECT_EQ(dated_figures(parse("Tính đến tháng 6/2022, huyện Phú Bình có 100% số xã đạt chuẩn nông thôn mới.")), V{});
 }
