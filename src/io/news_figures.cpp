@@ -180,7 +180,7 @@ bool change_before(const Tokens& t, size_t from, size_t k) {
     // governs the counts joined to it in its clause; a running total in parentheses ("lũy kế",
     // "nâng tổng số") is not one.
     int depth = 0;
-    for (size_t j = k; j > from; --j) {
+    for (size_t j = k; j > from && j + 60 > k; --j) {  // bounded: a pathological sentence stays linear
         const Token& w = t[j - 1];
         if (w.punct(';') || w.punct('.') || w.punct(':') || (w.punct(',') && depth == 0)) break;
         if (w.punct(')')) {

@@ -3,6 +3,7 @@
 // and among the units in force on the item's date (the demo in both boundary versions).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -33,6 +34,8 @@ const Dataset& demo() {
         read_text(std::string(NTM_TEST_DATA_DIR) + "/../../data/geo/langson_merger_2025-07.csv")));
     return d;
 }
+
+std::size_t news_max_line() { return kNewsMaxLineBytes; }
 
 NewsBulletin parse(const std::string& text) { return parse_news(check_news_text(text, "t.txt"), "t.txt", demo()); }
 
@@ -434,6 +437,27 @@ TEST(NewsFigures, ResultsParagraphPhrasings) {
                  "2022-12-31 province:20 xa_model_count 2", "2022-12-31 province:20 average_criteria 16.2"}));
     // A district the dataset does not have is not the province.
     EXPECT_EQ(dated_figures(parse("Tính đến tháng 6/2022, huyện Phú Bình có 100% số xã đạt chuẩn nông thôn mới.")), V{});
+}
+
+// The longest paragraph a bulletin may have, made of counts, changes, parentheses and lists, and a
+// table of two thousand rows: read in a few seconds at most (every look-back is bounded).
+TEST(NewsFigures, LongParagraphsAndTablesStayFast) {
+    std::string para = "Tính đến hết năm 2022, ";
+    while (para.size() < news_max_line() - 200) para += "có thêm 5 xã đạt chuẩn NTM (lũy kế 6 xã) và 7 xã gồm: Chi Lăng, ";
+    para += "Sơn Hà.\n";
+    std::string table = "Danh sách các xã được công nhận đạt chuẩn nông thôn mới năm 2022\n";
+    for (int i = 1; i <= 2000; ++i)
+        table += std::to_string(i) + " | Chi Lăng | Quyết định số " + std::to_string(i) + "/QĐ-UBND ngày 26/01/2023\n";
+    const auto start = std::chrono::steady_clock::now();
+    const NewsBulletin a = parse(para);
+    const NewsBulletin b = parse(table);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(seconds, 10.0);
+    EXPECT_EQ(b.recognitions.size(), 2000u);
+    // The running total in parentheses is the one figure (the same each time).
+    ASSERT_EQ(a.figures.size(), 1u);
+    EXPECT_EQ(a.figures[0].figure.figure, "xa_standard_count");
+    EXPECT_EQ(a.figures[0].figure.value, 6);
 }
 }  // namespace
 }  // namespace ntm::io
