@@ -99,7 +99,7 @@ void AttainmentChartPanel::draw(AppState& state) {
     refresh(state);
     const AttainmentIndex* index = state.index();
     if (!index || state.dataset().observations.empty()) {
-        ImGui::TextDisabled("%s", tr("Dữ liệu này không có kết quả đánh giá tiêu chí.",
+        note(tr("Dữ liệu này không có kết quả đánh giá tiêu chí.",
                                      "This data has no criteria assessments."));
         return;
     }
@@ -122,12 +122,12 @@ void AttainmentChartPanel::draw_controls(const AppState& state) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float right = ImGui::GetWindowContentRegionMax().x;
     if (ImGui::RadioButton(tr("Theo tháng", "Monthly"), !yearly_)) yearly_ = false;
-    ImGui::SameLine();
+    same_line_if_fits(check_width(tr("Theo năm", "Yearly")));
     if (ImGui::RadioButton(tr("Theo năm", "Yearly"), yearly_)) yearly_ = true;
-    ImGui::SameLine();
+    same_line_if_fits(check_width(tr("Bình quân", "Average")));
     ImGui::Checkbox(tr("Bình quân", "Average"), &show_average_);
     if (!references_.empty()) {
-        ImGui::SameLine();
+        same_line_if_fits(check_width(tr("Số liệu báo cáo", "Reported figures")));
         ImGui::Checkbox(tr("Số liệu báo cáo", "Reported figures"), &show_reported_);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", tr("Số liệu công bố trong các báo cáo, để so sánh với số liệu tính được",
@@ -193,7 +193,7 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
     const int band_count = static_cast<int>(set.bands.size());
     const int criteria = std::max(set.size(), 1);
     if (series.empty() || series.max_total <= 0) {
-        ImGui::TextDisabled("%s", tr("Không có xã nào để thống kê.", "No xã to count."));
+        note(tr("Không có xã nào để thống kê.", "No xã to count."));
         return;
     }
 
@@ -399,7 +399,7 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
         if (s.with_data > 0)
             ImGui::Text("%s: %s", tr("Bình quân tiêu chí/xã", "Average criteria per xã"),
                         format_decimal(s.average, 2).c_str());
-        ImGui::TextDisabled("%s", tr("Nhấp hoặc kéo để chọn ngày", "Click or drag to set the date"));
+        note(tr("Nhấp hoặc kéo để chọn ngày", "Click or drag to set the date"));
         ImGui::EndTooltip();
     }
 

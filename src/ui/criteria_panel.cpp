@@ -55,7 +55,7 @@ void CriteriaPanel::sync(AppState& state) {
 void CriteriaPanel::draw(AppState& state) {
     sync(state);
     if (!state.has_data()) {
-        ImGui::TextDisabled("%s", tr("Chưa mở dữ liệu.", "No data open."));
+        note(tr("Chưa mở dữ liệu.", "No data open."));
         return;
     }
     const std::vector<CriterionMisses>& m = misses(state);
@@ -99,7 +99,7 @@ void CriteriaPanel::draw(AppState& state) {
             ImGui::TextUnformatted(label.c_str());
             ImGui::Text(tr("%d trên %d xã có dữ liệu chưa đạt", "%d of %d xã with data miss it"), c.count,
                         c.xa_with_data);
-            ImGui::TextDisabled("%s", active == c.number
+            note(active == c.number
                                           ? tr("Nhấp lần nữa để bỏ tô sáng và bỏ lọc",
                                                "Click again to clear the highlight and the filter")
                                           : tr("Nhấp để tô sáng các xã này trên bản đồ và lọc danh sách",

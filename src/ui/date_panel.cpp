@@ -9,6 +9,13 @@ namespace ntm::ui {
 void DatePanel::draw(AppState& state) {
     const Date first = state.first_date(), last = state.last_date();
     ImGui::Text("%s: %s", tr("Ngày", "Date"), format_date(state.date()).c_str());
+    if (state.single_date()) {
+        // Nothing to slide through or play: say why instead.
+        note(state.has_data() && state.assessment_dates() == 1
+                 ? tr("Dữ liệu chỉ có một ngày đánh giá.", "The data has a single assessment date.")
+                 : tr("Dữ liệu chỉ có một ngày.", "The data covers a single day."));
+        return;
+    }
     int day = state.date().days;
     ImGui::SetNextItemWidth(-1);
     const std::string label = format_date(state.date());

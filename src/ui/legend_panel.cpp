@@ -16,7 +16,7 @@ void LegendPanel::draw(AppState& state) {
     const int band_count = static_cast<int>(set.bands.size());
     ImGui::TextDisabled("%s — %s", tr("Số tiêu chí đạt", "Criteria met"), format_date(state.date()).c_str());
     // Which set the counts are out of, and its decision.
-    ImGui::TextDisabled("%s", (current_lang() == Lang::Vi ? set.short_label_vi() : set.short_label_en()).c_str());
+    note((current_lang() == Lang::Vi ? set.short_label_vi() : set.short_label_en()).c_str());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s\n%s %s (%s)", current_lang() == Lang::Vi ? set.name_vi.c_str() : set.name_en.c_str(),
                           tr("Quyết định", "Decision"), set.decision.c_str(), set.decision_date.c_str());

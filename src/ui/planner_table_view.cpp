@@ -71,8 +71,12 @@ void draw_row(const Table& table, size_t r, const TableViewOptions& options, int
                     ImGui::EndTooltip();
                 }
             }
+        } else if (text.empty() && table.columns[c].numeric) {
+            ImGui::TextDisabled("—");  // no value: not zero
         } else {
             ImGui::TextUnformatted(text.c_str());
+            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > ImGui::GetColumnWidth())
+                ImGui::SetTooltip("%s", text.c_str());
         }
         if (coloured) ImGui::PopStyleColor();
     }
@@ -106,7 +110,14 @@ TableClick draw_table(const char* id, const Table& table, PlannerState& planner,
         // The user id is the column index: headers change with the language, indices do not.
         ImGui::TableSetupColumn((en ? col.header_en : col.header_vi).c_str(), f, 0.0f, static_cast<ImGuiID>(c));
     }
-    ImGui::TableHeadersRow();
+    // Headers by hand so that each says its full text on hover (a narrow column cuts it).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < columns; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        const char* name = ImGui::TableGetColumnName(c);
+        ImGui::TableHeader(name);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name);
+    }
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
         if (specs->SpecsDirty) {

@@ -76,7 +76,7 @@ void ReconciliationPanel::refresh(const AppState& state) {
 void ReconciliationPanel::draw(AppState& state) {
     if (state.data_version() != data_version_) refresh(state);
     if (!state.has_data()) {
-        ImGui::TextDisabled("%s", tr("Chưa mở dữ liệu.", "No data loaded."));
+        note(tr("Chưa mở dữ liệu.", "No data loaded."));
         return;
     }
     if (rows_.empty()) {
@@ -139,7 +139,7 @@ void ReconciliationPanel::draw(AppState& state) {
         else ImGui::TextUnformatted(diff.c_str());
         ImGui::TableNextColumn();
         if (r.flagged) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFlagColour), "%s", tr("Chênh lệch", "Differs"));
-        else ImGui::TextDisabled("%s", tr("Khớp", "Matches"));
+        else note(tr("Khớp", "Matches"));
         ImGui::PopID();
     }
     ImGui::EndTable();

@@ -116,7 +116,7 @@ void TimelinePanel::draw(AppState& state) {
         panning_ = false;
     }
     if (state.dataset().events.empty()) {
-        ImGui::TextDisabled("%s", tr("Dữ liệu này không có sự kiện nào.", "This data has no events."));
+        note(tr("Dữ liệu này không có sự kiện nào.", "This data has no events."));
         return;
     }
     draw_filters(state);
@@ -319,7 +319,7 @@ void TimelinePanel::draw_canvas(AppState& state) {
         event_details(state, hot);
         if (hits.size() > 1) {
             ImGui::Separator();
-            ImGui::TextDisabled("%s", tr("Cũng tại đây:", "Also here:"));
+            note(tr("Cũng tại đây:", "Also here:"));
             const size_t shown_max = 6;
             for (size_t i = 1; i < hits.size() && i <= shown_max; ++i) {
                 const Event& e = ds.events[hits[i]];
@@ -331,7 +331,7 @@ void TimelinePanel::draw_canvas(AppState& state) {
                                     hits.size() - 1 - shown_max);
         }
         ImGui::Separator();
-        ImGui::TextDisabled("%s", tr("Nhấp: chọn ngày và các đơn vị liên quan",
+        note(tr("Nhấp: chọn ngày và các đơn vị liên quan",
                                      "Click: go to its date and select what it concerns"));
         ImGui::EndTooltip();
     } else if (in_plot && !panning_ && !active) {

@@ -80,7 +80,7 @@ void ViewsPanel::draw(AppState& state, const geo::Bounds& current_extent) {
     const Dataset& d = state.dataset();
     const bool v_lang = vi();
     if (!state.has_data()) {
-        ImGui::TextDisabled("%s", tr("Mở dữ liệu để chuẩn bị các khung trình chiếu",
+        note(tr("Mở dữ liệu để chuẩn bị các khung trình chiếu",
                                      "Open data to prepare briefing views"));
         return;
     }
@@ -120,13 +120,13 @@ void ViewsPanel::draw(AppState& state, const geo::Bounds& current_extent) {
                            store_.file_crs().c_str());
         ImGui::PopStyleColor();
     }
-    ImGui::TextDisabled("%s", store_.path().c_str());
+    note(store_.path().c_str());
 
     // --- The list -------------------------------------------------------------------------------
     const float list_h = ImGui::GetTextLineHeightWithSpacing() * std::min(std::max(views.size(), 3), 10) + 8;
     if (ImGui::BeginChild("##views", ImVec2(0, list_h), true)) {
         if (views.empty())
-            ImGui::TextDisabled("%s", tr("Chưa có khung nào", "No views yet"));
+            note(tr("Chưa có khung nào", "No views yet"));
         for (int i = 0; i < views.size(); ++i) {
             const BriefingView& v = views.at(i);
             const std::string title = v.title.empty() ? default_view_title(d, v, v_lang) : v.title;

@@ -343,7 +343,7 @@ void Workspace::draw_open_popup() {
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool enter = ImGui::InputText("##path", open_path_, sizeof open_path_, ImGuiInputTextFlags_EnterReturnsTrue);
     if (!settings_.recent.empty()) {
-        ImGui::TextDisabled("%s", tr("Gần đây", "Recent"));
+        note(tr("Gần đây", "Recent"));
         for (const std::string& r : settings_.recent)
             if (ImGui::Selectable(r.c_str())) std::snprintf(open_path_, sizeof open_path_, "%s", r.c_str());
     }
