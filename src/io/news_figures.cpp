@@ -384,7 +384,7 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
             continue;
         }
         // Average: "bình quân (cả nước|mỗi xã) đạt 17,1 tiêu chí/xã".
-        if (match_exact(t, k, "bình quân")) {
+        if (match_exact(t, k, "bình quân") || match_exact(t, k, "trung bình")) {
             size_t j = k + 2;
             bool found = false;
             for (; j < to && j < k + 14; ++j) {
@@ -451,7 +451,7 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
             }
         }
         // "không còn xã (nào) dưới 5 tiêu chí".
-        if (size_t n = match_exact(t, k, "không còn xã")) {
+        if (size_t n = match_exact(t, k, "không còn xã") ? 3 : match_exact(t, k, "không có xã") ? 3 : 0) {
             size_t j = k + n;
             if (j < to && t[j].word_exact("nào")) ++j;
             if (const auto q = parse_qualifier(t, j, to, max); q && q->what == FigureName::Band) {

@@ -7,7 +7,7 @@
 //   "925 xã đạt chuẩn nông thôn mới nâng cao"           xa_advanced_count ("kiểu mẫu": xa_model_*)
 //   "không còn xã dưới 5 tiêu chí"                      band:0-4:count 0
 //   "- Đạt 10-14 tiêu chí: 36 xã, chiếm 19,89%"         (list lines, qualifier before the count)
-//   "Bình quân đạt 11,66 tiêu chí/xã"                   average_criteria 11.66
+//   "Bình quân đạt 11,66 tiêu chí/xã" ("trung bình")    average_criteria 11.66
 //   "Toàn tỉnh có 181 xã", "trên tổng số 181 xã"        xa_total 181
 //   "đưa tổng số xã đạt chuẩn lên 44 xã /104 xã, tương ứng tỷ lệ 42,31%"  count, total, percent
 //   "- Số xã dưới 8 tiêu chí : Không có"                band:0-7:count 0

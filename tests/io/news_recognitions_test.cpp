@@ -435,6 +435,9 @@ TEST(NewsFigures, ResultsParagraphPhrasings) {
                                   "NTM nâng cao, 2 xã đạt chuẩn NTM kiểu mẫu; số tiêu chí bình quân đạt 16,2 tiêu chí/xã.")),
               (V{"2022-12-31 province:20 xa_standard_count 100", "2022-12-31 province:20 xa_advanced_count 10",
                  "2022-12-31 province:20 xa_model_count 2", "2022-12-31 province:20 average_criteria 16.2"}));
+    EXPECT_EQ(dated_figures(parse("Tính đến hết năm 2017, trung bình mỗi xã đạt 14,1 tiêu chí; không có xã nào dưới 5 "
+                                  "tiêu chí.")),
+              (V{"2017-12-31 province:20 average_criteria 14.1", "2017-12-31 province:20 band:0-4:count 0"}));
     // A district the dataset does not have is not the province.
     EXPECT_EQ(dated_figures(parse("Tính đến tháng 6/2022, huyện Phú Bình có 100% số xã đạt chuẩn nông thôn mới.")), V{});
 }
