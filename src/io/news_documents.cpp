@@ -62,7 +62,8 @@ bool issuer_stop(const Tokens& t, size_t k) {
 // Where the background words before a reference in its clause start (the first of them), or
 // ref_from when there are none.
 size_t context_start(const Tokens& t, size_t clause_from, size_t ref_from) {
-    static const char* const kWords[] = {"thuc hien", "can cu", "theo", "trien khai", "quan triet", "thi hanh"};
+    static const char* const kWords[] = {"thuc hien", "can cu", "theo",      "trien khai",
+                                         "quan triet", "thi hanh", "tren co so"};
     for (size_t k = clause_from; k < ref_from; ++k) {
         for (const char* w : kWords)
             if (match_phrase(t, k, w)) return k;

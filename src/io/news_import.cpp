@@ -366,6 +366,9 @@ struct PendingNotice {
     std::string issuer;
     int paragraph = 0;
     bool read = false;  // its list was read: it serves the rest of that sentence only
+    // "Ngày 29/12/2017, UBND tỉnh ... ban hành các Quyết định về việc công nhận xã ...": decisions of
+    // that day without numbers.
+    std::optional<Date> day;
 };
 struct Pending {
     std::vector<PendingDecision> decisions;
@@ -385,9 +388,14 @@ std::string office_of(const std::string& subject, const std::string& province_na
     const Tokens w = news::tokenize(subject);
     for (size_t k = 0; k + 1 < w.size(); ++k) {
         if (!w[k].word_exact("tỉnh") || !w[k + 1].upper) continue;
+        // "Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải" -> "Chủ tịch UBND tỉnh Hà Tĩnh".
         std::string name;
-        for (size_t j = k + 1; j < w.size() && w[j].kind == Token::Word; ++j) name += (name.empty() ? "" : " ") + w[j].exact;
-        if (province_name.empty() || name == province_name) return subject;
+        size_t j = k + 1;
+        for (; j < w.size() && w[j].kind == Token::Word; ++j) {
+            name += (name.empty() ? "" : " ") + w[j].exact;
+            if (name == province_name) return trim(subject.substr(0, w[j].end));
+        }
+        if (province_name.empty()) return subject;
         return trim(subject.substr(0, w[k].end));
     }
     return subject;
@@ -441,7 +449,8 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
                 pending.decisions.push_back({r.decisions[i], all, levels[i].year, issuer, paragraph});
             }
         } else if (r.counts_communes && pending.decisions.empty()) {
-            pending.notice = PendingNotice{r.level, issuer, paragraph};
+            pending.notice = PendingNotice{r.level, issuer, paragraph, false,
+                                           r.decision_word && day ? std::optional<Date>(day->start) : std::nullopt};
         }
         return;
     }
@@ -501,11 +510,13 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
             nr.decision_date = d->date;
             nr.recognition.issuer = !d->issuer.empty() ? d->issuer : !issuer.empty() ? issuer : issuer_from_number(d->number);
             nr.recognition.decision = "Quyết định số " + d->number + (d->date ? " ngày " + vn_date(*d->date) : "");
-        } else if (why.empty() && r.decision_word && day) {
-            // "Ngày 09/8/2023, Quảng Nam ban hành Quyết định công nhận ...": a decision of that day.
-            nr.decision_date = day->start;
+        } else if (why.empty() && ((r.decision_word && day) || (notice && notice->day))) {
+            // "Ngày 09/8/2023, Quảng Nam ban hành Quyết định công nhận ...": a decision of that day
+            // (named in this sentence, or in the notice the list follows).
+            const Date on = r.decision_word && day ? day->start : *notice->day;
+            nr.decision_date = on;
             nr.recognition.issuer = issuer;
-            nr.recognition.decision = "Quyết định ngày " + vn_date(day->start);
+            nr.recognition.decision = "Quyết định ngày " + vn_date(on);
         }
         if (nr.decision_date) nr.recognition.date = *nr.decision_date;
         if (u.status == news::PlaceName::Linked) {
@@ -723,8 +734,15 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 std::string subject = lead ? find_organiser(p, t, lead->to, s.to) : "";
                 // "(Baonghean.vn) - Ngày 6/12, Chủ tịch UBND tỉnh ... đã ký": after a day heading the
                 // sentence, even one without a year.
+                // "Trên cơ sở Văn bản ..., ngày 20/12, Chủ tịch UBND tỉnh ... đã ký": after a day
+                // followed by a comma anywhere.
                 for (const DateMention& m : dates)
-                    if (subject.empty() && m.from < s.from + 8) subject = find_organiser(p, t, m.to, s.to);
+                    if (subject.empty() && (m.from < s.from + 8 || (m.to < s.to && t[m.to].punct(','))))
+                        subject = find_organiser(p, t, m.to, s.to);
+                // "Theo đó, Chủ tịch UBND tỉnh công nhận ...": after the connective.
+                for (const char* c : {"theo đó", "cụ thể", "như vậy", "đồng thời", "trước đó"})
+                    if (size_t n = news::match_exact(t, head, c); n && head + n < s.to && t[head + n].punct(','))
+                        head += n;
                 if (subject.empty()) subject = find_organiser(p, t, head, s.to);
                 if (subject.find(',') != std::string::npos) subject.clear();
                 subject = office_of(subject, settings.province_name);
@@ -797,7 +815,12 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             for (const KindHit& h : hits) recognises = recognises || h.kind == EventKind::Recognition;
             bool dated_by_document = false;
             for (const DocumentRef& d : docs) {
-                if (!d.date || (d.context && !recognises)) continue;
+                // Background dates nothing, except in a sentence that recognises the decision or the
+                // document it is "in" ("Tại Quyết định số 1669/QĐ-UBND ngày 4/7/2024, UBND tỉnh công
+                // nhận ...", "Tại Kế hoạch số 18/KH-UBND, ngày 22/1/2020 ..."); a letter it rests on
+                // does not ("Trên cơ sở Văn bản số 5424/BNN-VPĐP ngày 09/8/2023, ... công nhận ...").
+                const bool own = t[d.context_from].word_exact("tại") || fold_search_key(d.type) == "quyet dinh";
+                if (!d.date || (d.context && !(recognises && own))) continue;
                 if (!dated_by_document) paragraph_events.clear();
                 dated_by_document = true;
                 // A plan or a letter that mentions recognitions is still a directive.

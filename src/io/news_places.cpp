@@ -252,8 +252,13 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         if (k >= to || t[k].kind != Token::Word || not_a_name(t, k)) return false;
         if (capital && !t[k].upper) return false;  // "xã hội", "vùng xa" are not places
         const std::vector<Entry>* entries = nullptr;
-        if ((*n = match_name(t, k, to, district, &entries))) return true;
-        if (!capital) return false;
+        const size_t known = match_name(t, k, to, district, &entries);
+        if (!capital) {
+            *n = known;
+            return known > 0;
+        }
+        // The name as written, its capitalised words: a known name inside a longer one is not it
+        // ("Tân Mỹ Hà" is not "Tân Mỹ").
         size_t e = k;
         size_t ignored = 0;
         while (e < to && e < k + 4 && t[e].kind == Token::Word && t[e].upper && (e == k || t[e].space_before) &&
@@ -265,7 +270,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             (e + 1 >= to || t[e + 1].punct(',') || t[e + 1].punct(';') || t[e + 1].punct('(') ||
              t[e + 1].punct(')') || t[e + 1].punct('.') || t[e + 1].word("va")))
             ++e;
-        *n = e - k;
+        *n = std::max(known, e - k);
         return *n > 0;
     };
     auto push = [&](const Prefix& p, size_t a, size_t b, size_t type_from) {
@@ -302,16 +307,23 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         if (k < to && t[k].punct(':')) ++k;
         const size_t chain_first = raws.size();
         size_t end = k, n = 0;
+        size_t name_from = type_from;
         while (read_name(k, prefix->district, &n)) {
-            push(*prefix, k, k + n, chain_first == raws.size() ? type_from : k);
+            push(*prefix, k, k + n, name_from);
             end = k + n;
             // A list of names of the same type: "huyện Lộc Bình, Đình Lập và Chi Lăng".
             size_t c = end;
             if (c < to && (t[c].punct(',') || t[c].word("va"))) ++c;
             else break;
             if (c < to && t[c].word("va")) ++c;  // ", và"
-            size_t ignored = 0;
-            if (prefix_at(t, c, to, &ignored)) break;
+            size_t after_type = 0;
+            name_from = c;  // written without a type word
+            if (const Prefix* next = prefix_at(t, c, to, &after_type)) {
+                // "xã Cường Lợi và xã Kim Lư, huyện Na Rì": one list, each name with its type word.
+                if (next->district || prefix->district) break;
+                prefix = next;
+                c = after_type;
+            }
             k = c;
         }
         if (raws.size() == chain_first) {

@@ -1,5 +1,7 @@
 #include "io/news_recognitions.h"
 
+#include <algorithm>
+
 #include "io/news_dates.h"
 
 namespace ntm::io::news {
@@ -175,7 +177,8 @@ std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::s
         if (level_word(t, j, to, &l.level, &e)) j = e;
         else if (need_level) continue;  // "đạt chuẩn quốc gia", "đạt chuẩn tiêu chí số 2"
         l.to = j;
-        // "... nâng cao và kiểu mẫu", "... (NTM) và NTM kiểu mẫu": another level with it.
+        // "... nâng cao và kiểu mẫu", "... (NTM) và NTM kiểu mẫu", "... nâng cao và xã đạt chuẩn nông
+        // thôn mới kiểu mẫu": another level with it.
         {
             std::size_t q = j;
             if (q < to && (t[q].word_exact("và") || t[q].punct(','))) {
@@ -186,6 +189,20 @@ std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::s
                 if (level_word(t, q, to, &other, &oe) && other != l.level) {
                     l.also.push_back(other);
                     l.to = j = oe;
+                } else if (q == j + 1) {
+                    std::size_t r = q;
+                    if (r < to && t[r].word_exact("xã")) ++r;
+                    if (match_exact(t, r, "đạt chuẩn")) {
+                        const auto next = find_level(t, r, std::min(to, r + 12));
+                        if (next && next->from == r && next->level != l.level) {
+                            l.also.push_back(next->level);
+                            l.to = j = next->to;
+                            if (next->year) {
+                                l.year = next->year;
+                                return l;
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -279,12 +296,20 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
         if (!p.district && p.from >= cn && p.to <= last) r.units.push_back(p);
     if (r.units.empty()) {
         // "05 xã ... được công nhận đạt chuẩn NTM ... gồm: xã Đại Sơn, huyện Phục Hòa; ..."
-        bool listed = false;
-        for (std::size_t k = level->to; k < to && !listed; ++k)
-            listed = t[k].word_exact("gồm") || t[k].punct(':') || match_exact(t, k, "đối với");
-        if (listed)
+        std::size_t listed = to;
+        for (std::size_t k = level->to; k < to && listed == to; ++k)
+            if (t[k].word_exact("gồm") || t[k].punct(':') || match_exact(t, k, "đối với")) listed = k;
+        if (listed < to) {
             for (const PlaceName& p : places.names)
                 if (!p.district && p.from >= level->to && p.to <= to) r.units.push_back(p);
+            // The list is of the level named last before it: "... có 21/96 xã được công nhận đạt chuẩn
+            // nông thôn mới, 02 xã được công nhận đạt chuẩn nông thôn mới nâng cao gồm ...".
+            for (auto l = find_level(t, level->to, listed); l && l->from < listed; l = find_level(t, l->to, listed)) {
+                const int year = r.level.year;
+                r.level = *l;
+                if (!r.level.year) r.level.year = year;
+            }
+        }
     }
     if (r.units.empty() && cn_from > from && t[cn_from - 1].kind == Token::Word) {
         // The passive: "xã Nam Thành và Phúc Thành được UBND tỉnh công nhận đạt chuẩn NTM năm 2014".

@@ -66,16 +66,20 @@ Classified classify(const std::string& text) {
     // A district heading: words in capitals, then perhaps "(03 xã)".
     std::size_t k = 0;
     static const char* const kTypes[] = {"huyen", "thi xa", "thanh pho", "tp"};
+    bool typed = false;  // "HUYỆN TRÀNG ĐỊNH", "Huyện Điện Bàn (03 xã)", "TP. Tam Kỳ"
     for (const char* ty : kTypes)
-        if (std::size_t n = match_phrase(t, 0, ty); n && t[0].all_caps()) {
+        if (std::size_t n = match_phrase(t, 0, ty); n && t[0].upper) {
             k = n;
             if (k < t.size() && t[k].punct('.')) ++k;
+            typed = true;
             break;
         }
     std::size_t e = k;
-    while (e < t.size() && t[e].kind == Token::Word && (t[e].all_caps() || (t[e].upper && t[e].fold.size() == 1))) ++e;
+    while (e < t.size() && t[e].kind == Token::Word &&
+           (t[e].all_caps() || (t[e].upper && (typed || t[e].fold.size() == 1))))
+        ++e;
     if (e > k && (e == t.size() || t[e].punct('('))) {
-        bool caps = false;
+        bool caps = typed;
         for (std::size_t w = k; w < e; ++w) caps = caps || t[w].all_caps();
         if (caps) {
             c.cell = Cell::District;

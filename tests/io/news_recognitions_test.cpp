@@ -289,7 +289,7 @@ TEST(NewsRecognitionTables, OneCellALineWithYearAndDistrictHeadings) {
     const NewsBulletin b = parse(
         "Danh sách các xã đã được UBND tỉnh công nhận đạt chuẩn nông thôn mới\n\nTT\n\nTÊN XÃ\n\nNĂM 2018 (01 xã)\n\n"
         "I\n\nĐÌNH LẬP (01 xã)\n\n1\n\nBính Xá\n\nQuyết định số 2165/QĐ-UBND ngày 31/10/2018 của UBND tỉnh\n\n"
-        "NĂM 2022 (01 xã)\n\nI\n\nHUYỆN TRÀNG ĐỊNH (01 xã)\n\n1\n\nChi Lăng*\n\n"
+        "NĂM 2022 (01 xã)\n\nI\n\nHuyện Tràng Định (01 xã)\n\n1\n\nChi Lăng*\n\n"
         "Quyết định số 99/QĐ-UBND ngày 26/01/2023 của UBND tỉnh\n\nGhi chú: (*) xã biên giới.\n");
     EXPECT_EQ(recs(b), (std::vector<std::string>{
                            "Bính Xá | Đình Lập | standard | 2018 | 2165/QĐ-UBND | 2018-10-31 | 06622",
