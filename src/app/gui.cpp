@@ -28,6 +28,7 @@ void add_gui_options(CLI::App& root) {
     value(&root, "--screenshot", "FILE.png", "draw the window off screen, save it and exit");
     value(&root, "--frames", "N", "frames drawn before the screenshot (default 3)");
     value(&root, "--select", "CODE", "select this unit first");
+    value(&root, "--import", "TABLE", "open File ▸ Import table… on this table (XLSX, ODS, CSV)");
 }
 
 int run_gui(const Args& args) {
@@ -69,6 +70,7 @@ int run_gui(const Args& args) {
     o.select = args.get("select");
     o.tab = args.get("tab");
     o.briefing = args.has("briefing");
+    o.import_table = args.get("import");
     o.screenshot = screenshot;
     o.frames = frames;
     return ui::run_app_window(std::move(o));

@@ -80,6 +80,8 @@ int run_app_window(AppWindowOptions o) {
     GLFWwindow* window = glfwCreateWindow(o.width, o.height, "NTM Atlas", nullptr, nullptr);
     if (!window) throw Error("cannot open an OpenGL 3.3 window (" + g_glfw_error + ")");
     glfwMakeContextCurrent(window);
+    // A capture shows no hover: the pointer (the middle of a virtual screen) rests on the status bar.
+    if (screenshot) glfwSetCursorPos(window, 4, o.height - 4);
     glfwSwapInterval(screenshot ? 0 : 1);
     render::load_gl_functions(reinterpret_cast<render::GlProcLoader>(glfwGetProcAddress));
 
@@ -122,6 +124,7 @@ int run_app_window(AppWindowOptions o) {
                 workspace.state().select_unit(unit);
             }
             if (o.briefing) workspace.start_briefing();
+            if (o.import_table) workspace.open_import(*o.import_table);
         };
         // Briefing mode fills the screen (not for captures, which keep --size).
         FullScreen full_screen(window);
