@@ -103,6 +103,18 @@ void AttainmentChartPanel::draw(AppState& state) {
                                      "This data has no criteria assessments."));
         return;
     }
+    // One assessment date draws a flat chart that says nothing over time: say so instead (the
+    // legend on the left has that date's counts).
+    if (state.assessment_dates() < 2) {
+        const Date only = state.dataset().last_data_date().value_or(state.date());
+        note(std::string(tr("Dữ liệu chỉ có một ngày đánh giá (", "The data has one assessment date (")) +
+             format_date(only) +
+             tr("): cần kết quả của ít nhất hai ngày để vẽ tiến độ theo thời gian. Số xã theo số tiêu chí đạt ở "
+                "phần Chú giải bên trái.",
+                "): results of at least two dates are needed to chart progress over time. The count of xã per "
+                "band is in the Legend on the left."));
+        return;
+    }
     // Each series once per data version, when first shown.
     bool& ready = yearly_ ? yearly_ready_ : monthly_ready_;
     if (!ready) {
@@ -273,7 +285,9 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
         std::snprintf(buf, sizeof buf, "%d", v);
         list->AddText(ImVec2(a.x - pad - ImGui::CalcTextSize(buf).x, y - line / 2), text_dim, buf);
     }
-    if (series.max_total % count_step) {
+    // The total at the top, unless the last tick is too close to it ("60" over "61").
+    if (series.max_total % count_step &&
+        y_count(series.max_total - series.max_total % count_step) - y_count(series.max_total) >= line) {
         std::snprintf(buf, sizeof buf, "%d", series.max_total);
         list->AddText(ImVec2(a.x - pad - ImGui::CalcTextSize(buf).x, a.y - line / 2), text_dim, buf);
     }
@@ -283,7 +297,7 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
             std::snprintf(buf, sizeof buf, "%d", v);
             list->AddText(ImVec2(b.x + pad, y_avg(v) - line / 2), text_dim, buf);
         }
-        if (criteria % avg_step) {
+        if (criteria % avg_step && y_avg(criteria - criteria % avg_step) - y_avg(criteria) >= line) {
             std::snprintf(buf, sizeof buf, "%d", criteria);
             list->AddText(ImVec2(b.x + pad, a.y - line / 2), text_dim, buf);
         }

@@ -39,6 +39,7 @@ const char* kind_name(io::TableKind k) {
 
 // The io layer says where the date came from in Vietnamese ("cột Ngày", "tiêu đề: …").
 std::string date_origin(const std::string& from) {
+    if (from == "--date") return tr("ngày đặt ở đây", "the date set here");
     if (current_lang() == Lang::Vi) return from;
     if (from.rfind("cột ", 0) == 0) return "column " + from.substr(4);
     if (from.rfind("tiêu đề: ", 0) == 0) return "title: " + from.substr(std::string("tiêu đề: ").size());
@@ -83,7 +84,9 @@ void ImportDialog::start_chooser(const Settings& settings) {
     if (!browser_.available()) return;  // the typed path below serves
     FileRequest request;
     request.title = tr("Chọn bảng để nhập", "Choose a table to import");
-    request.start = session_.loaded() ? folder_of(session_.path()) : settings.last_dir;
+    request.start = session_.loaded()           ? folder_of(session_.path())
+                    : !settings.last_dir.empty() ? settings.last_dir
+                                                 : folder_of(data_path_);
     request.filters = table_filters();
     if (!browser_.start(request)) chooser_error_ = browser_.error();
 }
@@ -91,6 +94,7 @@ void ImportDialog::start_chooser(const Settings& settings) {
 void ImportDialog::draw(const AppState& state, Settings& settings) {
     if (!state.has_data()) return;
     const Dataset& ds = state.dataset();
+    data_path_ = state.data_path();
     if (open_requested_) {
         ImGui::OpenPopup("##import");
         open_requested_ = false;
@@ -279,8 +283,8 @@ void ImportDialog::draw_summary(const io::TablePreview& p) {
 
     // The date, where it came from, and the user's own.
     std::string date = tr("Ngày báo cáo: ", "Report date: ");
-    if (p.date) date += format_date(*p.date) + " (" + tr("lấy từ ", "from ") + date_origin(p.date_from) + ")";
-    else if (!p.date_from.empty()) date += std::string(tr("theo từng dòng (", "per row (")) + date_origin(p.date_from) + ")";
+    if (p.date) date += format_date(*p.date) + " — " + tr("lấy từ ", "from ") + date_origin(p.date_from);
+    else if (!p.date_from.empty()) date += std::string(tr("theo từng dòng — ", "per row — ")) + date_origin(p.date_from);
     else date += tr("không có", "none");
     wrapped(date);
     ImGui::AlignTextToFramePadding();

@@ -49,6 +49,7 @@ private:
     char typed_path_[1024] = {};
     char date_[32] = {};
     std::string chooser_error_, commit_error_;
+    std::string data_path_;  // the open data, whose folder the chooser starts in at first
     uint64_t data_version_ = 0;
     // Edits chosen while drawing, applied at the start of the next frame.
     std::optional<io::TableKind> pending_kind_;

@@ -1,6 +1,7 @@
 #include "ui/workspace.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -237,8 +238,8 @@ void Workspace::frame(double seconds) {
         // Reopen what was written: the map, chart and timeline show the import.
         char buf[512];
         std::snprintf(buf, sizeof buf,
-                      tr("Đã nhập %zu bản ghi từ %s vào %s (Tệp ▸ Hoàn tác nhập để trở lại)",
-                         "Imported %zu records from %s into %s (File ▸ Undo import to go back)"),
+                      tr("Đã nhập %zu bản ghi từ %s vào %s (Tệp > Hoàn tác nhập để trở lại)",
+                         "Imported %zu records from %s into %s (File > Undo import to go back)"),
                       record->records, record->table.c_str(), record->target.dataset.c_str());
         after_load_message_ = buf;
         open(record->target.dataset);
@@ -307,6 +308,12 @@ void Workspace::draw_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(tr("Tệp", "File"))) {
         if (ImGui::MenuItem(tr("Mở…", "Open…"), "Ctrl+O")) request_open();
+        if (ImGui::BeginMenu(tr("Mở gần đây", "Open recent"), !settings_.recent.empty())) {
+            for (const std::string& r : settings_.recent)
+                if (ImGui::MenuItem(r.c_str())) open(r);
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
         if (ImGui::MenuItem(tr("Nhập bảng…", "Import table…"), "Ctrl+I", false, state_.has_data())) import_.open();
         const bool can_undo = last_import_ && !loader_.busy() &&
                               state_.data_path() == last_import_->target.dataset;
@@ -317,11 +324,6 @@ void Workspace::draw_menu() {
         ImGui::Separator();
         if (ImGui::MenuItem(tr("Xuất ảnh bản đồ…", "Export map image…"), "Ctrl+E", false, state_.has_data()))
             export_.open();
-        if (ImGui::BeginMenu(tr("Mở gần đây", "Open recent"), !settings_.recent.empty())) {
-            for (const std::string& r : settings_.recent)
-                if (ImGui::MenuItem(r.c_str())) open(r);
-            ImGui::EndMenu();
-        }
         ImGui::Separator();
         if (ImGui::MenuItem(tr("Thoát", "Quit"), "Ctrl+Q")) quit_ = true;
         ImGui::EndMenu();
@@ -436,8 +438,8 @@ void Workspace::write_template(const std::string& path) {
         const io::AnnexTemplateSummary s = io::write_annex_template(path, state_.dataset(), state_.date());
         char buf[768];
         std::snprintf(buf, sizeof buf,
-                      tr("Đã ghi biểu mẫu %s: %d đơn vị, %d tiêu chí (bộ %s). Đánh dấu x ở tiêu chí đạt rồi Tệp ▸ Nhập bảng…",
-                         "Wrote the form %s: %d units, %d criteria (%s set). Mark met criteria with x, then File ▸ Import table…"),
+                      tr("Đã ghi biểu mẫu %s: %d đơn vị, %d tiêu chí (bộ %s). Đánh dấu x ở tiêu chí đạt rồi Tệp > Nhập bảng…",
+                         "Wrote the form %s: %d units, %d criteria (%s set). Mark met criteria with x, then File > Import table…"),
                       path.c_str(), s.units, s.criteria, s.criteria_set.c_str());
         set_message(buf, false);
     } catch (const std::exception& e) {
@@ -525,18 +527,38 @@ void Workspace::draw_status_bar(float y, float height) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 2));
     if (begin_panel("##status", 0, y, io.DisplaySize.x, height,
                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+        // The data's size and CRS at the right; the message in what is left, cut with "…" and
+        // whole on hover rather than running under the right part.
+        std::string right;
+        if (state_.has_data())
+            right = std::to_string(state_.dataset().units.size()) + " " + tr("đơn vị", "units") + " · " +
+                    state_.geometry().crs_name;
+        const float right_w = right.empty() ? 0 : ImGui::CalcTextSize(right.c_str()).x;
+        const float right_x = io.DisplaySize.x - right_w - ImGui::GetStyle().WindowPadding.x;
+        std::string text;
         if (loader_.busy()) {
-            ImGui::Text("%s %s — %s %.0f %%", tr("Đang mở", "Opening"), loader_.source().c_str(),
-                        loader_.stage().c_str(), loader_.progress() * 100);
-        } else if (!message_.empty()) {
-            if (message_is_error_) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
-            ImGui::TextUnformatted(message_.c_str());
-            if (message_is_error_) ImGui::PopStyleColor();
+            char buf[64];
+            std::snprintf(buf, sizeof buf, " %.0f %%", loader_.progress() * 100);
+            text = std::string(tr("Đang mở ", "Opening ")) + loader_.source() + " — " + loader_.stage() + buf;
+        } else {
+            text = message_;
         }
-        if (state_.has_data()) {
-            const std::string crs = state_.geometry().crs_name;
-            ImGui::SameLine(std::max(io.DisplaySize.x * 0.6f, ImGui::GetCursorPosX() + 20));
-            ImGui::TextDisabled("%zu %s · %s", state_.dataset().units.size(), tr("đơn vị", "units"), crs.c_str());
+        if (!text.empty()) {
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float room = std::max(0.0f, right_x - at.x - ImGui::GetFontSize());
+            const ImU32 colour = message_is_error_ && !loader_.busy() ? IM_COL32(200, 30, 30, 255)
+                                                                      : ImGui::GetColorU32(ImGuiCol_Text);
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(at.x + room, at.y + ImGui::GetTextLineHeight()),
+                                      at.x + room, at.x + room, text.c_str(), nullptr, nullptr);
+            ImGui::PopStyleColor();
+            ImGui::Dummy(ImVec2(room, ImGui::GetTextLineHeight()));
+            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > room)
+                ImGui::SetTooltip("%s", text.c_str());
+        }
+        if (!right.empty()) {
+            ImGui::SameLine(right_x);
+            ImGui::TextDisabled("%s", right.c_str());
         }
     }
     ImGui::End();
