@@ -86,6 +86,34 @@ std::string fold_name_letters(std::string_view s) {
 // Words folded, and the abbreviation "NT" (nông trường, a state farm) spelt out: the code list
 // of March 2025 has "Thị trấn NT Thái Bình" where the merger list has "Thị trấn Nông Trường Thái
 // Bình" (langson_units_2025-03.csv / langson_merger_2025-07.csv, row 06616).
+// The tone of a word-final "oa", "oe" or "uy" on its second vowel: the old and the new
+// orthography place it differently ("Hoà"/"Hòa", "Thuỵ"/"Thụy"), and official lists use both
+// (langson_units_2025-07.csv has "Quý Hoà", "Thuỵ Hùng"; the 2025-03 list "Hòa", "Thụy"). The
+// letters and marks are the same; only where the tone is written differs.
+static std::string tone_on_second_vowel(const std::string& word) {
+    std::u32string w;
+    size_t pos = 0;
+    char32_t cp = 0;
+    while (pos < word.size())
+        if (next_code_point(word, pos, cp)) w.push_back(cp);
+    if (w.size() < 2) return word;
+    VnLetter first, second;
+    if (!split_vietnamese_letter(w[w.size() - 2], first) || !split_vietnamese_letter(w.back(), second)) return word;
+    const bool cluster = first.mark == VnMark::none && second.mark == VnMark::none &&
+                         ((first.base == 'o' && (second.base == 'a' || second.base == 'e')) ||
+                          (first.base == 'u' && second.base == 'y'));
+    // "qu" + y: the u is of the consonant ("quý" is written one way only).
+    const bool qu = w.size() >= 3 && (w[w.size() - 3] == 'q');
+    if (!cluster || qu || first.tone == VnTone::level || second.tone != VnTone::level) return word;
+    second.tone = first.tone;
+    first.tone = VnTone::level;
+    w[w.size() - 2] = compose_vietnamese_letter(first);
+    w.back() = compose_vietnamese_letter(second);
+    std::string out;
+    for (char32_t c : w) append_utf8(out, c);
+    return out;
+}
+
 std::string fold_unit_name(std::string_view s) {
     const std::string folded = fold_name_letters(s);
     std::string out;
@@ -95,6 +123,7 @@ std::string fold_unit_name(std::string_view s) {
         if (end == std::string::npos) end = folded.size();
         std::string word = folded.substr(start, end - start);
         if (word == "nt" || word == "nt.") word = "nông trường";
+        word = tone_on_second_vowel(word);
         if (!word.empty()) out += (out.empty() ? "" : " ") + word;
         start = end + 1;
     }

@@ -11,7 +11,9 @@
 namespace ntm {
 
 // Letters composed, lower case, Ð/ð read as đ, white space collapsed; diacritics kept. The
-// abbreviation "NT" (nông trường, a state farm) is spelt out.
+// abbreviation "NT" (nông trường, a state farm) is spelt out, and the tone of a word-final
+// "oa"/"oe"/"uy" is put on one vowel ("Hoà" and "Hòa", "Thuỵ" and "Thụy" are one spelling in
+// the old and the new orthography).
 // The letters alone (no abbreviation spelt out), for finding a type word before folding.
 std::string fold_name_letters(std::string_view name);
 std::string fold_unit_name(std::string_view name);

@@ -2,7 +2,10 @@
 
 #include <xlsxwriter.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <system_error>
 #include <unistd.h>
@@ -66,11 +69,21 @@ AnnexTemplateSummary write_annex_template(const std::string& path, const Dataset
     if (by_district.empty()) throw Error(path + ": no units in force on " + date.iso() + "; nothing written");
 
     const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".xlsx";
+    {
+        // Can the file be made? Asked first: libxlsxwriter reports a failure only at the end,
+        // on stderr, in its own words.
+        std::ofstream probe(tmp, std::ios::binary);
+        if (!probe) throw Error(path + ": cannot be written (" + std::strerror(errno) + ")");
+    }
     lxw_workbook_options wb_options = {};
     wb_options.constant_memory = LXW_FALSE;
     Workbook book;
     book.wb = workbook_new_opt(tmp.c_str(), &wb_options);
-    if (!book.wb) throw Error(path + ": cannot be written (cannot create " + tmp + ")");
+    if (!book.wb) {
+        std::error_code ec;
+        fs::remove(tmp, ec);
+        throw Error(path + ": cannot be written (cannot create " + tmp + ")");
+    }
     lxw_workbook* wb = book.wb;
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Biểu tổng hợp");
 

@@ -101,21 +101,22 @@ using Keys = std::set<std::string>;
 
 // Header words as real sheets write them, reduced by column_key (lower-case ASCII letters and
 // digits). The older flat names are kept (tables.h).
-const Keys kStt = {"stt", "tt", "sothutu", "so"};
+const Keys kStt = {"stt", "tt", "sothutu", "so", "sott"};
 const Keys kCode = {"maxa", "madvhc", "madonvihanhchinh", "madonvi", "maxaphuong", "unitcode", "communecode",
                     "code", "ma", "madv", "mdvhc", "maxaphuongthitran", "madonvihanhchinhcapxa"};
 const Keys kName = {"donvi", "tenxa", "xa", "tendonvi", "xaphuongthitran", "tenxaphuongthitran", "xaphuong",
                     "tenxaphuong", "tendonvihanhchinh", "donvihanhchinh", "xathitran", "tenxathitran",
                     "unit", "unitname", "commune", "communename", "tendonvicapxa", "donvicapxa",
-                    "xaphuongdackhu", "units", "communes", "cacxa", "unitcodes", "tenxadatchuan"};
+                    "xaphuongdackhu", "units", "communes", "cacxa", "unitcodes", "tenxadatchuan", "diaphuong",
+                    "tendiaphuong", "tenxaphuongthitran", "xathitranphuong"};
 const Keys kDistrict = {"huyen", "quan", "thixa", "thanhpho", "huyenthanhpho", "huyenthixathanhpho",
                         "huyenthixa", "huyenquanthixathanhpho", "donvicaphuyen", "tenhuyen", "district",
                         "districts", "districtcodes", "mahuyen", "cachuyen", "huyenthanhphothixa",
-                        "districtname"};
+                        "districtname", "huyentp", "huyentx", "huyentxtp", "huyenthixatp"};
 const Keys kDate = {"date", "ngay", "ngaydanhgia", "thoidiem", "thoidiemdanhgia", "ngaykiemtra",
                     "assessmentdate", "ngaybaocao", "thoidiembaocao"};
 const Keys kStart = {"start", "startdate", "ngaybatdau", "tungay", "batdau", "date", "ngay", "ngaydienra",
-                     "thoidiem", "ngaythuchien", "thoigian", "thoigianthuchien"};
+                     "thoidiem", "ngaythuchien", "thoigian", "thoigianthuchien", "ngaytochuc", "thoigiantochuc"};
 const Keys kEnd = {"end", "enddate", "ngayketthuc", "denngay", "ketthuc"};
 const Keys kSource = {"source", "nguon", "nguonsolieu", "link", "url"};
 const Keys kNote = {"ghichu", "note", "notes"};
@@ -143,11 +144,20 @@ const Keys kCriterion = {"criterion", "tieuchiso", "tc", "sotieuchi", "criterion
                          "chitieu"};
 const Keys kMet = {"met", "dat", "ketqua", "result", "danhgia", "trangthai", "status", "mark", "value"};
 
-// A header over several criteria columns ("Tiêu chí" merged over 1…19).
+// A header over several criteria columns ("Tiêu chí" merged over 1…19; "Kết quả thực hiện các
+// tiêu chí", "Mức độ đạt các tiêu chí"): a header about criteria with no number in it.
 bool is_criteria_group(const std::string& key) {
-    return key == "tieuchi" || key == "cactieuchi" || key == "tieuchidat" || key == "botieuchi" ||
-           key.rfind("ketquathuchien", 0) == 0 || key.rfind("ketquadanhgia", 0) == 0 ||
-           key.rfind("tieuchidat", 0) == 0 || key.rfind("cactieuchi", 0) == 0 || key == "criteria";
+    if (key.find_first_of("0123456789") != std::string::npos) return false;
+    return key.find("tieuchi") != std::string::npos || key.rfind("ketquathuchien", 0) == 0 ||
+           key.rfind("ketquadanhgia", 0) == 0 || key == "criteria";
+}
+
+// "Tổng số tiêu chí đạt", "Số TC đã đạt", "Tổng số tiêu chí đã đạt chuẩn".
+bool is_total_key(const std::string& key) {
+    if (kTotal.count(key)) return true;
+    for (const char* p : {"tongso", "sotieuchi", "sotc", "tongtieuchi", "tongtc"})
+        if (key.rfind(p, 0) == 0 && key.find("dat") != std::string::npos) return true;
+    return false;
 }
 
 Role role_of(const std::string& key, TableKind kind) {
@@ -170,7 +180,7 @@ Role role_of(const std::string& key, TableKind kind) {
     if (kDate.count(key)) return Role::Date;
     if (kSource.count(key)) return Role::Source;
     if (kNote.count(key)) return Role::Note;
-    if (kTotal.count(key)) return Role::Total;
+    if (is_total_key(key)) return Role::Total;
     if (kGroup.count(key)) return Role::Group;
     if (!events) {
         if (kLevel.count(key)) return Role::Level;
@@ -297,7 +307,8 @@ Header find_header(const TextGrid& g) {
             ++under;
             const std::string pk = column_key(parent);
             const std::string& cell = row[c];
-            if (is_criteria_group(pk) && cells::criterion_number(cell)) joined[c] = "Tiêu chí " + cells::strip_decimal_zeros(cell);
+            const std::optional<int> number = cells::criterion_number(cells::strip_decimal_zeros(cell));
+            if (is_criteria_group(pk) && number) joined[c] = "Tiêu chí " + std::to_string(*number);
             else if (is_criteria_group(pk)) joined[c] = cell;
             else joined[c] = parent + " " + cell;
             bottoms[c] = cell;
@@ -368,6 +379,9 @@ bool is_note_label(const std::string& f) {
 }
 
 bool is_signature_text(const std::string& f) {
+    // "KT." (ký thay) and "TM." (thay mặt) open only signature blocks.
+    for (const char* p : {"kt.", "tm.", "kt ", "tm ", "q. chủ tịch", "q.chủ tịch", "phó trưởng ban"})
+        if (starts_with(f, p)) return true;
     for (const char* p : {"người lập biểu", "người lập", "người tổng hợp", "người báo cáo", "kt. chủ tịch",
                           "kt chủ tịch", "tm. ủy ban", "tm. uỷ ban", "tm ủy ban", "tm. ubnd", "tm ubnd",
                           "phó chủ tịch", "chủ tịch", "kt. giám đốc", "kt giám đốc", "giám đốc", "phó giám đốc",
@@ -443,8 +457,23 @@ struct Matcher {
     }
 
     // The unit a name names within `district` in version v; -1 and a problem otherwise.
-    int by_name(const std::string& text, const std::string& district, int v, int line, NameProblem* problem) const {
-        const std::string written = strip_footnote(text);
+    int by_name(const std::string& text, const std::string& given_district, int v, int line, NameProblem* problem) const {
+        std::string written = strip_footnote(text);
+        std::string district = given_district;
+        // "Xã Tân Thành (huyện Bắc Sơn)": the name qualified with its district.
+        if (!written.empty() && written.back() == ')') {
+            const size_t open = written.rfind('(');
+            if (open != std::string::npos && open > 0) {
+                const std::string inner = trim(written.substr(open + 1, written.size() - open - 2));
+                const std::string f = fold_unit_name(inner);
+                for (const char* type : {"huyện ", "thành phố ", "thị xã ", "quận ", "tp. ", "tp ", "h. "})
+                    if (starts_with(f, type)) {
+                        district = inner;
+                        written = trim(written.substr(0, open));
+                        break;
+                    }
+            }
+        }
         const std::string letters = fold_name_letters(written);
         const std::string bare = strip_kind_prefix(letters);
         const UnitKind kind = bare != letters ? kind_from_text(letters) : UnitKind::Unknown;
@@ -548,13 +577,23 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     TablePreview& p = rd.preview;
     p.path = path;
     rd.grid = read_text_grid(path);
-    const TextGrid& g = rd.grid;
+    const TextGrid& g = rd.grid;  // (replaced below by another sheet when that one has the header)
     bool any = false;
     for (const auto& row : g.rows)
         for (const std::string& c : row) any = any || !c.empty();
     if (!any) throw Error(path + ": no rows");
 
-    const Header h = find_header(g);
+    Header h = find_header(g);
+    // A workbook whose first sheet is a cover or instructions: the first sheet with a header.
+    for (int sheet = 0; h.first < 0 && sheet < static_cast<int>(g.sheets.size()); ++sheet) {
+        if (sheet == g.sheet) continue;
+        TextGrid other = read_text_grid(path, sheet);
+        Header found = find_header(other);
+        if (found.first >= 0) {
+            rd.grid = std::move(other);
+            h = std::move(found);
+        }
+    }
     if (h.first < 0) {
         p.errors.push_back(path + ": no header row (no column named like Mã xã, Đơn vị, Tên xã or Ngày in its first 40 rows)");
         p.kind = options.kind;
@@ -569,6 +608,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             ++p.skipped.title;
         }
     }
+    if (g.sheet >= 0 && g.sheet < static_cast<int>(g.sheets.size())) p.sheet = g.sheets[g.sheet];
     for (int r = h.first; r < h.first + h.rows; ++r) p.header_lines.push_back(g.lines[r]);
     p.columns = h.columns;
     const int ncols = static_cast<int>(p.columns.size());
@@ -636,30 +676,42 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         detect(kind, m, numbered, unnamed);
     }
     p.kind = kind;
-    const std::string file = path;
 
-    // The report date: --date, else a date column (per row), else the title.
-    std::optional<TitleDate> title_date = date_from_titles(p.title_lines);
-    if (options.date) {
-        p.date = options.date;
-        p.date_from = "--date";
-    } else if (m.date >= 0) {
-        p.date_from = "cột " + p.columns[m.date];
-    } else if (m.decision_date >= 0 && kind == TableKind::Recognitions) {
-        p.date_from = "cột " + p.columns[m.decision_date];
-    } else if (title_date && kind != TableKind::Events) {
-        p.date = title_date->date;
-        p.date_from = "tiêu đề: " + title_date->line;
-    }
+    // The report date: --date, else a date column (per row), else the title. Settled again once
+    // the mapping is final (the dialog may name the date column).
+    const std::optional<TitleDate> title_date = date_from_titles(p.title_lines);
+    auto settle_date = [&](const ColumnMapping& mapping) {
+        p.date.reset();
+        p.date_from.clear();
+        const bool in_range = [&] {
+            for (int c : {mapping.date, mapping.decision_date})
+                if (c >= ncols) return false;
+            return true;
+        }();
+        if (!in_range) return;
+        if (options.date) {
+            p.date = options.date;
+            p.date_from = "--date";
+        } else if (mapping.date >= 0) {
+            p.date_from = "cột " + p.columns[mapping.date];
+        } else if (mapping.decision_date >= 0 && kind == TableKind::Recognitions) {
+            p.date_from = "cột " + p.columns[mapping.decision_date];
+        } else if (title_date && kind != TableKind::Events) {
+            p.date = title_date->date;
+            p.date_from = "tiêu đề: " + title_date->line;
+        }
+    };
     // The first row's date stands for the table until rows are read.
-    auto first_row_date = [&]() -> std::optional<Date> {
-        const int col = m.date >= 0 ? m.date : m.decision_date;
-        if (col < 0) return std::nullopt;
+    auto first_row_date = [&](const ColumnMapping& mapping) -> std::optional<Date> {
+        const int col = mapping.date >= 0 ? mapping.date : mapping.decision_date;
+        if (col < 0 || col >= ncols) return std::nullopt;
         for (int r = h.first + h.rows; r < static_cast<int>(g.rows.size()); ++r)
             if (const auto d = cells::parse_date(g.rows[r][col])) return d;
         return std::nullopt;
     };
-    const std::optional<Date> set_date = p.date ? p.date : first_row_date();
+    const ColumnMapping& date_mapping = options.mapping ? *options.mapping : m;
+    settle_date(date_mapping);
+    std::optional<Date> set_date = p.date ? p.date : first_row_date(date_mapping);
 
     // Criteria by name, of the set in force on the date.
     std::vector<std::pair<int, int>> criteria = numbered;  // (column, criterion)
@@ -676,16 +728,24 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     p.detected = m;
     p.mapping = options.mapping ? *options.mapping : m;
     const ColumnMapping& use = p.mapping;
+    settle_date(use);
+    set_date = p.date ? p.date : first_row_date(use);
     auto valid = [&](int c) { return c >= -1 && c < ncols; };
     for (int c : {use.code, use.name, use.district, use.date, use.source, use.note, use.total, use.level,
                   use.decision, use.decision_date, use.year, use.end, use.kind, use.organiser, use.title,
                   use.participants, use.criterion, use.met})
-        if (!valid(c)) {
+        if (!valid(c) || (c < 0 && c != -1)) {
             p.errors.push_back(path + ": the column mapping names column " + std::to_string(c + 1) + " of " +
                                std::to_string(ncols));
             return rd;
         }
 
+    for (const auto& [col, n] : use.criteria)
+        if (col < 0 || col >= ncols) {
+            p.errors.push_back(path + ": the column mapping names column " + std::to_string(col + 1) + " of " +
+                               std::to_string(ncols) + " for criterion " + std::to_string(n));
+            return rd;
+        }
     // Column checks of the old flat layouts (tables.h), same messages.
     if (kind == TableKind::Attainment) {
         for (int c = 0; c < ncols; ++c) {
@@ -721,7 +781,12 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         p.errors.push_back(path + ": no unit column (expected one of: Mã xã, Đơn vị, Tên xã, Xã)");
     if (kind == TableKind::Events && use.date < 0 && !p.date)
         p.errors.push_back(path + ": no date column (expected one of: start, date, ngay)");
-    if (kind != TableKind::Events && !p.date && use.date < 0 && use.decision_date < 0)
+    const bool year_dates = kind == TableKind::Recognitions && !p.date && use.date < 0 && use.decision_date < 0 &&
+                            use.year >= 0;
+    if (year_dates)
+        p.warnings.push_back(path + ": no date column nor a date in the title; each recognition dated the last day of "
+                             "its year (column " + p.columns[use.year] + "), give --date to set one");
+    if (kind != TableKind::Events && !p.date && use.date < 0 && use.decision_date < 0 && !year_dates)
         p.errors.push_back(path + ": no report date (no date column, none in the title rows; give --date)");
     if (!p.errors.empty()) return rd;
 
@@ -742,6 +807,9 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     int last_label_col = std::max({use.name, use.code, 0});
     for (int c = 0; c < std::min(ncols, 3); ++c)
         if (role_of(column_key(p.columns[c]), kind) == Role::Stt) last_label_col = std::max(last_label_col, c);
+    int stt_col = -1;
+    for (int c = 0; c < ncols && stt_col < 0; ++c)
+        if (role_of(column_key(p.columns[c]), kind) == Role::Stt) stt_col = c;
     std::set<int> mark_cols;
     for (const auto& [n, c] : rd.criteria) mark_cols.insert(c);
     for (int r = h.first + h.rows; r < static_cast<int>(g.rows.size()); ++r) {
@@ -757,8 +825,16 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             ++p.skipped.signature;
             continue;
         }
+        // A signature word anywhere in the row, unless the row names a unit (a note of a data
+        // row may say anything); "Người lập biểu" often sits in the Đơn vị column itself.
         bool signature = false;
         for (const std::string& c : row) signature = signature || (!c.empty() && is_signature_text(fold_unit_name(c)));
+        if (signature && kind != TableKind::Events) {
+            const std::string& unit_cell = use.name >= 0 ? row[use.name] : std::string();
+            const bool unit_named = (use.code >= 0 && !row[use.code].empty()) ||
+                                    (!unit_cell.empty() && !is_signature_text(fold_unit_name(unit_cell)));
+            signature = !unit_named;
+        }
         if (signature) {
             signatures = true;
             ++p.skipped.signature;
@@ -805,7 +881,18 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
                                      (p.version >= 0 ? "boundary version '" + p.version_id + "'" : "the dataset"));
             continue;
         }
-        // A row whose only text is a group word in the STT column ("A", "II") without a unit.
+        // A group heading numbered "A", "II" in the STT column that names no district ("B. Các
+        // huyện"): the rows below are of no one district.
+        if (stt_col >= 0 && !has_code && kind != TableKind::Events &&
+            (is_roman(row[stt_col]) || (row[stt_col].size() == 1 && row[stt_col][0] >= 'A' && row[stt_col][0] <= 'Z'))) {
+            bool marks = false;
+            for (int c : mark_cols) marks = marks || !row[c].empty();
+            if (!marks) {
+                district.clear();
+                ++p.skipped.heading;
+                continue;
+            }
+        }
         const bool unit_text = (use.name >= 0 && !row[use.name].empty()) || has_code;
         if (!unit_text && kind != TableKind::Events) {
             bool roman = false;
@@ -839,6 +926,13 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
                     continue;
                 }
             }
+        } else if (year_dates) {
+            const std::optional<int> y = cells::parse_count(row[use.year]);
+            if (!y || *y < 1990 || *y > 2100) {
+                p.errors.push_back(where(p, line, use.year) + ": '" + row[use.year] + "' is not a year");
+                continue;
+            }
+            dr.date = Date::from_ymd(*y, 12, 31);
         } else {
             dr.date = p.date;
         }
@@ -874,17 +968,32 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     return rd;
 }
 
+// Levels as sheets write them: parse_level's, and longer phrasings ("Đạt chuẩn nông thôn mới
+// nâng cao", "NTM kiểu mẫu", "Xã đạt chuẩn NTM"). A blank cell is no level.
+bool level_of(const std::string& text, Level* out) {
+    if (trim(text).empty()) return false;
+    if (parse_level(text, out)) return true;
+    const std::string f = " " + fold_search_key(text) + " ";
+    if (f.find(" kieu mau ") != std::string::npos) *out = Level::Model;
+    else if (f.find(" nang cao ") != std::string::npos) *out = Level::Advanced;
+    else if (f.find(" hien dai ") != std::string::npos) *out = Level::Modern;
+    else if (f.find(" dat chuan ") != std::string::npos || f.find(" ntm ") != std::string::npos ||
+             f.find(" nong thon moi ") != std::string::npos)
+        *out = Level::Standard;
+    else return false;
+    return true;
+}
+
 std::string decision_text(const std::string& decision, std::optional<Date> date) {
     if (decision.empty() || !date) return decision;
     if (decision.find("ngày") != std::string::npos) return decision;
     return decision + " ngày " + format_date(*date, true);
 }
 
-void convert(Reading& rd, const Dataset& ds, const TableImportOptions& options, TableImportResult& out) {
+void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
     TablePreview& p = rd.preview;
     const ColumnMapping& m = p.mapping;
     const std::string fallback_source = default_source(p.path);
-    (void)options;
     if (p.kind == TableKind::Attainment) {
         std::map<std::pair<std::string, int32_t>, int> seen;
         std::map<std::tuple<std::string, int, int32_t>, int> seen_long;
@@ -988,7 +1097,7 @@ void convert(Reading& rd, const Dataset& ds, const TableImportOptions& options, 
             rec.level = title_level;
             if (m.level >= 0) {
                 const std::string& l = cell_of(rd, r, m.level);
-                if (l.empty() || !parse_level(l, &rec.level)) {
+                if (!level_of(l, &rec.level)) {
                     p.errors.push_back(where(p, r.line, m.level) + ": unknown level '" + l + "'");
                     continue;
                 }
@@ -1117,7 +1226,7 @@ std::string join_errors(const std::vector<std::string>& errors) {
 TableImportResult run(const std::string& path, const Dataset& ds, const TableImportOptions& options) {
     Reading rd = read(path, ds, options);
     TableImportResult out;
-    if (rd.preview.errors.empty()) convert(rd, ds, options, out);
+    if (rd.preview.errors.empty()) convert(rd, ds, out);
     if (rd.preview.kind == TableKind::Events) {
         // Events count their unit names as they resolve them.
         rd.preview.rows_read = static_cast<int>(rd.rows.size());

@@ -60,7 +60,9 @@ struct TableImportOptions {
     TableKind kind = TableKind::Auto;
     std::optional<Date> date;        // the report date; overrides a date column and the title
     bool skip_unmatched = false;     // import the rest; what was left out is listed
-    std::optional<ColumnMapping> mapping;  // overrides the detected mapping (columns as detected)
+    // Overrides the detected mapping; indices into the columns a preview of the same file lists
+    // (start from TablePreview::detected and change what is wrong).
+    std::optional<ColumnMapping> mapping;
 };
 
 // One name that did not resolve to exactly one unit.
@@ -69,8 +71,8 @@ struct NameProblem {
     int line = 0;          // spreadsheet line of the row
     std::string name;      // as written in the table
     std::string district;  // the district it was looked for in ("" when none)
-    std::string reason;    // "no unit of that name in Huyện Cao Lộc", "2 units of that name: ..."
-    std::vector<std::string> candidates;  // closest units, "Xã Tân Thành (06325, Huyện Cao Lộc)"
+    std::string reason;    // "no unit of that name in Huyện Cao Lộc (boundary version '2020')", "3 units of that name ..."
+    std::vector<std::string> candidates;  // closest units, "Xã Tân Thành (06250, Huyện Cao Lộc)"
     bool by_code = false;  // a code that names no unit (the reason says it all)
     // "FILE, row N: 'NAME' (DISTRICT): REASON; closest: A; B" — one line ("FILE, row N: REASON"
     // for a code).
@@ -92,6 +94,7 @@ struct SkippedRows {
 struct TablePreview {
     std::string path;
     TableKind kind = TableKind::Auto;   // what was read (never Auto after a preview)
+    std::string sheet;                  // the workbook's sheet read ("" for CSV)
     std::vector<int> header_lines;      // spreadsheet lines of the header row(s)
     std::vector<std::string> title_lines;  // text of the title rows above the header
     std::vector<std::string> columns;   // column names (two-row headers joined: "Tiêu chí 3")
@@ -102,8 +105,8 @@ struct TablePreview {
     std::string criteria_set;           // id of the set in force on the date ("2021-2025")
     int version = -1;                   // boundary version matched against (index), -1 = by row date
     std::string version_id, version_name;
-    int rows_read = 0;                  // data rows (units) read
-    int matched = 0;                    // of those, matched to a unit
+    int rows_read = 0;                  // data rows (units) read; events: event rows
+    int matched = 0;                    // of those, matched to a unit; events: events read
     SkippedRows skipped;
     std::vector<NameProblem> unmatched;  // every unmatched or ambiguous name, in row order
     std::vector<std::string> warnings;   // one line each (file, row, what)
@@ -124,9 +127,11 @@ struct TableImportResult {
     std::vector<std::pair<int, int>> commune_groups;  // (unit index, group) from a "Nhóm" column
 };
 
-// Reads, matches and converts. Throws ntm::Error with one line when preview.errors is not
-// empty, or when a name did not match and !options.skip_unmatched ("N names in FILE did not
-// match ...: <each problem>; nothing imported").
+// Reads, matches and converts. Throws ntm::Error when preview.errors is not empty (the errors,
+// one line each), or when a name did not match and !options.skip_unmatched:
+//   "FILE: N units did not match the units of boundary version 'V'; nothing imported
+//   (--skip-unmatched imports the rest)" then NameProblem::message() of each, one line each.
+// With skip_unmatched the matched rows are converted and preview.unmatched lists the others.
 TableImportResult import_table(const std::string& path, const Dataset& dataset, const TableImportOptions& options);
 
 // Adds an import to a dataset: observations of the same unit, criterion and date, and

@@ -561,7 +561,7 @@ void read_csv_grid(TextGrid& g) {
 
 }  // namespace
 
-TextGrid read_text_grid(const std::string& path) {
+TextGrid read_text_grid(const std::string& path, int sheet) {
     ensure_gdal();
     const bool local = is_local_path(path);
     if (local) {
@@ -604,10 +604,19 @@ TextGrid read_text_grid(const std::string& path) {
         if (why.empty()) why = "no GDAL driver recognises it";
         throw Error(path + ": cannot be read as a table (" + why + ")");
     }
-    // The first sheet that holds anything.
+    // The sheet asked for, else the first that holds anything.
     OGRLayer* layer = nullptr;
-    for (int i = 0; i < ds->GetLayerCount() && !layer; ++i)
-        if (ds->GetLayer(i)->GetFeatureCount() > 0) layer = ds->GetLayer(i);
+    for (int i = 0; i < ds->GetLayerCount(); ++i) {
+        g.sheets.emplace_back(ds->GetLayer(i)->GetName());
+        if (sheet < 0 && !layer && ds->GetLayer(i)->GetFeatureCount() > 0) {
+            layer = ds->GetLayer(i);
+            g.sheet = i;
+        }
+    }
+    if (sheet >= 0 && sheet < ds->GetLayerCount()) {
+        layer = ds->GetLayer(sheet);
+        g.sheet = sheet;
+    }
     if (!layer) throw Error(path + ": no rows");
     const int nfields = layer->GetLayerDefn()->GetFieldCount();
     layer->ResetReading();

@@ -47,8 +47,11 @@ struct TextGrid {
     std::string encoding;  // of a CSV: "UTF-8", "UTF-16LE", "CP1258", ...
     std::vector<std::vector<std::string>> rows;  // every row padded to the same width
     std::vector<int> lines;                       // spreadsheet line of each row (first = 1)
+    std::vector<std::string> sheets;              // names of a workbook's sheets (empty for CSV)
+    int sheet = 0;                                // the sheet read
 };
-TextGrid read_text_grid(const std::string& path);
+// `sheet`: the index of the sheet to read; -1 = the first that holds anything.
+TextGrid read_text_grid(const std::string& path, int sheet = -1);
 
 // Cell readers shared with io/table_import.
 namespace cells {
