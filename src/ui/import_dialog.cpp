@@ -275,6 +275,7 @@ void ImportDialog::draw_summary(const io::TablePreview& p) {
         wrapped(t);
         ImGui::PopStyleColor();
     }
+    if (!p.sheet.empty()) wrapped(std::string(tr("Trang tính: ", "Sheet: ")) + p.sheet);
     std::string header = tr("Tiêu đề cột ở dòng", "Column header on line");
     if (p.header_lines.size() > 1 && current_lang() == Lang::En) header += "s";
     for (size_t i = 0; i < p.header_lines.size(); ++i) header += (i ? ", " : " ") + std::to_string(p.header_lines[i]);
@@ -309,8 +310,13 @@ void ImportDialog::draw_summary(const io::TablePreview& p) {
                 version);
     }
     char buf[256];
-    std::snprintf(buf, sizeof buf, tr("Dòng đơn vị: %d · khớp %d · không khớp %zu", "Rows of units: %d · matched %d · unmatched %zu"),
-                  p.rows_read, p.matched, p.unmatched.size());
+    if (p.kind == io::TableKind::Events)
+        std::snprintf(buf, sizeof buf, tr("Dòng sự kiện: %d · đọc được %d sự kiện · tên không khớp %zu",
+                                          "Event rows: %d · events read %d · unmatched names %zu"),
+                      p.rows_read, p.matched, p.unmatched.size());
+    else
+        std::snprintf(buf, sizeof buf, tr("Dòng đơn vị: %d · khớp %d · không khớp %zu", "Rows of units: %d · matched %d · unmatched %zu"),
+                      p.rows_read, p.matched, p.unmatched.size());
     wrapped(buf);
     const io::SkippedRows& k = p.skipped;
     std::string skipped = tr("Bỏ qua:", "Skipped:");
