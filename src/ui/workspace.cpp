@@ -351,11 +351,11 @@ void Workspace::draw_menu() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr("Trợ giúp", "Help"))) {
-        ImGui::TextUnformatted(tr("Kéo: di chuyển · Con lăn, +/−: phóng to, thu nhỏ · Home: toàn bộ\n"
+        ImGui::TextUnformatted(tr("Kéo: di chuyển · Con lăn, +/-: phóng to, thu nhỏ · Home: toàn bộ\n"
                                   "Nhấp: chọn · Ctrl+nhấp: thêm/bớt · Shift+kéo: chọn theo vùng · Esc: bỏ chọn\n"
                                   "Phím cách: chạy/dừng · ←/→: lùi/tiến một bước · PageUp/PageDown: một năm\n"
                                   "Ctrl+F: tìm · Ctrl+O: mở tệp · Ctrl+I: nhập bảng · kéo thả tệp vào cửa sổ để mở",
-                                  "Drag: pan · Wheel, +/−: zoom · Home: fit\n"
+                                  "Drag: pan · Wheel, +/-: zoom · Home: fit\n"
                                   "Click: select · Ctrl+click: add/remove · Shift+drag: box select · Esc: clear\n"
                                   "Space: play/pause · ←/→: step back/forward · PageUp/PageDown: a year\n"
                                   "Ctrl+F: search · Ctrl+O: open · Ctrl+I: import a table · drop a file on the window to open it"));
