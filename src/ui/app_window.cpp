@@ -95,6 +95,9 @@ int run_app_window(AppWindowOptions o) {
     const render::UiFonts fonts = render::add_ui_fonts(*io.Fonts, 16.0f * ui_scale);
     const render::UiFonts room_fonts = render::add_ui_fonts(*io.Fonts, 40.0f * ui_scale);  // briefing
     ImGui::StyleColorsLight();
+    // The light style's fields are white: in a dialog (white too) a field, a check box or a
+    // radio button would not show without a border.
+    ImGui::GetStyle().FrameBorderSize = 1.0f;
     ImGui::GetStyle().ScaleAllSizes(ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
