@@ -79,7 +79,11 @@ std::vector<DocumentRef> find_documents(std::string_view text, const Tokens& t, 
     size_t clause_from = from;
     for (size_t i = from; i < to; ++i) {
         if (t[i].punct(',') || t[i].punct(';') || t[i].punct(':')) {
-            clause_from = i + 1;
+            // "quy định tại Điều 28, Chương III Quyết định số ...": the parts of one citation.
+            const bool citation = t[i].punct(',') && i + 1 < to &&
+                                  (t[i + 1].word("dieu") || t[i + 1].word("chuong") || t[i + 1].word("khoan") ||
+                                   t[i + 1].word("diem") || t[i + 1].word("muc"));
+            if (!citation) clause_from = i + 1;
             continue;
         }
         const TypeWord* type = nullptr;

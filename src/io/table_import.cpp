@@ -81,10 +81,11 @@ std::vector<std::string> TablePreview::summary_lines() const {
     if (!version_id.empty()) out.push_back("Đơn vị hành chính: phiên bản '" + version_id + "' (" + version_name + ")");
     out.push_back("Số dòng đơn vị: " + std::to_string(rows_read) + ", khớp " + std::to_string(matched) +
                   ", không khớp " + std::to_string(unmatched.size()));
-    out.push_back("Bỏ qua: " + std::to_string(skipped.heading) + " dòng huyện, " + std::to_string(skipped.total) +
-                  " dòng tổng, " + std::to_string(skipped.note) + " dòng ghi chú, " +
-                  std::to_string(skipped.signature) + " dòng chữ ký, " + std::to_string(skipped.blank) +
-                  " dòng trống");
+    out.push_back("Bỏ qua: " + std::to_string(skipped.title) + " dòng tiêu đề, " + std::to_string(skipped.heading) +
+                  " dòng huyện, " + std::to_string(skipped.total) + " dòng tổng, " + std::to_string(skipped.note) +
+                  " dòng ghi chú, " + std::to_string(skipped.signature) + " dòng chữ ký, " +
+                  std::to_string(skipped.blank) + " dòng trống, " + std::to_string(skipped.other) + " dòng khác");
+    if (!sheet.empty()) out.insert(out.begin() + 1, "Trang tính: " + sheet);
     return out;
 }
 
@@ -436,24 +437,30 @@ struct Matcher {
     const Dataset& ds;
     std::string file;
 
-    // Units of version v.
-    std::vector<int> units_of(int v) const {
-        std::vector<int> out;
-        for (size_t i = 0; i < ds.units.size(); ++i)
-            if (ds.units[i].version == v) out.push_back(static_cast<int>(i));
-        return out;
-    }
+    // Per version, its units with their names and districts folded once (a national table has
+    // thousands of rows against thousands of units).
+    struct Folded {
+        std::vector<int> units;
+        std::vector<std::string> names, districts;
+        bool has_districts = false;
+    };
+    mutable std::map<int, Folded> folded;
 
-    bool version_has_districts(int v) const {
-        if (ds.versions[v].grouping != Grouping::District) return false;
-        for (const Unit& u : ds.units)
-            if (u.version == v && !u.district_name.empty()) return true;
-        return false;
-    }
-
-    bool in_district(const Unit& u, const std::string& district) const {
-        const std::string f = fold_district_name(district);
-        return fold_district_name(u.district_name) == f || (!u.district_code.empty() && u.district_code == district);
+    const Folded& of(int v) const {
+        auto it = folded.find(v);
+        if (it != folded.end()) return it->second;
+        Folded f;
+        for (size_t i = 0; i < ds.units.size(); ++i) {
+            const Unit& u = ds.units[i];
+            if (u.version != v) continue;
+            f.units.push_back(static_cast<int>(i));
+            f.names.push_back(fold_unit_name(u.name));
+            f.districts.push_back(fold_district_name(u.district_name));
+            f.has_districts = f.has_districts || !u.district_name.empty();
+        }
+        f.has_districts = f.has_districts && v >= 0 && v < static_cast<int>(ds.versions.size()) &&
+                          ds.versions[v].grouping == Grouping::District;
+        return folded.emplace(v, std::move(f)).first->second;
     }
 
     // The unit a name names within `district` in version v; -1 and a problem otherwise.
@@ -474,19 +481,25 @@ struct Matcher {
                     }
             }
         }
-        const std::string letters = fold_name_letters(written);
+        std::string letters = fold_name_letters(written);
+        // "UBND xã Tân Thành", "Ủy ban nhân dân xã …": the commune's people's committee.
+        for (const char* body : {"ubnd ", "ủy ban nhân dân ", "uỷ ban nhân dân "})
+            if (starts_with(letters, body)) letters = trim(letters.substr(std::string(body).size()));
         const std::string bare = strip_kind_prefix(letters);
         const UnitKind kind = bare != letters ? kind_from_text(letters) : UnitKind::Unknown;
         const std::string name = fold_unit_name(bare);
-        const bool use_district = !district.empty() && version_has_districts(v);
-        const std::vector<int> all = units_of(v);
+        const Folded& f = of(v);
+        const bool use_district = !district.empty() && f.has_districts;
+        const std::string fd = fold_district_name(district);
+        const std::vector<int>& all = f.units;
         std::vector<int> same, here;
-        for (int u : all) {
-            const Unit& unit = ds.units[u];
-            if (fold_unit_name(unit.name) != name) continue;
+        for (size_t i = 0; i < all.size(); ++i) {
+            if (f.names[i] != name) continue;
+            const Unit& unit = ds.units[all[i]];
             if (kind != UnitKind::Unknown && unit.kind != UnitKind::Unknown && unit.kind != kind) continue;
-            same.push_back(u);
-            if (!use_district || in_district(unit, district)) here.push_back(u);
+            same.push_back(all[i]);
+            if (!use_district || f.districts[i] == fd || (!unit.district_code.empty() && unit.district_code == district))
+                here.push_back(all[i]);
         }
         if (here.size() == 1) return here[0];
         problem->file = file;
@@ -798,7 +811,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     }
 
     // Rows below the header.
-    Matcher matcher{ds, path};
+    Matcher matcher{ds, path, {}};
     std::string district;  // of the last heading row
     bool signatures = false;
     std::set<std::string> warned_districts;
@@ -1114,6 +1127,7 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
         }
     } else {
         const std::vector<District> districts = ds.districts();
+        Matcher matcher{ds, p.path, {}};
         for (const DataRow& r : rd.rows) {
             if (!r.date) continue;
             Event e;
@@ -1180,7 +1194,6 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
             }
             if (!ok) continue;
             const int units_col = m.name >= 0 ? m.name : m.code;
-            Matcher matcher{ds, p.path};
             const int v = ds.version_on(e.start);
             for (const std::string& item : cells::split_list(cell_of(rd, r, units_col))) {
                 NameProblem problem;

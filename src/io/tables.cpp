@@ -581,7 +581,7 @@ TextGrid read_text_grid(const std::string& path, int sheet) {
         read_csv_grid(g);
         return g;
     }
-    if (g.driver != "XLSX" && g.driver != "ODS") {
+    if (g.driver != "XLSX" && g.driver != "ODS" && g.driver != "XLS") {
         // Any other table OGR reads: its header is its first row.
         const TextTable t = read_text_table(path);
         g.rows.push_back(t.columns);
@@ -593,7 +593,8 @@ TextGrid read_text_grid(const std::string& path, int sheet) {
         return g;
     }
     ThreadConfig config;
-    for (const char* prefix : {"OGR_XLSX_", "OGR_ODS_"}) {
+    // (XLS, Excel 97–2003 as old offices still save, through GDAL's FreeXL driver.)
+    for (const char* prefix : {"OGR_XLSX_", "OGR_ODS_", "OGR_XLS_"}) {
         config.set((std::string(prefix) + "HEADERS").c_str(), "DISABLE");
         config.set((std::string(prefix) + "FIELD_TYPES").c_str(), "STRING");
     }
@@ -625,12 +626,15 @@ TextGrid read_text_grid(const std::string& path, int sheet) {
         std::vector<std::string> row;
         for (int i = 0; i < nfields; ++i)
             row.push_back(feature->IsFieldSetAndNotNull(i) ? feature->GetFieldAsString(i) : "");
-        // With headers disabled the drivers number features from the sheet's first line.
+        // With headers disabled the drivers number features from the sheet's first line (XLSX
+        // and ODS from 1; a driver counting from 0 is shifted below).
         const GIntBig fid = feature->GetFID();
-        g.lines.push_back(fid >= 1 && fid < (1 << 30) ? static_cast<int>(fid) : index + 1);
+        g.lines.push_back(fid >= 0 && fid < (1 << 30) ? static_cast<int>(fid) : index + 1);
         g.rows.push_back(std::move(row));
         ++index;
     }
+    if (!g.lines.empty() && *std::min_element(g.lines.begin(), g.lines.end()) == 0)
+        for (int& l : g.lines) ++l;
     decode_cells(g, false);
     return g;
 }

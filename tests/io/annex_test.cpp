@@ -254,6 +254,15 @@ TEST_F(Annexes, XlsxAnnexByNameUnderDistrictHeadings) {
     // Bands 19 | 15–18 | 10–14 | 5–9 | 0–4.
     EXPECT_EQ(per_band(set, met), (std::map<int, int>{{0, 2}, {1, 2}, {2, 1}, {3, 1}}));
     EXPECT_EQ(r.observations.front().source, "annex.xlsx");
+    EXPECT_EQ(p.summary_lines(), (std::vector<std::string>{
+                                     "Loại bảng: Kết quả tiêu chí (attainment)", "Trang tính: Sheet1",
+                                     "Dòng tiêu đề cột: 5 6 7",
+                                     "Ngày báo cáo: 31/12/2024 (tiêu đề: BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ XÃ "
+                                     "NÔNG THÔN MỚI NĂM 2024)",
+                                     "Bộ tiêu chí: 2021-2025", "Đơn vị hành chính: phiên bản '2020' (Đơn vị hành chính 2020)",
+                                     "Số dòng đơn vị: 6, khớp 6, không khớp 0",
+                                     "Bỏ qua: 3 dòng tiêu đề, 4 dòng huyện, 1 dòng tổng, 2 dòng ghi chú, 3 dòng chữ ký, "
+                                     "1 dòng trống, 0 dòng khác"}));
 }
 
 TEST_F(Annexes, TitleDatesAndDateOverride) {
@@ -424,11 +433,14 @@ TEST_F(Annexes, EventsSheetWithTitleRow) {
         "Ngày,Loại hoạt động,Đơn vị,Huyện,Nội dung,Đơn vị tổ chức\n"
         "12/3/2024,Kiểm tra,Tân Thành,Bắc Sơn,Kiểm tra tiêu chí 17,Văn phòng Điều phối NTM tỉnh\n"
         "20/3/2024,Khảo sát,Xã Mai Pha,,Khảo sát mô hình,Sở Nông nghiệp\n"
-        "2/4/2024,Tập huấn,\"Tân Thanh; Hồng Thái\",Văn Lãng,Tập huấn cán bộ xã,\n");
+        "2/4/2024,Tập huấn,\"Tân Thanh; Hồng Thái\",Văn Lãng,Tập huấn cán bộ xã,\n"
+        "5/4/2024,Hội nghị,UBND xã Tân Thành,Hữu Lũng,Hội nghị sơ kết,\n");
     TableImportOptions o;
     o.kind = TableKind::Events;
     const TableImportResult r = import_table(path, ds, o);
-    ASSERT_EQ(r.events.size(), 3u);
+    ASSERT_EQ(r.events.size(), 4u);
+    EXPECT_EQ(r.events[3].unit_codes, (std::vector<std::string>{"06442"}));
+    EXPECT_EQ(r.events[3].kind, EventKind::Conference);
     EXPECT_EQ(r.events[0].unit_codes, (std::vector<std::string>{"06379"}));  // the row's huyện settles it
     EXPECT_EQ(r.events[0].kind, EventKind::Inspection);
     EXPECT_EQ(r.events[0].organiser, "Văn phòng Điều phối NTM tỉnh");
