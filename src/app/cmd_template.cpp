@@ -18,7 +18,9 @@ int run_template(const Args& args) {
     const Date date = args.date("date").value_or(default_date(data.dataset));
     const io::AnnexTemplateSummary s = io::write_annex_template(*out, data.dataset, date);
     std::cout << "Wrote " << *out << ": " << s.units << " units";
-    if (s.districts) std::cout << " in " << s.districts << " districts";
+    if (s.districts)
+        std::cout << " in " << s.districts
+                  << (data.dataset.grouping_on(date) == Grouping::Province ? " provinces" : " districts");
     std::cout << " (boundary version '" << s.version_id << "'), " << s.criteria << " criteria of the " << s.criteria_set
               << " set, for " << date.iso() << "\n";
     return 0;

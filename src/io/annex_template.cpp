@@ -58,7 +58,9 @@ AnnexTemplateSummary write_annex_template(const std::string& path, const Dataset
     // Units in force, grouped by district in first-seen order (none after the 2025 reform).
     std::vector<std::string> district_order;
     std::map<std::string, std::vector<int>> by_district;
-    const bool districts = dataset.versions[version].grouping == Grouping::District;
+    // Districts; in a national file, provinces (Unit::district_name holds them). After the 2025
+    // reform a province's units have no group.
+    const bool districts = dataset.versions[version].grouping != Grouping::None;
     for (size_t i = 0; i < dataset.units.size(); ++i) {
         const Unit& u = dataset.units[i];
         if (u.version != version) continue;

@@ -411,6 +411,20 @@ std::string district_heading(const std::string& label) {
     return "";
 }
 
+// "I. Cao Lộc", "A. An Giang": a group heading numbered with a roman numeral or a capital letter
+// (never with digits: those number units); the text after the numbering, "" otherwise.
+std::string lettered_label(const std::string& label) {
+    const std::string s = trim(label);
+    size_t i = 0;
+    while (i < s.size() && s[i] >= 'A' && s[i] <= 'Z') ++i;
+    if (i == 0 || i > 6 || i >= s.size()) return "";
+    if (i > 1 && !is_roman(s.substr(0, i))) return "";
+    size_t j = i;
+    while (j < s.size() && s[j] == ' ') ++j;
+    if (j >= s.size() || (s[j] != '.' && s[j] != ')' && s[j] != '-')) return "";
+    return trim(s.substr(j + 1));
+}
+
 std::string strip_footnote(std::string s) {
     s = trim(s);
     for (bool changed = true; changed;) {
@@ -458,8 +472,9 @@ struct Matcher {
             f.districts.push_back(fold_district_name(u.district_name));
             f.has_districts = f.has_districts || !u.district_name.empty();
         }
+        // A national file groups its units by province (Unit::district_name holds it).
         f.has_districts = f.has_districts && v >= 0 && v < static_cast<int>(ds.versions.size()) &&
-                          ds.versions[v].grouping == Grouping::District;
+                          ds.versions[v].grouping != Grouping::None;
         return folded.emplace(v, std::move(f)).first->second;
     }
 
@@ -820,6 +835,9 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     int last_label_col = std::max({use.name, use.code, 0});
     for (int c = 0; c < std::min(ncols, 3); ++c)
         if (role_of(column_key(p.columns[c]), kind) == Role::Stt) last_label_col = std::max(last_label_col, c);
+    std::set<std::string> group_names;  // folded districts (provinces) of the version
+    for (const District& d : table_districts)
+        if (!d.name.empty()) group_names.insert(fold_district_name(d.name));
     int stt_col = -1;
     for (int c = 0; c < ncols && stt_col < 0; ++c)
         if (role_of(column_key(p.columns[c]), kind) == Role::Stt) stt_col = c;
@@ -870,6 +888,20 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             total = total || is_total_label(f);
             note = note || is_note_label(f);
             if (heading.empty()) heading = district_heading(l);
+        }
+        // "I. Cao Lộc", or "II" in STT beside "Cao Lộc": a district (a province in a national
+        // file) named without its type word.
+        if (heading.empty() && kind != TableKind::Events) {
+            std::vector<std::string> named;
+            for (const std::string& l : labels)
+                if (const std::string rest = lettered_label(l); !rest.empty()) named.push_back(rest);
+            if (stt_col >= 0 && use.name >= 0 && is_roman(row[stt_col]) && !row[use.name].empty())
+                named.push_back(row[use.name]);
+            for (const std::string& n : named)
+                if (group_names.count(fold_district_name(n))) {
+                    heading = n;
+                    break;
+                }
         }
         const bool has_code = use.code >= 0 && !row[use.code].empty();
         // An event row is read whole: its cells may name districts and anything else.

@@ -686,5 +686,37 @@ TEST_F(Annexes, VersionOfTheTableDate) {
     EXPECT_EQ(q.matched, 2);
 }
 
+// Group headings named without their type word after a roman numeral or a letter ("I. Cao
+// Lộc"); in a national file the groups are provinces (vn_communes_2025: Xã Phú Tân is a xã of
+// An Giang, 30406, and of Cà Mau, 32218).
+TEST_F(Annexes, LetteredHeadingsAndProvinces) {
+    const std::string path = write_text(dir + "/l.csv",
+                                        "NĂM 2024\nSTT,Đơn vị,TC1\nI. Cao Lộc,,\n1,Tân Thành,x\n"
+                                        "II,Hữu Lũng,\n1,Tân Thành,\n");
+    const TableImportResult r = import_table(path, ds, {});
+    EXPECT_EQ(met_per_unit(r.observations), (std::map<std::string, int>{{"06250", 1}, {"06442", 0}}));
+    EXPECT_EQ(r.preview.skipped.heading, 2);
+
+    Dataset national;
+    national.versions = {BoundaryVersion{"2025", "", {}, {}, Grouping::Province}};
+    for (const auto& [code, province] : {std::pair<const char*, const char*>{"30406", "An Giang"}, {"32218", "Cà Mau"}}) {
+        Unit u;
+        u.code = code;
+        u.name = "Phú Tân";
+        u.kind = UnitKind::Xa;
+        u.district_name = province;
+        u.search_key = fold_search_key(u.name);
+        national.units.push_back(u);
+    }
+    national.reindex();
+    const Date date = Date::from_ymd(2026, 6, 30);
+    const AnnexTemplateSummary s = write_annex_template(dir + "/vn.xlsx", national, date);
+    EXPECT_EQ(s.districts, 2);
+    const auto expected = fill_template(dir + "/vn.xlsx", dir + "/vn_filled.xlsx", national, date, [](int i) { return 3 + i; });
+    const TableImportResult v = import_table(dir + "/vn_filled.xlsx", national, {});
+    EXPECT_TRUE(v.preview.unmatched.empty()) << v.preview.unmatched.front().message();
+    EXPECT_EQ(met_per_unit(v.observations), (std::map<std::string, int>{{"30406", 3}, {"32218", 4}}));
+}
+
 }  // namespace
 }  // namespace ntm::io
