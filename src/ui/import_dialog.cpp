@@ -54,8 +54,8 @@ std::string column_label(const io::TablePreview& p, int column) {
 }
 
 std::vector<FileFilter> table_filters() {
-    return {{tr("Bảng tính (XLSX, ODS, CSV)", "Spreadsheets (XLSX, ODS, CSV)"),
-             {"*.xlsx", "*.XLSX", "*.ods", "*.ODS", "*.csv", "*.CSV", "*.txt", "*.tsv"}},
+    return {{tr("Bảng tính (XLSX, XLS, ODS, CSV)", "Spreadsheets (XLSX, XLS, ODS, CSV)"),
+             {"*.xlsx", "*.XLSX", "*.xls", "*.XLS", "*.ods", "*.ODS", "*.csv", "*.CSV", "*.txt", "*.tsv"}},
             {tr("Tất cả tệp", "All files"), {"*"}}};
 }
 
