@@ -39,10 +39,13 @@ void LegendPanel::draw(AppState& state) {
                 ImGui::SetTooltip("%s", tr("Nhấp để tô sáng các xã của nhóm này trên bản đồ",
                                            "Click to highlight this band's communes on the map"));
             ImGui::PopID();
+            // No xã assessed: the bands are unknown, not empty.
             ImGui::TableNextColumn();
-            ImGui::Text("%d", s.bands[b].count);
+            if (s.xa_with_data > 0) ImGui::Text("%d", s.bands[b].count);
+            else ImGui::TextDisabled("—");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_percent(s.bands[b].percent).c_str());
+            if (s.xa_with_data > 0) ImGui::TextUnformatted(format_percent(s.bands[b].percent).c_str());
+            else ImGui::TextDisabled("—");
         }
         const int no_data = s.xa_total - s.xa_with_data;
         if (no_data > 0)
