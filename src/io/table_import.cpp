@@ -276,6 +276,10 @@ Header find_header(const TextGrid& g) {
     }
     // Names above, carried right over the blank cells of a merged header ("Tiêu chí" over 1…19).
     std::vector<std::string> above = top;
+    // Columns under a criteria group ("Tiêu chí" over the five groups over 1…19): a number
+    // anywhere below names the criterion, whatever the group rows between.
+    std::vector<bool> in_criteria(width, false);
+    for (size_t c = 0; c < width; ++c) in_criteria[c] = is_criteria_group(column_key(top[c]));
     for (int r = h.first + 1; r < static_cast<int>(g.rows.size()) && h.rows < 4; ++r) {
         const std::vector<std::string>& row = g.rows[r];
         bool under_unit = false;
@@ -291,10 +295,13 @@ Header find_header(const TextGrid& g) {
         if (under_unit || filled == 0) break;
         // Continues the header when its cells sit under header cells (or under a merge).
         std::string carried;
+        bool carried_criteria = false;
         std::vector<std::string> joined = h.columns, bottoms = h.bottoms;
+        std::vector<bool> criteria_below = in_criteria;
         int under = 0;
         for (size_t c = 0; c < width; ++c) {
-            if (!above[c].empty()) carried = above[c];
+            if (!above[c].empty()) carried = above[c], carried_criteria = in_criteria[c];
+            else in_criteria[c] = in_criteria[c] || carried_criteria;
             if (row[c].empty()) continue;
             const std::string parent = above[c].empty() ? carried : above[c];
             // Only under a merge, a criteria group or a header of no known meaning ("Quyết
@@ -309,12 +316,15 @@ Header find_header(const TextGrid& g) {
             const std::string pk = column_key(parent);
             const std::string& cell = row[c];
             const std::optional<int> number = cells::criterion_number(cells::strip_decimal_zeros(cell));
-            if (is_criteria_group(pk) && number) joined[c] = "Tiêu chí " + std::to_string(*number);
-            else if (is_criteria_group(pk)) joined[c] = cell;
+            const bool criteria = is_criteria_group(pk) || in_criteria[c];
+            if (criteria && number) joined[c] = "Tiêu chí " + std::to_string(*number);
+            else if (criteria) joined[c] = cell;
             else joined[c] = parent + " " + cell;
             bottoms[c] = cell;
+            criteria_below[c] = criteria;
         }
         if (under == 0) break;
+        in_criteria = criteria_below;
         h.columns = joined;
         h.bottoms = bottoms;
         for (size_t c = 0; c < width; ++c)
@@ -395,6 +405,20 @@ bool is_signature_text(const std::string& f) {
            f.find(" năm ", comma) != std::string::npos;
 }
 
+// "Huyện Cao Lộc (22 xã)", "Thành phố Lạng Sơn (05 phường, 03 xã)": the name without the count
+// of its units after it.
+std::string strip_unit_count(std::string s) {
+    s = trim(s);
+    if (!s.empty() && s.back() == ')') {
+        const size_t open = s.rfind('(');
+        if (open != std::string::npos && open > 0) {
+            const std::string inner = trim(s.substr(open + 1, s.size() - open - 2));
+            if (!inner.empty() && std::isdigit(static_cast<unsigned char>(inner[0]))) s = trim(s.substr(0, open));
+        }
+    }
+    return s;
+}
+
 // "I. Huyện Cao Lộc", "2. Thành phố Lạng Sơn", "Huyện Bình Gia": the district name as written,
 // "" when the label is no district heading.
 std::string district_heading(const std::string& label) {
@@ -405,6 +429,7 @@ std::string district_heading(const std::string& label) {
     size_t j = i;
     while (j < s.size() && s[j] == ' ') ++j;
     if (i > 0 && i <= 5 && j < s.size() && (s[j] == '.' || s[j] == ')' || s[j] == '-')) s = trim(s.substr(j + 1));
+    s = strip_unit_count(s);
     const std::string f = fold_unit_name(s);
     for (const char* type : {"huyện ", "thành phố ", "thị xã ", "quận ", "tp. ", "tp "})
         if (starts_with(f, type) && f.size() > std::string(type).size()) return s;
@@ -749,7 +774,16 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         for (int c : unnamed)
             if (const int n = criterion_by_name(set, h.bottoms[c])) named.emplace_back(c, n);
             else if (const int n2 = criterion_by_name(set, p.columns[c])) named.emplace_back(c, n2);
-        if (named.size() >= 2) criteria.insert(criteria.end(), named.begin(), named.end());
+        // Two names at least (one header word could be anything), or one beside numbered
+        // criteria ("Quy hoạch" merged down over its one column, 2…19 numbered) whose number
+        // is not among them.
+        if (named.size() >= 2) {
+            criteria.insert(criteria.end(), named.begin(), named.end());
+        } else if (named.size() == 1 && !numbered.empty() &&
+                   std::none_of(numbered.begin(), numbered.end(),
+                                [&](const std::pair<int, int>& cn) { return cn.second == named[0].second; })) {
+            criteria.push_back(named[0]);
+        }
     }
     std::sort(criteria.begin(), criteria.end());
     m.criteria = criteria;
@@ -894,9 +928,9 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         if (heading.empty() && kind != TableKind::Events) {
             std::vector<std::string> named;
             for (const std::string& l : labels)
-                if (const std::string rest = lettered_label(l); !rest.empty()) named.push_back(rest);
+                if (const std::string rest = lettered_label(l); !rest.empty()) named.push_back(strip_unit_count(rest));
             if (stt_col >= 0 && use.name >= 0 && is_roman(row[stt_col]) && !row[use.name].empty())
-                named.push_back(row[use.name]);
+                named.push_back(strip_unit_count(row[use.name]));
             for (const std::string& n : named)
                 if (group_names.count(fold_district_name(n))) {
                     heading = n;
@@ -904,17 +938,21 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
                 }
         }
         const bool has_code = use.code >= 0 && !row[use.code].empty();
+        // A heading, total or note merged over STT, Mã xã and Đơn vị sits in the code column:
+        // only a code-like cell (digits, no spaces: "06184", "6184") makes the row a unit's.
+        const bool code_like = has_code && row[use.code].find(' ') == std::string::npos &&
+                               row[use.code].find_first_of("0123456789") != std::string::npos;
         // An event row is read whole: its cells may name districts and anything else.
         if (kind == TableKind::Events) total = false, heading.clear();
-        if (note && !has_code) {
+        if (note && !code_like) {
             ++p.skipped.note;
             continue;
         }
-        if (total && !has_code) {
+        if (total && !code_like) {
             ++p.skipped.total;
             continue;
         }
-        if (!heading.empty() && !has_code) {
+        if (!heading.empty() && !code_like) {
             district = heading;
             ++p.skipped.heading;
             // Say so when the heading names no district of the version matched against.
@@ -928,7 +966,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         }
         // A group heading numbered "A", "II" in the STT column that names no district ("B. Các
         // huyện"): the rows below are of no one district.
-        if (stt_col >= 0 && !has_code && kind != TableKind::Events &&
+        if (stt_col >= 0 && !code_like && kind != TableKind::Events &&
             (is_roman(row[stt_col]) || (row[stt_col].size() == 1 && row[stt_col][0] >= 'A' && row[stt_col][0] <= 'Z'))) {
             bool marks = false;
             for (int c : mark_cols) marks = marks || !row[c].empty();
@@ -1049,6 +1087,8 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
             const CriteriaSet& set = ds.criteria_on(date);
             std::string source = cell_of(rd, r, m.source);
             if (source.empty()) source = fallback_source;
+            // The row's Ghi chú goes with its source ("Đạt chuẩn năm 2019", "Số liệu huyện báo cáo").
+            if (const std::string& note = cell_of(rd, r, m.note); !note.empty()) source += "; ghi chú: " + note;
             if (!rd.criteria.empty()) {
                 bool ok = true;
                 for (const auto& [n, c] : rd.criteria)
@@ -1189,6 +1229,7 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
             e.title = cell_of(rd, r, m.title);
             e.source = cell_of(rd, r, m.source);
             if (e.source.empty()) e.source = fallback_source;
+            if (const std::string& note = cell_of(rd, r, m.note); !note.empty()) e.source += "; ghi chú: " + note;
             const std::string& people = cell_of(rd, r, m.participants);
             if (!people.empty()) {
                 const std::optional<int> n = cells::parse_count(people);
