@@ -235,6 +235,7 @@ struct Header {
     int rows = 0;            // header rows (numbering row included)
     std::vector<std::string> columns;  // joined names
     std::vector<std::string> bottoms;  // the lowest header cell of each column (criterion names)
+    std::vector<bool> under_criteria;  // under a criteria header ("Tiêu chí", "Kết quả thực hiện các tiêu chí")
 };
 
 int recognised_cells(const std::vector<std::string>& row, bool* unit_column, bool* date_column) {
@@ -280,6 +281,7 @@ Header find_header(const TextGrid& g) {
     // anywhere below names the criterion, whatever the group rows between.
     std::vector<bool> in_criteria(width, false);
     for (size_t c = 0; c < width; ++c) in_criteria[c] = is_criteria_group(column_key(top[c]));
+    h.under_criteria = in_criteria;
     for (int r = h.first + 1; r < static_cast<int>(g.rows.size()) && h.rows < 4; ++r) {
         const std::vector<std::string>& row = g.rows[r];
         bool under_unit = false;
@@ -325,6 +327,7 @@ Header find_header(const TextGrid& g) {
         }
         if (under == 0) break;
         in_criteria = criteria_below;
+        h.under_criteria = in_criteria;
         h.columns = joined;
         h.bottoms = bottoms;
         for (size_t c = 0; c < width; ++c)
@@ -378,7 +381,9 @@ bool starts_with(const std::string& s, const std::string& p) { return s.rfind(p,
 
 bool is_total_label(const std::string& f) {
     for (const char* p : {"tổng cộng", "tổng số", "toàn tỉnh", "toàn huyện", "toàn thành phố", "toàn thị xã",
-                          "cộng huyện", "cộng thành phố", "cộng thị xã", "cộng:", "cộng (", "total"})
+                          "cộng huyện", "cộng thành phố", "cộng thị xã", "cộng:", "cộng (", "total",
+                          // Rows of shares and means under the totals: "Tỷ lệ (%)", "Bình quân".
+                          "tỷ lệ", "tỉ lệ", "bình quân", "trung bình", "số xã đạt", "số tiêu chí bình quân"})
         if (starts_with(f, p)) return true;
     return f == "tổng" || f == "cộng" || f == "tổng:" || f == "cộng";
 }
@@ -625,6 +630,39 @@ int criterion_by_name(const CriteriaSet& set, const std::string& header) {
     return found;
 }
 
+// The same, in the set in force, else in another set of as many criteria numbered alike (the
+// 19 of 2010, 2016 and 2021: sheets go on heading columns with an earlier set's names, "Chợ nông
+// thôn", "Bưu điện", "An ninh, trật tự xã hội" of Decision 491/QĐ-TTg in a 2017 annex).
+int criterion_by_name(const Dataset& ds, const CriteriaSet& set, const std::string& header) {
+    if (const int n = criterion_by_name(set, header)) return n;
+    for (const CriteriaSet& other : ds.criteria_sets)
+        if (other.id != set.id && other.size() == set.size())
+            if (const int n = criterion_by_name(other, header)) return n;
+    return 0;
+}
+
+// "1. Quy hoạch", "TC1: Quy hoạch", "Tiêu chí 2 - Giao thông", "Tiêu chí số 3 (Thủy lợi)": a
+// criterion number with the criterion's name after it; the number and the name.
+std::optional<std::pair<int, std::string>> numbered_criterion_name(const std::string& text) {
+    const std::string s = trim(text);
+    const size_t p = s.find_first_of("0123456789");
+    if (p == std::string::npos) return std::nullopt;
+    size_t q = p;
+    while (q < s.size() && std::isdigit(static_cast<unsigned char>(s[q]))) ++q;
+    const std::optional<int> n = cells::criterion_number(s.substr(0, q));
+    if (!n) return std::nullopt;
+    size_t r = q;
+    bool separated = false;
+    while (r < s.size() && std::string(" .:)-(").find(s[r]) != std::string::npos) separated = true, ++r;
+    for (const char* dash : {"\u2013", "\u2014"})
+        if (s.compare(r, 3, dash) == 0) separated = true, r += 3;
+    while (r < s.size() && s[r] == ' ') ++r;
+    std::string name = trim(s.substr(r));
+    if (!name.empty() && name.back() == ')' && s.find('(', q) != std::string::npos) name = trim(name.substr(0, name.size() - 1));
+    if (!separated || name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return std::nullopt;
+    return std::make_pair(*n, name);
+}
+
 Reading read(const std::string& path, const Dataset& ds, const TableImportOptions& options) {
     Reading rd;
     TablePreview& p = rd.preview;
@@ -706,7 +744,15 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             if (role == Role::Stt) continue;
             if (role == Role::CriteriaGroup && group_header < 0) group_header = c;
             const std::optional<int> n = cells::criterion_number(p.columns[c]);
+            const auto with_name = n ? std::nullopt : numbered_criterion_name(p.columns[c]);
+            // A number with a name: under a criteria header, or the name one of some set's.
+            const bool named_ok = with_name && (h.under_criteria[c] || [&] {
+                for (const CriteriaSet& set : ds.criteria_sets)
+                    if (criterion_by_name(set, with_name->second) == with_name->first) return true;
+                return false;
+            }());
             if (n) numbered.emplace_back(c, *n);
+            else if (named_ok) numbered.emplace_back(c, with_name->first);
             else if (!p.columns[c].empty()) unnamed.push_back(c);
         }
         if (numbered.empty() && m.criterion < 0 && m.met >= 0 && group_header >= 0) m.criterion = group_header;
@@ -772,8 +818,8 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         const CriteriaSet& set = ds.criteria_on(*set_date);
         std::vector<std::pair<int, int>> named;
         for (int c : unnamed)
-            if (const int n = criterion_by_name(set, h.bottoms[c])) named.emplace_back(c, n);
-            else if (const int n2 = criterion_by_name(set, p.columns[c])) named.emplace_back(c, n2);
+            if (const int n = criterion_by_name(ds, set, h.bottoms[c])) named.emplace_back(c, n);
+            else if (const int n2 = criterion_by_name(ds, set, p.columns[c])) named.emplace_back(c, n2);
         // Two names at least (one header word could be anything), or one beside numbered
         // criteria ("Quy hoạch" merged down over its one column, 2…19 numbered) whose number
         // is not among them.
@@ -787,6 +833,16 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     }
     std::sort(criteria.begin(), criteria.end());
     m.criteria = criteria;
+    // A column under the criteria header that names no criterion is said, never dropped silently.
+    if (kind == TableKind::Attainment && !options.mapping)
+        for (int c : unnamed) {
+            const bool used = std::any_of(criteria.begin(), criteria.end(),
+                                          [&](const std::pair<int, int>& cn) { return cn.first == c; });
+            if (!used && h.under_criteria[c])
+                p.warnings.push_back(path + ", column '" + p.columns[c] +
+                                     "': under the criteria header but no criterion (by number or by a name of the set "
+                                     "in force); not imported");
+        }
     p.detected = m;
     p.mapping = options.mapping ? *options.mapping : m;
     const ColumnMapping& use = p.mapping;

@@ -367,13 +367,24 @@ Date date_of_row(const Table& t, size_t row, int column) {
 
 // A mark: 1 for met, 0 for not met, -1 when the text is not a mark.
 int parse_mark(const std::string& text) {
-    const std::string f = fold_search_key(strip_decimal_zeros(text));
+    // A footnote mark after the mark ("Đạt (*)", "x*") is no part of it.
+    std::string t = trim(text);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const std::string tail : {"(*)", "(**)", "*"})
+            if (t.size() > tail.size() && t.compare(t.size() - tail.size(), tail.size(), tail) == 0) {
+                t = trim(t.substr(0, t.size() - tail.size()));
+                changed = true;
+            }
+    }
+    const std::string f = fold_search_key(strip_decimal_zeros(t));
+    // "Đ" for đạt, "CĐ"/"KĐ" for chưa/không đạt: the abbreviations of narrow annex columns.
     static const std::set<std::string> met = {
         "x", "1", "dat", "dat chuan", "\u2713", "\u2714", "\u2611", "\u00d7", "v", "yes", "y",
-        "co", "true", "ok", "met"};
+        "co", "true", "ok", "met", "d", "da dat"};
     static const std::set<std::string> not_met = {
         "", "0", "khong", "khong dat", "chua dat", "chua", "-", "\u2013", "\u2014", "no", "n",
-        "false", "\u2717", "\u2718", "\u2610", "not met"};
+        "false", "\u2717", "\u2718", "\u2610", "not met", "cd", "kd", "chua dat chuan"};
     if (met.count(f)) return 1;
     if (not_met.count(f)) return 0;
     return -1;

@@ -221,5 +221,29 @@ TEST_F(AnnexLayouts, CsvWithUnmatchedNames) {
     }
 }
 
+// Headings in capitals ("HUYỆN TRÀNG ĐỊNH"), abbreviated ("H. Cao Lộc", "TP. Lạng Sơn") and
+// numbered "III - Huyện …" in NFD; criteria headed "1. Quy hoạch"; totals "16/19"; marks "Đ",
+// "Đạt (*)", " X ", "✔" and "CĐ"; a "Tỷ lệ (%)" row under "TỔNG CỘNG TOÀN TỈNH".
+TEST_F(AnnexLayouts, CapitalHeadingsAndNumberedNames) {
+    const std::string f = "a08_capital_headings_numbered_names.xlsx";
+    const TableImportResult r = check(f);
+    EXPECT_EQ(r.preview.matched, 194);
+    EXPECT_EQ(r.preview.skipped.heading, 11);
+    EXPECT_EQ(r.preview.skipped.total, 13);
+    EXPECT_EQ(r.preview.skipped.other, 0);
+    EXPECT_EQ(r.preview.mapping.criteria.size(), 19u);
+    EXPECT_EQ(bands(f, r), (std::vector<int>{9, 33, 43, 43, 47}));
+}
+
+// CSV in CP1258 (tone marks combining, as Windows writes it): the names of Decision 491/QĐ-TTg
+// ("Chợ nông thôn", "Bưu điện", "An ninh, trật tự xã hội") heading a 2017 sheet of the 2009 units.
+TEST_F(AnnexLayouts, Cp1258WithTheFirstSetsNames) {
+    const std::string f = "a09_names_2010_cp1258.csv";
+    const TableImportResult r = check(f);
+    EXPECT_EQ(r.preview.matched, 226);
+    EXPECT_EQ(r.preview.mapping.criteria.size(), 19u);
+    EXPECT_EQ(bands(f, r), (std::vector<int>{11, 38, 53, 52, 53}));
+}
+
 }  // namespace
 }  // namespace ntm::io

@@ -150,6 +150,12 @@ def heading_label(k, district, count, style):
         return "%s (%d xã)" % (district, count)
     if style == "arabic":
         return "%d. %s" % (k + 1, district)
+    if style == "upper":
+        return district.upper()
+    if style == "short":  # "H. Cao Lộc", "TP. Lạng Sơn"
+        return district.replace("Huyện ", "H. ").replace("Thành phố ", "TP. ")
+    if style == "nfd-roman":
+        return unicodedata.normalize("NFD", ROMAN[k] + " - " + district)
     return district
 
 
@@ -238,11 +244,39 @@ def write_ods(path, name, g):
     doc.save(path)
 
 
+def to_cp1258(text):
+    """CP1258 as Windows writes it: precomposed letters where the code page has them (â, ơ, đ…),
+    tone marks as combining characters after them."""
+    out = ""
+    for ch in unicodedata.normalize("NFC", text.replace("\u00d0", "\u0110")):
+        try:
+            ch.encode("cp1258")
+            out += ch
+            continue
+        except UnicodeEncodeError:
+            pass
+        d = unicodedata.normalize("NFD", ch)
+        base, marks = d[0], d[1:]
+        for m in list(marks):  # compose the marks the code page has (circumflex, breve, horn)
+            c = unicodedata.normalize("NFC", base + m)
+            if len(c) == 1:
+                try:
+                    c.encode("cp1258")
+                    base, marks = c, marks.replace(m, "", 1)
+                except UnicodeEncodeError:
+                    pass
+        out += base + marks
+    return out
+
+
 def write_csv(path, g, encoding="utf-8-sig"):
     with open(path, "w", encoding=encoding, newline="") as f:
         w = csv.writer(f)
         for row in g.rows:
-            w.writerow(["" if v is None else v for v in row])
+            cells = ["" if v is None else v for v in row]
+            if encoding == "cp1258":
+                cells = [to_cp1258(c) for c in cells]
+            w.writerow(cells)
 
 
 # --- Annexes -------------------------------------------------------------------------------------
@@ -250,7 +284,7 @@ def write_csv(path, g, encoding="utf-8-sig"):
 def annex(units, n, titles, header="two", heading_styles=("roman",), criteria_names=None, stt="arabic",
           total_col=True, note_col=True, wrong_totals=(), notes=None, blank_col=False, code_col=False,
           district_col=False, district_total="Cộng", grand_total="Tổng cộng", extra_names=(), start=0,
-          numbering_row=True, marks_yes=YES, marks_no=NO):
+          numbering_row=True, marks_yes=YES, marks_no=NO, total_fmt="%d", after_total=()):
     """The annex as a Grid and its key. units: [(district, name, code)]. Returns (grid, key)."""
     g = Grid()
     key = {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []}
@@ -341,7 +375,7 @@ def annex(units, n, titles, header="two", heading_styles=("roman",), criteria_na
             row[first_crit:first_crit + n] = marks(i, n, met, marks_yes, marks_no)
             if total_col:
                 t = met + 1 if i in wrong_totals else met
-                row[first_crit + n] = str(t)
+                row[first_crit + n] = total_fmt % t
                 if i in wrong_totals:
                     key["warned_totals"].append([g.line(len(g.rows)), t, met])
             if note_col and notes and i % notes[0] == 0:
@@ -366,6 +400,11 @@ def annex(units, n, titles, header="two", heading_styles=("roman",), criteria_na
         tr[0] = grand_total
         r = g.add(tr)
         g.merge(r, 0, r, 1)
+    for label in after_total:
+        row = [None] * width
+        row[0] = label
+        row[first_crit:first_crit + n] = ["%d%%" % (10 + k) for k in range(n)]
+        g.add(row)
     g.add([])
     g.add([None, "Ghi chú: Đánh dấu (x) vào tiêu chí đạt; để trống tiêu chí chưa đạt."])
     g.add([None, "(*) Số liệu do UBND các huyện, thành phố báo cáo."])
@@ -459,6 +498,28 @@ put("a06_units_2025_criteria_2026.xlsx", g, k, "2025-07", lambda p, g: write_xls
 g, k = annex(u20, 19, ["BIỂU TỔNG HỢP KẾT QUẢ NĂM 2024"], heading_styles=("plain",), start=40,
              extra_names=[("Xa Hoang Dong", 0), ("Xã Tân Thanh", 0)])
 put("a07_csv_unmatched.csv", g, k, "2025-03", write_csv, date="2024-12-31", set="2021-2025")
+
+# 8. Headings in capitals, "H. Cao Lộc" / "TP. Lạng Sơn", "I - Huyện …" in NFD; criteria headed
+# "1. Quy hoạch" (number and name) under "Các tiêu chí"; totals written "16/19"; marks with a
+# footnote star or "Đ"; a "Tỷ lệ (%)" row under the total.
+C_NUMNAME = ["%d. %s" % (k + 1, c) for k, c in enumerate(C2021)]
+g, k = annex(u20, 19, ["TỔNG HỢP KẾT QUẢ XÂY DỰNG NÔNG THÔN MỚI", "Thời điểm: ngày 30 tháng 9 năm 2024"],
+             criteria_names=C_NUMNAME, heading_styles=("upper", "short", "nfd-roman"), total_fmt="%d/19",
+             marks_yes=["x", "Đ", "Đạt (*)", " X ", "✔"], marks_no=["", "Chưa đạt", "CĐ", "0"],
+             after_total=["Tỷ lệ (%)"], grand_total="TỔNG CỘNG TOÀN TỈNH", start=23)
+put("a08_capital_headings_numbered_names.xlsx", g, k, "2025-03", lambda p, g: write_xlsx(p, [("KQ", g)]),
+    date="2024-09-30", set="2021-2025")
+
+# 9. The names of the first set (Decision 491/QĐ-TTg: "Chợ nông thôn", "Bưu điện", "An ninh, trật
+# tự xã hội") still heading a sheet of 2017, over the 2009 units, as CSV in CP1258.
+C2010 = ["Quy hoạch và thực hiện quy hoạch", "Giao thông", "Thủy lợi", "Điện", "Trường học", "Cơ sở vật chất văn hóa",
+         "Chợ nông thôn", "Bưu điện", "Nhà ở dân cư", "Thu nhập", "Hộ nghèo", "Cơ cấu lao động",
+         "Hình thức tổ chức sản xuất", "Giáo dục", "Y tế", "Văn hóa", "Môi trường",
+         "Hệ thống tổ chức chính trị xã hội vững mạnh", "An ninh, trật tự xã hội"]
+g, k = annex(u09, 19, ["KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ NĂM 2017"], criteria_names=C2010, heading_styles=("arabic",),
+             start=31, marks_yes=["x", "X", "Đạt", "đạt", "1"])  # (no ✓ in CP1258)
+put("a09_names_2010_cp1258.csv", g, k, "2009", lambda p, g: write_csv(p, g, "cp1258"), date="2017-12-31",
+    set="2016-2020")
 
 with open(os.path.join(OUT, "key.json"), "w", encoding="utf-8") as f:
     json.dump(KEY, f, ensure_ascii=False, indent=1, sort_keys=True)
