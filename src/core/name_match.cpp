@@ -186,6 +186,16 @@ std::vector<std::string> closest_units(const Dataset& dataset, const std::vector
         else {
             const int dist = name_distance(name, folded_name);
             if (dist <= std::max<int>(2, static_cast<int>(folded_name.size()) / 8)) score = 1 + dist;
+            // One name whole at the start or end of the other ("Tân Thành Công", "Chi Lăng Mới"
+            // beside "Tân Thành", "Chi Lăng"): close, after every near spelling.
+            const auto whole_in = [](const std::string& part, const std::string& whole) {
+                return part.size() + 1 < whole.size() &&
+                       ((whole.compare(0, part.size(), part) == 0 && whole[part.size()] == ' ') ||
+                        (whole.compare(whole.size() - part.size(), part.size(), part) == 0 &&
+                         whole[whole.size() - part.size() - 1] == ' '));
+            };
+            if (score < 0 && !name.empty() && (whole_in(name, folded_name) || whole_in(folded_name, name)))
+                score = 100 + name_distance(name, folded_name);
         }
         if (score >= 0) scored.push_back({score, unit});
     }

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <tuple>
 
 #include "core/error.h"
 #include "core/text.h"
@@ -243,6 +244,70 @@ TEST_F(AnnexLayouts, Cp1258WithTheFirstSetsNames) {
     EXPECT_EQ(r.preview.matched, 226);
     EXPECT_EQ(r.preview.mapping.criteria.size(), 19u);
     EXPECT_EQ(bands(f, r), (std::vector<int>{11, 38, 53, 52, 53}));
+}
+
+// An events sheet with title rows: "Thời gian", "Loại hoạt động", "Nội dung", "Đơn vị" (the
+// units, not the organiser), "Huyện" settling which Tân Thành, "Số người tham dự", "Ghi chú";
+// "Khảo sát" read as other with a warning; a name of no unit listed, the event kept.
+TEST_F(AnnexLayouts, EventsSheet) {
+    const std::string f = "e01_events_title_rows.xlsx";
+    TableImportOptions o;
+    o.skip_unmatched = true;
+    const TableImportResult r = import_table(dir + "/" + f, d2025, o);
+    EXPECT_EQ(r.preview.kind, TableKind::Events);
+    EXPECT_EQ(r.preview.skipped.title, 2);
+    EXPECT_EQ(r.preview.skipped.signature, 1);
+    ASSERT_EQ(r.events.size(), 4u);
+    EXPECT_EQ(r.events[0].start.iso(), "2024-03-15");
+    EXPECT_EQ(r.events[0].kind, EventKind::Inspection);
+    EXPECT_EQ(r.events[0].unit_codes, (std::vector<std::string>{"06250"}));
+    EXPECT_EQ(r.events[0].participants, 25);
+    EXPECT_EQ(r.events[0].title, "Kiểm tra tiến độ xây dựng nông thôn mới");
+    EXPECT_EQ(r.events[0].organiser, "");
+    EXPECT_EQ(r.events[1].kind, EventKind::Training);
+    EXPECT_EQ(r.events[1].unit_codes, (std::vector<std::string>{"06442", "06166"}));
+    EXPECT_EQ(r.events[1].source, f + "; ghi chú: Kinh phí sự nghiệp");
+    EXPECT_EQ(r.events[2].kind, EventKind::Other);
+    EXPECT_EQ(r.events[2].unit_codes, (std::vector<std::string>{"05986"}));
+    EXPECT_EQ(r.events[3].kind, EventKind::Conference);
+    EXPECT_TRUE(r.events[3].unit_codes.empty());
+    ASSERT_EQ(r.preview.unmatched.size(), 1u);
+    EXPECT_EQ(r.preview.unmatched[0].line, 8);
+    EXPECT_EQ(r.preview.unmatched[0].name, "Xã Tân Thành Công");
+    EXPECT_EQ(r.preview.unmatched[0].candidates.size(), 3u);  // the three Tân Thành
+    bool warned = false;
+    for (const std::string& w : r.preview.warnings)
+        warned = warned || w.find("row 7, column Loại hoạt động: unknown event kind 'Khảo sát', read as 'other'") !=
+                               std::string::npos;
+    EXPECT_TRUE(warned);
+}
+
+// Recognitions keyed by name under headings "I | Huyện Cao Lộc", "Huyện Chi Lăng (20 xã)":
+// "Mức đạt chuẩn" (Đạt chuẩn NTM, NTM nâng cao, NTM kiểu mẫu), "Số quyết định", "Ngày quyết định".
+TEST_F(AnnexLayouts, RecognitionsByName) {
+    const std::string f = "r01_recognitions_by_name.xlsx";
+    TableImportOptions o;
+    o.skip_unmatched = true;
+    const TableImportResult r = import_table(dir + "/" + f, d2025, o);
+    EXPECT_EQ(r.preview.kind, TableKind::Recognitions);
+    EXPECT_EQ(r.preview.skipped.heading, 3);
+    EXPECT_EQ(r.preview.skipped.total, 1);
+    ASSERT_EQ(r.recognitions.size(), 4u);
+    const std::vector<std::tuple<std::string, Level, std::string, std::string>> expected = {
+        {"06250", Level::Standard, "2023-06-17", "1062/QĐ-UBND"},
+        {"06205", Level::Advanced, "2023-06-17", "1063/QĐ-UBND"},
+        {"06442", Level::Model, "2023-12-20", "2001/QĐ-UBND"},
+        {"06523", Level::Standard, "2023-12-20", "2002/QĐ-UBND"}};
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const auto& [code, level, date, decision] = expected[i];
+        EXPECT_EQ(r.recognitions[i].unit_code, code) << i;
+        EXPECT_EQ(r.recognitions[i].level, level) << i;
+        EXPECT_EQ(r.recognitions[i].date.iso(), date) << i;
+        EXPECT_EQ(r.recognitions[i].decision.rfind(decision, 0), 0u) << r.recognitions[i].decision;
+    }
+    ASSERT_EQ(r.preview.unmatched.size(), 1u);
+    EXPECT_EQ(r.preview.unmatched[0].line, 10);
+    EXPECT_EQ(r.preview.unmatched[0].district, "Huyện Chi Lăng");
 }
 
 }  // namespace

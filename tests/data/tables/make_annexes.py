@@ -521,6 +521,46 @@ g, k = annex(u09, 19, ["KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ NĂM 2017"], c
 put("a09_names_2010_cp1258.csv", g, k, "2009", lambda p, g: write_csv(p, g, "cp1258"), date="2017-12-31",
     set="2016-2020")
 
+# 10. An events sheet as a district office keeps it: title rows, "Thời gian | Loại hoạt động | Nội
+# dung | Đơn vị | Huyện | Số người tham dự | Ghi chú", units by name settled by the row's Huyện,
+# a kind no list has ("Khảo sát"), a name of no unit, signatures. Answer in the test.
+g = Grid()
+for t in ["VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI TỈNH", "TỔNG HỢP CÁC HOẠT ĐỘNG KIỂM TRA, TẬP HUẤN NĂM 2024"]:
+    r = g.add([t])
+    g.merge(r, 0, r, 7)
+g.add([])
+g.add(["STT", "Thời gian", "Loại hoạt động", "Nội dung", "Đơn vị", "Huyện", "Số người tham dự", "Ghi chú"])
+g.add(["1", "15/03/2024", "Kiểm tra", "Kiểm tra tiến độ xây dựng nông thôn mới", "Xã Tân Thành", "Huyện Cao Lộc", "25", None])
+g.add(["2", "20/04/2024", "Tập huấn", "Tập huấn cán bộ xã về bộ tiêu chí", "Xã Tân Thành; Xã Tân Thanh",
+       "Huyện Hữu Lũng; Huyện Văn Lãng", "120", "Kinh phí sự nghiệp"])
+g.add(["3", "05/05/2024", "Khảo sát", "Khảo sát mô hình sản xuất", "xã Hoàng  Đồng", "Thành phố Lạng Sơn", None, None])
+g.add(["4", "10/06/2024", "Hội nghị", "Hội nghị sơ kết 6 tháng", "Xã Tân Thành Công", "Huyện Cao Lộc", "80", None])
+g.add([])
+g.add([None, "NGƯỜI TỔNG HỢP", None, None, None, "KT. CHÁNH VĂN PHÒNG"])
+put("e01_events_title_rows.xlsx", g, {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []}, "2025-03",
+    lambda p, g: write_xlsx(p, [("Hoạt động", g)]))
+
+# 11. Recognitions keyed by name under district headings: "Mức đạt chuẩn", "Số quyết định",
+# "Ngày quyết định"; levels written "Đạt chuẩn NTM", "NTM nâng cao", "NTM kiểu mẫu".
+g = Grid()
+for t in ["DANH SÁCH CÁC XÃ ĐƯỢC CÔNG NHẬN ĐẠT CHUẨN NÔNG THÔN MỚI, NÔNG THÔN MỚI NÂNG CAO, KIỂU MẪU NĂM 2023"]:
+    r = g.add([t])
+    g.merge(r, 0, r, 5)
+g.add(["STT", "Tên xã", "Mức đạt chuẩn", "Số quyết định", "Ngày quyết định", "Ghi chú"])
+g.add(["I", "Huyện Cao Lộc"])
+g.add(["1", "Tân Thành", "Đạt chuẩn NTM", "1062/QĐ-UBND", "17/6/2023", None])
+g.add(["2", "Xã Hồng Phong", "NTM nâng cao", "1063/QĐ-UBND", "17/6/2023", None])
+g.add(["II", "Huyện Hữu Lũng"])
+g.add(["1", "Xã Tân Thành", "NTM kiểu mẫu", "2001/QĐ-UBND", "20/12/2023", None])
+g.add(["III", "Huyện Chi Lăng (20 xã)"])
+g.add(["1", "Xã Chi Lăng", "Đạt chuẩn", "2002/QĐ-UBND", "20/12/2023", None])
+g.add(["2", "Xã Chi Lăng Mới", "Đạt chuẩn", "2003/QĐ-UBND", "20/12/2023", None])
+g.add(["", "Tổng cộng: 5 xã"])
+g.add([])
+g.add([None, None, None, "TM. ỦY BAN NHÂN DÂN"])
+put("r01_recognitions_by_name.xlsx", g, {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []}, "2025-03",
+    lambda p, g: write_xlsx(p, [("Công nhận", g)]))
+
 with open(os.path.join(OUT, "key.json"), "w", encoding="utf-8") as f:
     json.dump(KEY, f, ensure_ascii=False, indent=1, sort_keys=True)
 print("wrote %d tables to %s" % (len(KEY), OUT))
