@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "io/dataset_file.h"
+#include "ui/import_messages.h"
 #include "ui/widgets.h"
 
 namespace ntm::ui {
@@ -188,7 +189,7 @@ void ImportDialog::draw(const AppState& state, Settings& settings) {
 
     const float footer = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetTextLineHeightWithSpacing() * 2;
     ImGui::BeginChild("##import_body", ImVec2(0, -footer), true);
-    if (session_.loaded() && !session_.has_preview()) error_text(session_.error());
+    if (session_.loaded() && !session_.has_preview()) error_text(import_message(session_.error()));
     if (session_.has_preview()) {
         const io::TablePreview& p = session_.preview();
         draw_summary(p);
@@ -229,8 +230,8 @@ void ImportDialog::draw(const AppState& state, Settings& settings) {
         ImGui::SetTooltip("%s", where.c_str());
     ImGui::PopStyleColor();
     const std::string blocker = session_.blocker();
-    if (!commit_error_.empty()) error_text(commit_error_);
-    else if (session_.loaded() && !blocker.empty()) error_text(blocker);
+    if (!commit_error_.empty()) error_text(import_message(commit_error_));
+    else if (session_.loaded() && !blocker.empty()) error_text(import_message(blocker));
     else ImGui::NewLine();
 
     ImGui::BeginDisabled(!blocker.empty());
@@ -334,12 +335,12 @@ void ImportDialog::draw_summary(const io::TablePreview& p) {
     add(k.unmatched, "dòng không khớp", "unmatched rows");
     if (skipped.back() == ':') skipped += tr(" không", " none");
     wrapped(skipped);
-    for (const std::string& e : p.errors) error_text(e);
+    for (const std::string& e : p.errors) error_text(import_message(e));
     if (!p.warnings.empty()) {
         char label[64];
         std::snprintf(label, sizeof label, tr("Cảnh báo (%zu)###warnings", "Warnings (%zu)###warnings"), p.warnings.size());
         if (ImGui::TreeNode(label)) {
-            for (const std::string& w : p.warnings) wrapped(w);
+            for (const std::string& w : p.warnings) wrapped(import_message(w));
             ImGui::TreePop();
         }
     }
@@ -440,7 +441,7 @@ void ImportDialog::draw_unmatched(const io::TablePreview& p) {
         ImGui::TableNextColumn();
         wrapped(n.district.empty() ? n.name : n.name + " (" + n.district + ")");
         ImGui::TableNextColumn();
-        wrapped(n.reason);
+        wrapped(import_message(n.reason));
         ImGui::TableNextColumn();
         std::string c;
         for (const std::string& s : n.candidates) c += (c.empty() ? "" : "\n") + s;
