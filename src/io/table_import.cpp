@@ -536,8 +536,9 @@ struct Matcher {
         const Folded& f = of(v);
         const bool use_district = !district.empty() && f.has_districts;
         const std::string fd = fold_district_name(district);
+        const std::string fd_typed = fold_unit_name(district);  // with its type word
         const std::vector<int>& all = f.units;
-        std::vector<int> same, here;
+        std::vector<int> same, here, here_typed;
         for (size_t i = 0; i < all.size(); ++i) {
             if (f.names[i] != name) continue;
             const Unit& unit = ds.units[all[i]];
@@ -545,7 +546,11 @@ struct Matcher {
             same.push_back(all[i]);
             if (!use_district || f.districts[i] == fd || (!unit.district_code.empty() && unit.district_code == district))
                 here.push_back(all[i]);
+            if (use_district && fold_unit_name(unit.district_name) == fd_typed) here_typed.push_back(all[i]);
         }
+        // "Thị xã Kỳ Anh" beside "Huyện Kỳ Anh" (Hà Tĩnh), "Thị xã Cai Lậy" beside "Huyện Cai
+        // Lậy": a heading with its type word names that district when one is written so.
+        if (!here_typed.empty()) here = here_typed;
         if (here.size() == 1) return here[0];
         problem->file = file;
         problem->line = line;
@@ -1027,6 +1032,18 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             bool marks = false;
             for (int c : mark_cols) marks = marks || !row[c].empty();
             if (!marks) {
+                district.clear();
+                ++p.skipped.heading;
+                continue;
+            }
+        }
+        // "A. PHƯỜNG", "II. KHU VỰC XÃ", in any label cell, without marks: a numbered group that
+        // names no district; the rows below are of no one district.
+        if (!code_like && kind != TableKind::Events) {
+            bool group = false, marks = false;
+            for (const std::string& l : labels) group = group || !lettered_label(l).empty();
+            for (int c : mark_cols) marks = marks || !row[c].empty();
+            if (group && !marks) {
                 district.clear();
                 ++p.skipped.heading;
                 continue;

@@ -246,6 +246,18 @@ TEST_F(AnnexLayouts, Cp1258WithTheFirstSetsNames) {
     EXPECT_EQ(bands(f, r), (std::vector<int>{11, 38, 53, 52, 53}));
 }
 
+// ODS of the 65 units of July 2025 grouped "A. CÁC PHƯỜNG" / "B. CÁC XÃ" in the Đơn vị column,
+// "Tiêu chí" over 1…10 (Decision 51/2025/QĐ-TTg), a wrong total on one row.
+TEST_F(AnnexLayouts, Units2025GroupedByKind) {
+    const std::string f = "a10_units_2025_grouped.ods";
+    const TableImportResult r = check(f);
+    EXPECT_EQ(r.preview.version_id, "2025-07");
+    EXPECT_EQ(r.preview.matched, 65);
+    EXPECT_EQ(r.preview.skipped.heading, 2);
+    EXPECT_EQ(r.preview.skipped.other, 0);
+    EXPECT_EQ(bands(f, r), (std::vector<int>{6, 11, 17, 10, 17}));
+}
+
 // An events sheet with title rows: "Thời gian", "Loại hoạt động", "Nội dung", "Đơn vị" (the
 // units, not the organiser), "Huyện" settling which Tân Thành, "Số người tham dự", "Ghi chú";
 // "Khảo sát" read as other with a warning; a name of no unit listed, the event kept.

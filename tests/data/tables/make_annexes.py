@@ -521,7 +521,16 @@ g, k = annex(u09, 19, ["KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ NĂM 2017"], c
 put("a09_names_2010_cp1258.csv", g, k, "2009", lambda p, g: write_csv(p, g, "cp1258"), date="2017-12-31",
     set="2016-2020")
 
-# 10. An events sheet as a district office keeps it: title rows, "Thời gian | Loại hoạt động | Nội
+# 10. The 65 units of July 2025 grouped "A. CÁC PHƯỜNG" / "B. CÁC XÃ" (written in the Đơn vị
+# column), ODS, criteria numbered TC1…TC10 under "Tiêu chí", "đến ngày 31/12/2026".
+grouped = [("A. CÁC PHƯỜNG", n, c) for _, n, c in u25 if n.startswith("Phường")] + \
+          [("B. CÁC XÃ", n, c) for _, n, c in u25 if not n.startswith("Phường")]
+g, k = annex(grouped, 10, ["UBND TỈNH LẠNG SƠN", "KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI ĐẾN NGÀY 31/12/2026"],
+             heading_styles=("plain",), district_total=None, start=8, wrong_totals=(9,))
+put("a10_units_2025_grouped.ods", g, k, "2025-07", lambda p, g: write_ods(p, "Bieu", g), date="2026-12-31",
+    set="2026-2030")
+
+# 11. An events sheet as a district office keeps it: title rows, "Thời gian | Loại hoạt động | Nội
 # dung | Đơn vị | Huyện | Số người tham dự | Ghi chú", units by name settled by the row's Huyện,
 # a kind no list has ("Khảo sát"), a name of no unit, signatures. Answer in the test.
 g = Grid()
@@ -540,7 +549,7 @@ g.add([None, "NGƯỜI TỔNG HỢP", None, None, None, "KT. CHÁNH VĂN PHÒNG"
 put("e01_events_title_rows.xlsx", g, {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []}, "2025-03",
     lambda p, g: write_xlsx(p, [("Hoạt động", g)]))
 
-# 11. Recognitions keyed by name under district headings: "Mức đạt chuẩn", "Số quyết định",
+# 12. Recognitions keyed by name under district headings: "Mức đạt chuẩn", "Số quyết định",
 # "Ngày quyết định"; levels written "Đạt chuẩn NTM", "NTM nâng cao", "NTM kiểu mẫu".
 g = Grid()
 for t in ["DANH SÁCH CÁC XÃ ĐƯỢC CÔNG NHẬN ĐẠT CHUẨN NÔNG THÔN MỚI, NÔNG THÔN MỚI NÂNG CAO, KIỂU MẪU NĂM 2023"]:
