@@ -109,7 +109,8 @@ const Keys kName = {"donvi", "tenxa", "xa", "tendonvi", "xaphuongthitran", "tenx
                     "tenxaphuong", "tendonvihanhchinh", "donvihanhchinh", "xathitran", "tenxathitran",
                     "unit", "unitname", "commune", "communename", "tendonvicapxa", "donvicapxa",
                     "xaphuongdackhu", "units", "communes", "cacxa", "unitcodes", "tenxadatchuan", "diaphuong",
-                    "tendiaphuong", "tenxaphuongthitran", "xathitranphuong"};
+                    "tendiaphuong", "tenxaphuongthitran", "xathitranphuong", "diadiem", "diaban",
+                    "diabanthuchien", "diadiemtochuc"};
 const Keys kDistrict = {"huyen", "quan", "thixa", "thanhpho", "huyenthanhpho", "huyenthixathanhpho",
                         "huyenthixa", "huyenquanthixathanhpho", "donvicaphuyen", "tenhuyen", "district",
                         "districts", "districtcodes", "mahuyen", "cachuyen", "huyenthanhphothixa",
@@ -668,6 +669,15 @@ std::optional<std::pair<int, std::string>> numbered_criterion_name(const std::st
     return std::make_pair(*n, name);
 }
 
+// The first calendar day a text names ("1062/QĐ-UBND ngày 17/6/2023", "ngày 17 tháng 6 năm 2023").
+std::optional<Date> day_in_text(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    const news::Tokens t = news::tokenize(text);
+    for (const news::DateMention& m : news::find_dates(t, 0, t.size()))
+        if (m.kind == news::DateKind::Day) return m.start;
+    return std::nullopt;
+}
+
 Reading read(const std::string& path, const Dataset& ds, const TableImportOptions& options) {
     Reading rd;
     TablePreview& p = rd.preview;
@@ -800,6 +810,9 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             p.date_from = "cột " + p.columns[mapping.date];
         } else if (mapping.decision_date >= 0 && kind == TableKind::Recognitions) {
             p.date_from = "cột " + p.columns[mapping.decision_date];
+        } else if (mapping.decision >= 0 && mapping.decision < ncols && kind == TableKind::Recognitions) {
+            // The day each decision names (io reads it from the decision's text).
+            p.date_from = "cột " + p.columns[mapping.decision];
         } else if (title_date && kind != TableKind::Events) {
             p.date = title_date->date;
             p.date_from = "tiêu đề: " + title_date->line;
@@ -905,11 +918,16 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     if (kind == TableKind::Events && use.date < 0 && !p.date)
         p.errors.push_back(path + ": no date column (expected one of: start, date, ngay)");
     const bool year_dates = kind == TableKind::Recognitions && !p.date && use.date < 0 && use.decision_date < 0 &&
-                            use.year >= 0;
+                            use.decision < 0 && use.year >= 0;
     if (year_dates)
         p.warnings.push_back(path + ": no date column nor a date in the title; each recognition dated the last day of "
                              "its year (column " + p.columns[use.year] + "), give --date to set one");
-    if (kind != TableKind::Events && !p.date && use.date < 0 && use.decision_date < 0 && !year_dates)
+    // "Quyết định công nhận: 1062/QĐ-UBND ngày 17/6/2023" with no date column: each recognition
+    // dated by its decision's day (else its year, else the title's date).
+    const bool decision_dates = kind == TableKind::Recognitions && !options.date && use.date < 0 &&
+                                use.decision_date < 0 && use.decision >= 0;
+    if (kind != TableKind::Events && !p.date && use.date < 0 && use.decision_date < 0 && !year_dates &&
+        !decision_dates)
         p.errors.push_back(path + ": no report date (no date column, none in the title rows; give --date)");
     if (!p.errors.empty()) return rd;
 
@@ -1081,6 +1099,17 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
                                        "' is not a date (use YYYY-MM-DD or D/M/YYYY)");
                     continue;
                 }
+            }
+        } else if (decision_dates) {
+            dr.date = day_in_text(row[use.decision]);
+            if (!dr.date && use.year >= 0)
+                if (const std::optional<int> y = cells::parse_count(row[use.year]); y && *y >= 1990 && *y <= 2100)
+                    dr.date = Date::from_ymd(*y, 12, 31);
+            if (!dr.date && title_date) dr.date = title_date->date;
+            if (!dr.date) {
+                p.errors.push_back(where(p, line, use.decision) + ": no date (the decision '" + row[use.decision] +
+                                   "' names no day, and there is no date column, year or date in the title)");
+                continue;
             }
         } else if (year_dates) {
             const std::optional<int> y = cells::parse_count(row[use.year]);
@@ -1341,7 +1370,28 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
             if (!ok) continue;
             const int units_col = m.name >= 0 ? m.name : m.code;
             const int v = ds.version_on(e.start);
+            // "Xã Tân Thành, huyện Cao Lộc" in the units' cell: the district is no unit; it is the
+            // event's and settles the names before it.
+            std::vector<std::string> unit_items;
             for (const std::string& item : cells::split_list(cell_of(rd, r, units_col))) {
+                const std::string heading = district_heading(item);
+                const District* match = nullptr;
+                if (!heading.empty())
+                    for (const District& d : districts)
+                        if (!d.name.empty() && cells::district_key(d.name) == cells::district_key(heading)) {
+                            match = &d;
+                            break;
+                        }
+                if (!match) {
+                    unit_items.push_back(item);
+                    continue;
+                }
+                const std::string id = match->code.empty() ? match->name : match->code;
+                if (std::find(e.district_codes.begin(), e.district_codes.end(), id) == e.district_codes.end())
+                    e.district_codes.push_back(id);
+                district_names.push_back(match->name);
+            }
+            for (const std::string& item : unit_items) {
                 NameProblem problem;
                 int u = cells::resolve_unit_code(ds, item, e.start);
                 if (u < 0) u = cells::resolve_unit_code(ds, item, std::nullopt);

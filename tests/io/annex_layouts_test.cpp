@@ -322,5 +322,42 @@ TEST_F(AnnexLayouts, RecognitionsByName) {
     EXPECT_EQ(r.preview.unmatched[0].district, "Huyện Chi Lăng");
 }
 
+// Events as Excel's "Unicode text" (UTF-16, tabs): "Địa điểm" holding "Xã Tân Thành, huyện Bắc
+// Sơn" (the district is the event's and settles which Tân Thành), or a district alone.
+TEST_F(AnnexLayouts, EventsUtf16PlacesWithDistricts) {
+    TableImportOptions o;
+    o.kind = TableKind::Events;
+    const TableImportResult r = import_table(dir + "/e02_events_utf16.txt", d2025, o);
+    EXPECT_TRUE(r.preview.unmatched.empty()) << r.preview.unmatched.front().message();
+    ASSERT_EQ(r.events.size(), 2u);
+    EXPECT_EQ(r.events[0].start.iso(), "2024-03-12");
+    EXPECT_EQ(r.events[0].kind, EventKind::Inspection);
+    EXPECT_EQ(r.events[0].unit_codes, (std::vector<std::string>{"06379"}));
+    EXPECT_EQ(r.events[0].district_codes, (std::vector<std::string>{"185"}));
+    EXPECT_EQ(r.events[0].organiser, "Văn phòng Điều phối nông thôn mới tỉnh");
+    EXPECT_EQ(r.events[0].participants, 30);
+    EXPECT_EQ(r.events[1].kind, EventKind::Conference);
+    EXPECT_TRUE(r.events[1].unit_codes.empty());
+    EXPECT_EQ(r.events[1].district_codes, (std::vector<std::string>{"178"}));
+}
+
+// Recognitions in XLS dated by the day their decision names ("… ngày 17/6/2023", "ngày 05 tháng
+// 12 năm 2022"), or by "Năm đạt chuẩn" when it names none; the level from the title.
+TEST_F(AnnexLayouts, RecognitionsDatedByTheirDecisions) {
+    const TableImportResult r = import_table(dir + "/r02_recognitions_decision_days.xls", d2025, {});
+    EXPECT_EQ(r.preview.kind, TableKind::Recognitions);
+    ASSERT_EQ(r.recognitions.size(), 3u);
+    EXPECT_EQ(r.recognitions[0].unit_code, "06442");
+    EXPECT_EQ(r.recognitions[0].date.iso(), "2023-06-17");
+    EXPECT_EQ(r.recognitions[0].year, 2023);
+    EXPECT_EQ(r.recognitions[0].level, Level::Standard);
+    EXPECT_EQ(r.recognitions[0].decision, "Quyết định số 1062/QĐ-UBND ngày 17/6/2023");
+    EXPECT_EQ(r.recognitions[1].unit_code, "06079");
+    EXPECT_EQ(r.recognitions[1].date.iso(), "2022-12-05");
+    EXPECT_EQ(r.recognitions[2].unit_code, "06034");
+    EXPECT_EQ(r.recognitions[2].date.iso(), "2021-12-31");
+    EXPECT_EQ(r.recognitions[2].decision, "55/QĐ-UBND");
+}
+
 }  // namespace
 }  // namespace ntm::io

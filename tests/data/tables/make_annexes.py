@@ -269,6 +269,13 @@ def to_cp1258(text):
     return out
 
 
+def write_tsv_utf16(path, g):
+    with open(path, "w", encoding="utf-16", newline="") as f:  # BOM, little-endian
+        w = csv.writer(f, delimiter="\t")
+        for row in g.rows:
+            w.writerow(["" if v is None else v for v in row])
+
+
 def write_csv(path, g, encoding="utf-8-sig"):
     with open(path, "w", encoding=encoding, newline="") as f:
         w = csv.writer(f)
@@ -569,6 +576,31 @@ g.add([])
 g.add([None, None, None, "TM. ỦY BAN NHÂN DÂN"])
 put("r01_recognitions_by_name.xlsx", g, {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []}, "2025-03",
     lambda p, g: write_xlsx(p, [("Công nhận", g)]))
+
+# 13. Events as Excel saves "Unicode text" (UTF-16 with BOM, tab separated): "Địa điểm" holding
+# "Xã Tân Thành, huyện Bắc Sơn" (the district settles which Tân Thành), a district alone, "Đơn
+# vị chủ trì", "Hình thức". Answer in the test.
+g = Grid()
+g.add(["DANH SÁCH HOẠT ĐỘNG NĂM 2024"])
+g.add(["STT", "Ngày", "Hình thức", "Nội dung", "Địa điểm", "Đơn vị chủ trì", "Số người"])
+g.add(["1", "12/3/2024", "Kiểm tra", "Kiểm tra xã đăng ký đạt chuẩn", "Xã Tân Thành, huyện Bắc Sơn",
+       "Văn phòng Điều phối nông thôn mới tỉnh", "30"])
+g.add(["2", "02/4/2024", "Hội nghị", "Hội nghị triển khai kế hoạch", "Thành phố Lạng Sơn", "UBND tỉnh", "200"])
+put("e02_events_utf16.txt", g, {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []}, "2025-03",
+    lambda p, g: write_tsv_utf16(p, g))
+
+# 14. Recognitions in XLS: "Năm đạt chuẩn", "Quyết định công nhận" holding the decision with its
+# day ("Quyết định số 1062/QĐ-UBND ngày 17/6/2023"), one without a day (dated by its year), no
+# level column (the title says "nông thôn mới"), a Huyện column.
+g = Grid()
+g.add(["DANH SÁCH XÃ ĐẠT CHUẨN NÔNG THÔN MỚI GIAI ĐOẠN 2021 - 2025"])
+g.add(["STT", "Tên xã", "Huyện", "Năm đạt chuẩn", "Quyết định công nhận"])
+g.add(["1", "Tân Thành", "Huyện Hữu Lũng", "2023", "Quyết định số 1062/QĐ-UBND ngày 17/6/2023"])
+g.add(["2", "Xã Hồng Phong", "Huyện Bình Gia", "2022", "Số 2150/QĐ-UBND ngày 05 tháng 12 năm 2022"])
+g.add(["3", "Xã Chi Lăng", "Huyện Tràng Định", "2021", "55/QĐ-UBND"])
+g.add(["", "Tổng cộng", "", "3 xã"])
+put("r02_recognitions_decision_days.xls", g, {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []}, "2025-03",
+    lambda p, g: write_xls(p, "DS", g))
 
 with open(os.path.join(OUT, "key.json"), "w", encoding="utf-8") as f:
     json.dump(KEY, f, ensure_ascii=False, indent=1, sort_keys=True)
