@@ -512,6 +512,16 @@ struct Matcher {
     // The unit a name names within `district` in version v; -1 and a problem otherwise.
     int by_name(const std::string& text, const std::string& given_district, int v, int line, NameProblem* problem) const {
         std::string written = strip_footnote(text);
+        // "1. Xã Tân Thành", "2) Tân Thanh": the row's number written into the name cell.
+        {
+            size_t i = 0;
+            while (i < written.size() && std::isdigit(static_cast<unsigned char>(written[i]))) ++i;
+            if (i > 0 && i <= 3 && i + 1 < written.size() && (written[i] == '.' || written[i] == ')') &&
+                written[i + 1] == ' ')
+                written = trim(written.substr(i + 1));
+        }
+        // "TT Na Sầm": the capitals alone say thị trấn (no name begins with the word "TT").
+        if (written.compare(0, 3, "TT ") == 0) written = "TT. " + trim(written.substr(3));
         std::string district = given_district;
         // "Xã Tân Thành (huyện Bắc Sơn)": the name qualified with its district.
         if (!written.empty() && written.back() == ')') {
@@ -940,7 +950,8 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
 
     // Rows below the header.
     Matcher matcher{ds, path, {}};
-    std::string district;  // of the last heading row
+    std::string district;       // of the last heading row
+    std::string district_cell;  // the last district column's cell (merged down), "" after a heading
     bool signatures = false;
     std::set<std::string> warned_districts;
     const std::vector<District> table_districts =
@@ -1033,6 +1044,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         }
         if (!heading.empty() && !code_like) {
             district = heading;
+            district_cell.clear();
             ++p.skipped.heading;
             // Say so when the heading names no district of the version matched against.
             bool known = table_districts.empty();
@@ -1050,7 +1062,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             bool marks = false;
             for (int c : mark_cols) marks = marks || !row[c].empty();
             if (!marks) {
-                district.clear();
+                district.clear(), district_cell.clear();
                 ++p.skipped.heading;
                 continue;
             }
@@ -1062,7 +1074,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             for (const std::string& l : labels) group = group || !lettered_label(l).empty();
             for (int c : mark_cols) marks = marks || !row[c].empty();
             if (group && !marks) {
-                district.clear();
+                district.clear(), district_cell.clear();
                 ++p.skipped.heading;
                 continue;
             }
@@ -1083,7 +1095,9 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         DataRow dr;
         dr.row = r;
         dr.line = line;
-        dr.district = use.district >= 0 && !row[use.district].empty() ? row[use.district] : district;
+        // A district column merged down over its communes holds the name in its first row only.
+        if (use.district >= 0 && !row[use.district].empty()) district_cell = row[use.district];
+        dr.district = !district_cell.empty() ? district_cell : district;
         // The row's date.
         const int date_col = kind == TableKind::Recognitions && use.date < 0 ? use.decision_date : use.date;
         if (options.date) {

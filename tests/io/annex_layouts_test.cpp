@@ -246,6 +246,15 @@ TEST_F(AnnexLayouts, Cp1258WithTheFirstSetsNames) {
     EXPECT_EQ(bands(f, r), (std::vector<int>{11, 38, 53, 52, 53}));
 }
 
+// A Huyện/Thành phố column merged down over each district's communes (the name in its first row
+// only) settles the three Tân Thành; "TT Na Sầm", "TT. Bình Gia", "1. Xã Tân Thành".
+TEST_F(AnnexLayouts, DistrictColumnMergedDown) {
+    const std::string f = "a11_district_column_merged_down.xlsx";
+    const TableImportResult r = check(f);
+    EXPECT_EQ(r.preview.matched, 194);
+    EXPECT_EQ(bands(f, r), (std::vector<int>{9, 38, 42, 42, 44}));
+}
+
 // ODS of the 65 units of July 2025 grouped "A. CÁC PHƯỜNG" / "B. CÁC XÃ" in the Đơn vị column,
 // "Tiêu chí" over 1…10 (Decision 51/2025/QĐ-TTg), a wrong total on one row.
 TEST_F(AnnexLayouts, Units2025GroupedByKind) {

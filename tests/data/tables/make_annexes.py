@@ -291,7 +291,8 @@ def write_csv(path, g, encoding="utf-8-sig"):
 def annex(units, n, titles, header="two", heading_styles=("roman",), criteria_names=None, stt="arabic",
           total_col=True, note_col=True, wrong_totals=(), notes=None, blank_col=False, code_col=False,
           district_col=False, district_total="Cộng", grand_total="Tổng cộng", extra_names=(), start=0,
-          numbering_row=True, marks_yes=YES, marks_no=NO, total_fmt="%d", after_total=()):
+          numbering_row=True, marks_yes=YES, marks_no=NO, total_fmt="%d", after_total=(), merge_district=False,
+          abbreviated=False):
     """The annex as a Grid and its key. units: [(district, name, code)]. Returns (grid, key)."""
     g = Grid()
     key = {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []}
@@ -375,9 +376,17 @@ def annex(units, n, titles, header="two", heading_styles=("roman",), criteria_na
                 row[c] = str(int(code))  # the leading zero lost, as a number
                 c += 1
             row[c] = written(name, i, items)
+            if abbreviated:  # "TT Na Sầm", "TT. Bình Gia", "1. Xã Tân Thành"
+                if name.startswith("Thị trấn "):
+                    row[c] = ("TT " if i % 2 else "TT. ") + name[len("Thị trấn "):]
+                elif i % 4 == 0:
+                    row[c] = "%d. %s" % (s, name)
             c += 1
             if district_col:
-                row[c] = district
+                first = s == 1
+                if merge_district and first and len(items) > 1:
+                    g.merge(len(g.rows), c, len(g.rows) + len(items) - 1, c)
+                row[c] = district if (first or not merge_district) else None
                 c += 1
             row[first_crit:first_crit + n] = marks(i, n, met, marks_yes, marks_no)
             if total_col:
@@ -576,6 +585,13 @@ g.add([])
 g.add([None, None, None, "TM. ỦY BAN NHÂN DÂN"])
 put("r01_recognitions_by_name.xlsx", g, {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []}, "2025-03",
     lambda p, g: write_xlsx(p, [("Công nhận", g)]))
+
+# 11b. A Huyện column merged down over each district's communes (the name in its first row only);
+# thị trấn written "TT Na Sầm" / "TT. Bình Gia"; the row's number inside some names ("1. Xã …").
+g, k = annex(u20, 19, ["TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ NĂM 2022"], district_col=True, merge_district=True,
+             abbreviated=True, start=50)
+put("a11_district_column_merged_down.xlsx", g, k, "2025-03", lambda p, g: write_xlsx(p, [("2022", g)]),
+    date="2022-12-31", set="2021-2025")
 
 # 13. Events as Excel saves "Unicode text" (UTF-16 with BOM, tab separated): "Địa điểm" holding
 # "Xã Tân Thành, huyện Bắc Sơn" (the district settles which Tân Thành), a district alone, "Đơn
