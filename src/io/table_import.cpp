@@ -110,11 +110,13 @@ const Keys kName = {"donvi", "tenxa", "xa", "tendonvi", "xaphuongthitran", "tenx
                     "unit", "unitname", "commune", "communename", "tendonvicapxa", "donvicapxa",
                     "xaphuongdackhu", "units", "communes", "cacxa", "unitcodes", "tenxadatchuan", "diaphuong",
                     "tendiaphuong", "tenxaphuongthitran", "xathitranphuong", "diadiem", "diaban",
-                    "diabanthuchien", "diadiemtochuc"};
+                    "diabanthuchien", "diadiemtochuc", "donvihanhchinhcapxa", "tendonvihanhchinhcapxa",
+                    "tenxaphuong", "tenxathitranphuong", "xaphuongthitrantructhuoc"};
 const Keys kDistrict = {"huyen", "quan", "thixa", "thanhpho", "huyenthanhpho", "huyenthixathanhpho",
                         "huyenthixa", "huyenquanthixathanhpho", "donvicaphuyen", "tenhuyen", "district",
                         "districts", "districtcodes", "mahuyen", "cachuyen", "huyenthanhphothixa",
-                        "districtname", "huyentp", "huyentx", "huyentxtp", "huyenthixatp"};
+                        "districtname", "huyentp", "huyentx", "huyentxtp", "huyenthixatp",
+                        "donvihanhchinhcaphuyen", "tendonvicaphuyen", "huyenthanhphothuoctinh"};
 const Keys kDate = {"date", "ngay", "ngaydanhgia", "thoidiem", "thoidiemdanhgia", "ngaykiemtra",
                     "assessmentdate", "ngaybaocao", "thoidiembaocao"};
 const Keys kStart = {"start", "startdate", "ngaybatdau", "tungay", "batdau", "date", "ngay", "ngaydienra",
@@ -159,6 +161,9 @@ bool is_total_key(const std::string& key) {
     if (kTotal.count(key)) return true;
     for (const char* p : {"tongso", "sotieuchi", "sotc", "tongtieuchi", "tongtc"})
         if (key.rfind(p, 0) == 0 && key.find("dat") != std::string::npos) return true;
+    // "Kết quả (số tiêu chí đạt)", "Đến nay số tiêu chí đã đạt".
+    for (const char* p : {"sotieuchidat", "sotieuchidadat", "sotcdat", "sotcdadat"})
+        if (key.find(p) != std::string::npos) return true;
     return false;
 }
 
@@ -997,8 +1002,11 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         }
         std::vector<std::string> labels;
         const int label_end = kind == TableKind::Events && use.name < 0 ? ncols - 1 : last_label_col;
+        // A district column's cell is the row's data when the row names a unit ("Huyện Cao
+        // Lộc | Tân Thành"), a heading when it does not.
+        const bool names_unit = (use.name >= 0 && !row[use.name].empty()) || (use.code >= 0 && !row[use.code].empty());
         for (int c = 0; c <= label_end && c < ncols; ++c)
-            if (!row[c].empty()) labels.push_back(row[c]);
+            if (!row[c].empty() && !(c == use.district && names_unit)) labels.push_back(row[c]);
         if (labels.empty())
             for (const std::string& c : row)
                 if (!c.empty()) {

@@ -110,8 +110,8 @@ protected:
         EXPECT_EQ(unmatched, expected_unmatched) << file;
         // A total that disagrees with the marks: the marks are imported, the row is warned about.
         for (const Json& w : k["warned_totals"]) {
-            const std::string text = file + ", row " + std::to_string(w[0].get<int>()) +
-                                     ", column Tổng số tiêu chí đạt: says " + std::to_string(w[1].get<int>()) +
+            const std::string text = file + ", row " + std::to_string(w[0].get<int>()) + ", column " +
+                                     k["total_name"].get<std::string>() + ": says " + std::to_string(w[1].get<int>()) +
                                      " criteria met, the marks give " + std::to_string(w[2].get<int>());
             bool found = false;
             for (const std::string& s : p.warnings) found = found || s.find(text) != std::string::npos;
@@ -253,6 +253,16 @@ TEST_F(AnnexLayouts, DistrictColumnMergedDown) {
     const TableImportResult r = check(f);
     EXPECT_EQ(r.preview.matched, 194);
     EXPECT_EQ(bands(f, r), (std::vector<int>{9, 38, 42, 42, 44}));
+}
+
+// ODS with the district column before the unit column and long header names: "Đơn vị hành
+// chính cấp huyện", "Tên đơn vị hành chính cấp xã", "Kết quả (số tiêu chí đạt)" (two rows wrong).
+TEST_F(AnnexLayouts, DistrictColumnFirstLongNames) {
+    const std::string f = "a12_district_first_long_names.ods";
+    const TableImportResult r = check(f);
+    EXPECT_EQ(r.preview.matched, 194);
+    EXPECT_EQ(r.preview.skipped.heading, 0);
+    EXPECT_EQ(bands(f, r), (std::vector<int>{9, 33, 43, 47, 43}));
 }
 
 // ODS of the 65 units of July 2025 grouped "A. CÁC PHƯỜNG" / "B. CÁC XÃ" in the Đơn vị column,

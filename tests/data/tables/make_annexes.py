@@ -292,7 +292,8 @@ def annex(units, n, titles, header="two", heading_styles=("roman",), criteria_na
           total_col=True, note_col=True, wrong_totals=(), notes=None, blank_col=False, code_col=False,
           district_col=False, district_total="Cộng", grand_total="Tổng cộng", extra_names=(), start=0,
           numbering_row=True, marks_yes=YES, marks_no=NO, total_fmt="%d", after_total=(), merge_district=False,
-          abbreviated=False):
+          abbreviated=False, district_first=False, names=("Đơn vị", "Tên đơn vị", "Huyện/Thành phố",
+                                                            "Tổng số tiêu chí đạt")):
     """The annex as a Grid and its key. units: [(district, name, code)]. Returns (grid, key)."""
     g = Grid()
     key = {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []}
@@ -303,15 +304,17 @@ def annex(units, n, titles, header="two", heading_styles=("roman",), criteria_na
     cols = ["STT"]
     if code_col:
         cols.append("Mã xã")
-    cols.append("Tên đơn vị" if district_col else "Đơn vị")
-    if district_col:
-        cols.append("Huyện/Thành phố")
+    if district_col and district_first:
+        cols.append(names[2])
+    cols.append(names[1] if district_col else names[0])
+    if district_col and not district_first:
+        cols.append(names[2])
     if blank_col:
         cols.append("")
     first_crit = len(cols)
     cols += [None] * n
     if total_col:
-        cols.append("Tổng số tiêu chí đạt")
+        cols.append(names[3])
     if note_col:
         cols.append("Ghi chú")
     width = len(cols)
@@ -375,6 +378,9 @@ def annex(units, n, titles, header="two", heading_styles=("roman",), criteria_na
             if code_col:
                 row[c] = str(int(code))  # the leading zero lost, as a number
                 c += 1
+            if district_col and district_first:
+                row[c] = district if (s == 1 or not merge_district) else None
+                c += 1
             row[c] = written(name, i, items)
             if abbreviated:  # "TT Na Sầm", "TT. Bình Gia", "1. Xã Tân Thành"
                 if name.startswith("Thị trấn "):
@@ -382,7 +388,7 @@ def annex(units, n, titles, header="two", heading_styles=("roman",), criteria_na
                 elif i % 4 == 0:
                     row[c] = "%d. %s" % (s, name)
             c += 1
-            if district_col:
+            if district_col and not district_first:
                 first = s == 1
                 if merge_district and first and len(items) > 1:
                     g.merge(len(g.rows), c, len(g.rows) + len(items) - 1, c)
@@ -443,6 +449,7 @@ def annex(units, n, titles, header="two", heading_styles=("roman",), criteria_na
     sign[width - 6] = "Đoàn Thu Hà"
     g.add(sign)
     key["header_rows"] = hrows + (1 if numbering_row else 0)
+    key["total_name"] = names[3]
     return g, key
 
 
@@ -592,6 +599,14 @@ g, k = annex(u20, 19, ["TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ N
              abbreviated=True, start=50)
 put("a11_district_column_merged_down.xlsx", g, k, "2025-03", lambda p, g: write_xlsx(p, [("2022", g)]),
     date="2022-12-31", set="2021-2025")
+
+# 11c. The district column before the unit column, long header names ("Đơn vị hành chính cấp
+# huyện", "Tên đơn vị hành chính cấp xã", "Kết quả (số tiêu chí đạt)"), wrong totals, ODS.
+g, k = annex(u20, 19, ["KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ ĐẠT CHUẨN CÁC TIÊU CHÍ", "Tính đến ngày 31/5/2025"], district_col=True,
+             district_first=True, start=61, wrong_totals=(70, 71),
+             names=("", "Tên đơn vị hành chính cấp xã", "Đơn vị hành chính cấp huyện", "Kết quả (số tiêu chí đạt)"))
+put("a12_district_first_long_names.ods", g, k, "2025-03", lambda p, g: write_ods(p, "KQ", g), date="2025-05-31",
+    set="2021-2025")
 
 # 13. Events as Excel saves "Unicode text" (UTF-16 with BOM, tab separated): "Địa điểm" holding
 # "Xã Tân Thành, huyện Bắc Sơn" (the district settles which Tân Thành), a district alone, "Đơn
