@@ -715,6 +715,18 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             h = std::move(found);
         }
     }
+    // Other sheets with a table of their own (a workbook of one sheet per district): said, since
+    // only one sheet is read.
+    if (h.first >= 0)
+        for (int sheet = 0; sheet < static_cast<int>(g.sheets.size()) && sheet < 30; ++sheet) {
+            if (sheet == rd.grid.sheet) continue;
+            const TextGrid other = read_text_grid(path, sheet);
+            const Header found = find_header(other);
+            if (found.first >= 0)
+                p.warnings.push_back(path + ": sheet '" + other.sheets[sheet] + "' also holds a table (header on line " +
+                                     std::to_string(other.lines[found.first]) + "); only sheet '" +
+                                     rd.grid.sheets[rd.grid.sheet] + "' is read");
+        }
     if (h.first < 0) {
         p.errors.push_back(path + ": no header row (no column named like Mã xã, Đơn vị, Tên xã or Ngày in its first 40 rows)");
         p.kind = options.kind;
@@ -1028,6 +1040,11 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             for (const std::string& l : labels)
                 if (const std::string rest = lettered_label(l); !rest.empty()) named.push_back(strip_unit_count(rest));
             if (stt_col >= 0 && use.name >= 0 && is_roman(row[stt_col]) && !row[use.name].empty())
+                named.push_back(strip_unit_count(row[use.name]));
+            // "Cao Lộc" alone (no number, no mark) where the district's name is written without
+            // its type word: a heading (Thị trấn Cao Lộc's own row has its number and marks).
+            if (use.name >= 0 && !row[use.name].empty() && (stt_col < 0 || row[stt_col].empty()) &&
+                !rd.criteria.empty() && std::none_of(mark_cols.begin(), mark_cols.end(), [&](int c) { return !row[c].empty(); }))
                 named.push_back(strip_unit_count(row[use.name]));
             for (const std::string& n : named)
                 if (group_names.count(fold_district_name(n))) {

@@ -39,6 +39,8 @@ const std::vector<std::pair<std::regex, std::string>>& forms() {
              ": không có cột mức; mọi dòng nhập là '$1' theo tiêu đề"},
             {R"(: no date column nor a date in the title; each recognition dated the last day of its year \(column ([^)]*)\), give --date to set one)",
              ": không có cột ngày, tiêu đề không ghi ngày; mỗi công nhận lấy ngày cuối năm (cột $1), hãy đặt ngày nếu cần"},
+            {R"(: sheet '([^']*)' also holds a table \(header on line (\d+)\); only sheet '([^']*)' is read)",
+             ": trang tính '$1' cũng có bảng (tiêu đề cột ở dòng $2); chỉ đọc trang '$3'"},
             {R"(: no such file$)", ": không có tệp này"},
             {R"(: cannot be read as a table \((.*)\)$)", ": không đọc được thành bảng ($1)"},
             {R"(: no rows$)", ": không có dòng nào"},

@@ -265,6 +265,21 @@ TEST_F(AnnexLayouts, DistrictColumnFirstLongNames) {
     EXPECT_EQ(bands(f, r), (std::vector<int>{9, 33, 43, 47, 43}));
 }
 
+// One sheet per district, each headed by the district's bare name ("Cao Lộc", beside Thị trấn
+// Cao Lộc's own row): the first sheet is read and the other is said.
+TEST_F(AnnexLayouts, SheetPerDistrict) {
+    const std::string f = "a13_sheet_per_district.xlsx";
+    const TableImportResult r = check(f);
+    EXPECT_EQ(r.preview.sheet, "Cao Lộc");
+    EXPECT_EQ(r.preview.matched, 22);
+    EXPECT_EQ(r.preview.skipped.heading, 1);
+    bool said = false;
+    for (const std::string& w : r.preview.warnings)
+        said = said || w == dir + "/" + f + ": sheet 'Bắc Sơn' also holds a table (header on line 3); only sheet 'Cao Lộc' is read";
+    EXPECT_TRUE(said);
+    EXPECT_EQ(bands(f, r), (std::vector<int>{1, 4, 5, 5, 5}));
+}
+
 // ODS of the 65 units of July 2025 grouped "A. CÁC PHƯỜNG" / "B. CÁC XÃ" in the Đơn vị column,
 // "Tiêu chí" over 1…10 (Decision 51/2025/QĐ-TTg), a wrong total on one row.
 TEST_F(AnnexLayouts, Units2025GroupedByKind) {

@@ -154,6 +154,8 @@ def heading_label(k, district, count, style):
         return district.upper()
     if style == "short":  # "H. Cao Lộc", "TP. Lạng Sơn"
         return district.replace("Huyện ", "H. ").replace("Thành phố ", "TP. ")
+    if style == "bare":  # "Cao Lộc": the name alone, no type word, no number
+        return district.replace("Huyện ", "").replace("Thành phố ", "")
     if style == "nfd-roman":
         return unicodedata.normalize("NFD", ROMAN[k] + " - " + district)
     return district
@@ -607,6 +609,15 @@ g, k = annex(u20, 19, ["KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ ĐẠT CHUẨN CÁC 
              names=("", "Tên đơn vị hành chính cấp xã", "Đơn vị hành chính cấp huyện", "Kết quả (số tiêu chí đạt)"))
 put("a12_district_first_long_names.ods", g, k, "2025-03", lambda p, g: write_ods(p, "KQ", g), date="2025-05-31",
     set="2021-2025")
+
+# 11d. One sheet per district (Cao Lộc, then Bắc Sơn), each headed by the district's bare name
+# ("Cao Lộc"): the first sheet is read, the other said.
+cao_loc = [u for u in u20 if u[0] == "Huyện Cao Lộc"]
+bac_son = [u for u in u20 if u[0] == "Huyện Bắc Sơn"]
+g1, k = annex(cao_loc, 19, ["KẾT QUẢ NĂM 2024 - HUYỆN CAO LỘC"], heading_styles=("bare",), district_total=None)
+g2, _ = annex(bac_son, 19, ["KẾT QUẢ NĂM 2024 - HUYỆN BẮC SƠN"], heading_styles=("bare",), district_total=None)
+put("a13_sheet_per_district.xlsx", g1, k, "2025-03", lambda p, g: write_xlsx(p, [("Cao Lộc", g1), ("Bắc Sơn", g2)]),
+    date="2024-12-31", set="2021-2025")
 
 # 13. Events as Excel saves "Unicode text" (UTF-16 with BOM, tab separated): "Địa điểm" holding
 # "Xã Tân Thành, huyện Bắc Sơn" (the district settles which Tân Thành), a district alone, "Đơn
