@@ -339,7 +339,8 @@ void ImportDialog::draw_summary(const io::TablePreview& p) {
     if (!p.warnings.empty()) {
         char label[64];
         std::snprintf(label, sizeof label, tr("Cảnh báo (%zu)###warnings", "Warnings (%zu)###warnings"), p.warnings.size());
-        if (ImGui::TreeNode(label)) {
+        // A few warnings are shown at once (another sheet's table, a wrong total); many, folded.
+        if (ImGui::TreeNodeEx(label, p.warnings.size() <= 5 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
             for (const std::string& w : p.warnings) wrapped(import_message(w));
             ImGui::TreePop();
         }
