@@ -420,12 +420,25 @@ bool is_signature_text(const std::string& f) {
 // of its units after it.
 std::string strip_unit_count(std::string s) {
     s = trim(s);
+    // A count: digits first ("22 xã"), or digits and a unit word ("có 22 xã", "gồm 20 đơn vị").
+    const auto is_count = [](const std::string& inner) {
+        if (inner.empty() || inner.find_first_of("0123456789") == std::string::npos) return false;
+        if (std::isdigit(static_cast<unsigned char>(inner[0]))) return true;
+        const std::string f = fold_search_key(inner);
+        for (const char* w : {"xa", "phuong", "thi tran", "don vi"})
+            if (f.find(w) != std::string::npos) return true;
+        return false;
+    };
     if (!s.empty() && s.back() == ')') {
         const size_t open = s.rfind('(');
-        if (open != std::string::npos && open > 0) {
-            const std::string inner = trim(s.substr(open + 1, s.size() - open - 2));
-            if (!inner.empty() && std::isdigit(static_cast<unsigned char>(inner[0]))) s = trim(s.substr(0, open));
-        }
+        if (open != std::string::npos && open > 0 && is_count(trim(s.substr(open + 1, s.size() - open - 2))))
+            s = trim(s.substr(0, open));
+    }
+    // "Huyện Cao Lộc: 22 xã", "Huyện Cao Lộc - 22 xã".
+    for (const char* sep : {": ", " - ", " – "}) {
+        const size_t at = s.find(sep);
+        if (at != std::string::npos && at > 0 && is_count(trim(s.substr(at + std::string(sep).size()))))
+            s = trim(s.substr(0, at));
     }
     return s;
 }

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <tuple>
 
@@ -290,6 +291,21 @@ TEST_F(AnnexLayouts, Units2025GroupedByKind) {
     EXPECT_EQ(r.preview.skipped.heading, 2);
     EXPECT_EQ(r.preview.skipped.other, 0);
     EXPECT_EQ(bands(f, r), (std::vector<int>{6, 11, 17, 10, 17}));
+}
+
+// Headings and names as offices write them, each settling which Tân Thành: "(có 22 xã)",
+// ": 23 xã", "III - Huyện Bắc Sơn - 18 xã", a bare "Văn Lãng"; "TT Na Sầm", "1. Xã Tân Thanh".
+TEST_F(AnnexLayouts, HeadingAndNameVariants) {
+    std::ofstream(dir + "/v.csv") << "NĂM 2024\nSTT,Đơn vị,TC1,TC2\n"
+                                     "I,Huyện Cao Lộc (có 22 xã),,\n1,Tân Thành,x,x\n"
+                                     ",Huyện Hữu Lũng: 23 xã,,\n1,Tân Thành,x,\n"
+                                     "III - Huyện Bắc Sơn - 18 xã,,,\n1,Tân Thành,,\n"
+                                     ",Văn Lãng,,\n1,TT Na Sầm,x,\n2,1. Xã Tân Thanh,,x\n";
+    const TableImportResult r = import_table(dir + "/v.csv", d2025, {});
+    std::map<std::string, int> met;
+    for (const Observation& o : r.observations) met[o.unit_code] += o.met;
+    EXPECT_EQ(met, (std::map<std::string, int>{{"06250", 2}, {"06442", 1}, {"06379", 0}, {"06124", 1}, {"06166", 1}}));
+    EXPECT_EQ(r.preview.skipped.heading, 4);
 }
 
 // An events sheet with title rows: "Thời gian", "Loại hoạt động", "Nội dung", "Đơn vị" (the
