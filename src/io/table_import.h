@@ -41,7 +41,8 @@ struct ColumnMapping {
     int date = -1;      // Ngày / Ngày đánh giá (attainment, recognitions); start date (events)
     int source = -1;    // Nguồn
     int note = -1;      // Ghi chú (kept with the row's source: "FILE; ghi chú: TEXT")
-    int total = -1;     // Tổng số tiêu chí đạt (checked against the marks: a warning when it differs)
+    int total = -1;     // Tổng số tiêu chí đạt: checked against the marks; when it differs the marks
+                        // are imported (they say which criteria) and the row is warned about
     // Recognitions
     int level = -1;          // Mức đạt chuẩn / Mức công nhận / level
     int decision = -1;       // Số quyết định

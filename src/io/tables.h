@@ -85,8 +85,9 @@ std::string out_of_range(const CriteriaSet& set, int number, Date date);
 // Observations of criteria, in one of two forms told apart by the header:
 //  * wide: one row per unit and assessment date; a unit-code column (ma_xa, ma_dvhc, code,
 //    unit_code, ma, ...), a date column (date, ngay, ngay_danh_gia, thoi_diem, ...), an optional
-//    source column (source, nguon, ghi_chu) and one column per criterion ("1".."19", "TC1",
-//    "TC 1", "tc_01", "Tiêu chí 1", "criterion_1", "C1"). Each criterion column gives one
+//    source column (source, nguon; a Ghi chú column is kept with it as "; ghi chú: …") and one
+//    column per criterion ("1".."19", "TC1", "TC 1", "tc_01", "Tiêu chí 1", "criterion_1", "C1",
+//    "1. Quy hoạch", or a criterion's name). Each criterion column gives one
 //    observation per row; a blank cell means "not met".
 //  * long: a unit-code column, a criterion column (criterion, tieu_chi, tc) holding the number,
 //    a met column (met, dat, ket_qua, result) holding a mark, a date column and optional source.
