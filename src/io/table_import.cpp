@@ -290,8 +290,13 @@ Header find_header(const TextGrid& g) {
     h.under_criteria = in_criteria;
     for (int r = h.first + 1; r < static_cast<int>(g.rows.size()) && h.rows < 4; ++r) {
         const std::vector<std::string>& row = g.rows[r];
+        // A value under the unit column is data; a column name there ("Đơn vị" over "Huyện" |
+        // "Xã") continues the header.
         bool under_unit = false;
-        for (int c : unit_cols) under_unit = under_unit || !row[c].empty();
+        for (int c : unit_cols) {
+            const Role own = row[c].empty() ? Role::None : role_of(column_key(row[c]), TableKind::Auto);
+            under_unit = under_unit || (!row[c].empty() && own != Role::District && own != Role::Name && own != Role::Code);
+        }
         // Column numbers under the whole header ("(1) (2) …" from STT on); numbers under a
         // merged "Tiêu chí" alone are criteria.
         if (under_unit && is_numbering_row(row)) {
@@ -315,8 +320,13 @@ Header find_header(const TextGrid& g) {
             // Only under a merge, a criteria group or a header of no known meaning ("Quyết
             // định" over "Số" | "Ngày"); a cell under "Ngày" or "Đơn vị" is data.
             const Role pr = role_of(column_key(parent), TableKind::Auto);
+            // A column name of its own under a merged one ("Đơn vị" over "Huyện" | "Xã").
+            const Role own = role_of(column_key(row[c]), TableKind::Auto);
+            const bool named_under = own != Role::None && own != Role::Date && own != Role::CriteriaGroup &&
+                                     pr != Role::None && pr != Role::CriteriaGroup;
             if (parent.empty() || cells::parse_date(row[c]) ||
-                (!above[c].empty() && pr != Role::None && pr != Role::CriteriaGroup && pr != Role::Decision)) {
+                (!above[c].empty() && pr != Role::None && pr != Role::CriteriaGroup && pr != Role::Decision &&
+                 !named_under)) {
                 under = 0;
                 break;
             }
@@ -326,7 +336,7 @@ Header find_header(const TextGrid& g) {
             const std::optional<int> number = cells::criterion_number(cells::strip_decimal_zeros(cell));
             const bool criteria = is_criteria_group(pk) || in_criteria[c];
             if (criteria && number) joined[c] = "Tiêu chí " + std::to_string(*number);
-            else if (criteria) joined[c] = cell;
+            else if (criteria || named_under) joined[c] = cell;
             else joined[c] = parent + " " + cell;
             bottoms[c] = cell;
             criteria_below[c] = criteria;

@@ -308,6 +308,15 @@ TEST_F(AnnexLayouts, HeadingAndNameVariants) {
     EXPECT_EQ(r.preview.skipped.heading, 4);
 }
 
+// "Đơn vị" merged over "Huyện" | "Xã": the second header row names the columns under it.
+TEST_F(AnnexLayouts, UnitHeaderOverDistrictAndName) {
+    const TableImportResult r = import_table(dir + "/a14_unit_header_over_district_and_name.xlsx", d2025, {});
+    EXPECT_EQ(r.preview.header_lines, (std::vector<int>{2, 3}));
+    std::map<std::string, int> met;
+    for (const Observation& o : r.observations) met[o.unit_code] += o.met;
+    EXPECT_EQ(met, (std::map<std::string, int>{{"06250", 2}, {"06442", 1}, {"06166", 3}}));
+}
+
 // An events sheet with title rows: "Thời gian", "Loại hoạt động", "Nội dung", "Đơn vị" (the
 // units, not the organiser), "Huyện" settling which Tân Thành, "Số người tham dự", "Ghi chú";
 // "Khảo sát" read as other with a warning; a name of no unit listed, the event kept.

@@ -619,6 +619,19 @@ g2, _ = annex(bac_son, 19, ["KẾT QUẢ NĂM 2024 - HUYỆN BẮC SƠN"], headi
 put("a13_sheet_per_district.xlsx", g1, k, "2025-03", lambda p, g: write_xlsx(p, [("Cao Lộc", g1), ("Bắc Sơn", g2)]),
     date="2024-12-31", set="2021-2025")
 
+# 11e. "Đơn vị" merged over "Huyện" | "Xã" in a two-row header. Answer in the test.
+g = Grid()
+g.add(["BIỂU TỔNG HỢP KẾT QUẢ NĂM 2024"])
+g.add(["STT", "Đơn vị", None, "Tiêu chí", None, None, "Ghi chú"])
+g.add([None, "Huyện", "Xã", "1", "2", "3", None])
+g.add(["1", "Huyện Cao Lộc", "Tân Thành", "x", "x", None, None])
+g.add(["2", "Huyện Hữu Lũng", "Xã Tân Thành", "x", None, None, None])
+g.add(["3", "Huyện Văn Lãng", "Tân Thanh", "x", "x", "x", None])
+for m in [(1, 1, 1, 2), (1, 3, 1, 5), (1, 0, 2, 0), (1, 6, 2, 6)]:
+    g.merge(*m)
+put("a14_unit_header_over_district_and_name.xlsx", g, {"met": {}, "unmatched": [], "notes": {}, "warned_totals": []},
+    "2025-03", lambda p, g: write_xlsx(p, [("Sheet1", g)]))
+
 # 13. Events as Excel saves "Unicode text" (UTF-16 with BOM, tab separated): "Địa điểm" holding
 # "Xã Tân Thành, huyện Bắc Sơn" (the district settles which Tân Thành), a district alone, "Đơn
 # vị chủ trì", "Hình thức". Answer in the test.
