@@ -110,6 +110,12 @@ void apply_default_date(const Args& args, const Dataset& dataset, render::Export
         std::cerr << "warning: the data has no assessments; every xã is drawn as \"no data\"\n";
 }
 
+void warn_if_no_data(const Dataset& dataset, const std::string& path, const render::ExportResult& r, Date date) {
+    if (dataset.last_data_date() && r.summary.xa_total > 0 && r.summary.xa_with_data == 0)
+        std::cerr << "warning: " << path << ": no xã shown has an assessment on " << date.iso()
+                  << " (the map says \"Chưa có dữ liệu đánh giá\")\n";
+}
+
 int resolve_district(const Dataset& dataset, const std::string& text, const std::string& command, Date date) {
     if (dataset.districts(date).empty())
         throw Error(command + ": unknown district '" + text + "' (the units in force on " + date.iso() +
@@ -198,6 +204,7 @@ int run_export(const Args& args) {
     if (!series) {
         const render::ExportResult r = exporter.export_png(options, out);
         std::cout << describe_written(out, r) << "\n";
+        warn_if_no_data(data.dataset, out, r, options.date);
         return 0;
     }
     options.world_file = false;  // frames are for slides and animations, not for GIS
@@ -208,6 +215,7 @@ int run_export(const Args& args) {
         const std::string path = (fs::path(out_dir) / name).string();
         const render::ExportResult r = exporter.export_png(options, path);
         std::cout << describe_written(path, r) << "\n";
+        warn_if_no_data(data.dataset, path, r, options.date);
     }
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -67,10 +68,20 @@ void check_shapefile_sidecars(const std::string& shp) {
                     ".dbf is missing beside it (copy all the shapefile's files together)");
 }
 
+// A plain path to a gzip-compressed file ("vn_communes_2025.geojson.gz") is read through GDAL's
+// /vsigzip/ handler, so a user need not know the prefix; anything already /vsi or not ending in
+// .gz is left alone.
+std::string gdal_open_path(const std::string& source) {
+    if (source.rfind("/vsi", 0) == 0 || source.size() < 4) return source;
+    std::string tail = source.substr(source.size() - 3);
+    for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return tail == ".gz" ? "/vsigzip/" + source : source;
+}
+
 GDALDatasetUniquePtr open_vector(const std::string& source, bool raw_text) {
     GdalErrorCapture capture;
     const char* raw_options[] = {"ENCODING=", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gdal_open_path(source).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                               nullptr, raw_text ? raw_options : nullptr, nullptr));
     if (!ds) {
         const std::string why = capture.message();

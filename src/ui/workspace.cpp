@@ -97,6 +97,8 @@ void Workspace::draw_briefing(double seconds) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     // The map keeps clear of the title above and the column of cards on the right.
     const float top = io.DisplaySize.y * 0.1f, width = io.DisplaySize.x * 0.74f;
+    // The overlay's boxes of the last frame (they move only with the slide): no name under them.
+    map_.set_label_keep_clear(briefing_.overlay_boxes());
     if (begin_panel("##map", 0, top, width, io.DisplaySize.y - top,
                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar |
                         ImGuiWindowFlags_NoScrollWithMouse))
@@ -181,6 +183,7 @@ void Workspace::frame(double seconds) {
     if (begin_panel("##map", left, top, map_w, map_h,
                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBackground |
                         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+        map_.set_label_keep_clear({});
         map_.draw(state_, settings_.show_labels);
         // Title of the map and the illustrative-data note, over the map's top-left corner.
         const Dataset& ds = state_.dataset();
