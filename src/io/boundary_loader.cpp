@@ -20,6 +20,7 @@
 #include "io/ogr_convert.h"
 #include "io/field_detection.h"
 #include "io/gdal_session.h"
+#include "io/geojson_reader.h"
 #include "io/text_encoding.h"
 #include "io/topology_check.h"
 
@@ -259,7 +260,8 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
 
     require_regular_file(o.source);
     if (is_local_path(o.source) && lower_ext(o.source) == ".shp") check_shapefile_sidecars(o.source);
-    GDALDatasetUniquePtr ds = open_vector(o.source, false);
+    GDALDatasetUniquePtr ds = open_geojson_fast(o.source);  // plain GeoJSON: same dataset, faster
+    if (!ds) ds = open_vector(o.source, false);
     rep.driver = ds->GetDriver()->GetDescription();
     // Shapefiles are reopened without GDAL's recoding so that legacy Vietnamese encodings
     // (TCVN3, VNI) that GDAL does not know reach our own decoder intact.

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -82,6 +84,20 @@ Rgb mute(Rgb c) {
     auto m = [](uint8_t v) { return static_cast<uint8_t>(std::lround(v + (kMutedGrey - v) * kMutedAmount)); };
     return {m(c.r), m(c.g), m(c.b)};
 }
+
+// NTM_EXPORT_TIMING=1: seconds per stage of an export on stderr (a glFinish before each GL
+// stage's mark, so the GPU's work is counted where it was issued).
+struct StageMarks {
+    bool on = std::getenv("NTM_EXPORT_TIMING") != nullptr;
+    std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+    void mark(const char* what, bool gl = false) {
+        if (!on) return;
+        if (gl) glFinish();
+        const auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "timing:   %-26s %.3f s\n", what, std::chrono::duration<double>(now - last).count());
+        last = now;
+    }
+};
 
 // Restores the ImGui context that was current when it was made.
 struct ImGuiContextSwitch {
@@ -332,6 +348,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     result.width = W;
     result.height = H;
     result.dpi = o.dpi;
+    StageMarks marks;
 
     // State, statistics and colours on the date; the district in focus, the others muted.
     const std::vector<UnitState> states = index.states(o.date);
@@ -415,6 +432,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         outlines_version = version;
     }
 
+    marks.mark("states, colours, outlines");
     MapStyle style;
     style.pixel_scale = s;
     // A whole number of pixels per hatch stripe, so tiles that start on multiples of it continue
@@ -482,6 +500,8 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
                 placement.keep_clear.push_back({r.x - 4 * s, r.y - 4 * s, r.right() + 4 * s, r.bottom() + 4 * s});
             }
             const geo::ScreenFrame screen{result.camera.center, result.camera.metres_per_pixel, double(W), double(H)};
+            label_placer();
+            marks.mark("label anchors, index");
             result.labels = place_map_labels(label_placer(), result.label_names, fonts.regular, fonts.bold, screen,
                                              placement);
             if (!islands.empty()) {
@@ -511,6 +531,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             }
         }
 
+        marks.mark("decorations, labels");
         imgui_switch = std::make_unique<ImGuiContextSwitch>(imgui);
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(float(W), float(H));
@@ -528,6 +549,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         draw_decorations(ImGui::GetBackgroundDrawList(), fonts, result.decorations, frame, s, kDecorAll);
         ImGui::Render();
         draw_data = ImGui::GetDrawData();
+        marks.mark("decoration drawing lists");
     } else {
         const float m = fixed_view ? 0.0f : 0.02f * std::min(W, H);
         layout.map_area = {m, m, W - 2 * m, H - 2 * m};
@@ -583,15 +605,19 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             camera.center = result.camera.screen_to_world({ox + tw / 2.0, oy + th / 2.0}, W, H);
             target->bind();
             glViewport(0, 0, tw, th);
+            marks.mark("framebuffer", true);
             renderer.draw(camera, tw, th);
+            marks.mark("map drawing", true);
             if (!result.inset.empty()) draw_inset(result, island_bounds, inset_flags, flags, style, ox, oy, tw, th, s);
             if (draw_data) painter->draw(*draw_data, tw, th, float(ox), float(oy));
+            marks.mark("inset, decorations", true);
             target->resolve();
             glBindFramebuffer(GL_READ_FRAMEBUFFER, read_fbo);
             glPixelStorei(GL_PACK_ALIGNMENT, 1);
             glPixelStorei(GL_PACK_ROW_LENGTH, 0);
             glReadPixels(0, 0, tw, th, GL_RGBA, GL_UNSIGNED_BYTE, tile.data());
             gl::check("reading an export tile back");
+            marks.mark("resolve, read-back");
             ++result.tiles;
             for (int r = 0; r < th; ++r) {  // GL rows are bottom first
                 const uint8_t* src = tile.data() + size_t(th - 1 - r) * size_t(tw) * 4;
@@ -604,6 +630,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             }
         }
         sink(strip.data(), oy, th);
+        marks.mark("PNG rows");
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return result;
