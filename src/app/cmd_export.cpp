@@ -82,7 +82,14 @@ public:
     void stage(const char* what) {
         if (!on_) return;
         const auto now = std::chrono::steady_clock::now();
-        std::fprintf(stderr, "timing: %-28s %.3f s\n", what, std::chrono::duration<double>(now - last_).count());
+        std::ifstream status("/proc/self/status");
+        std::string line, rss = "?", peak = "?";
+        while (std::getline(status, line)) {
+            if (line.rfind("VmRSS:", 0) == 0) rss = std::to_string(std::stol(line.substr(6)) / 1024);
+            if (line.rfind("VmHWM:", 0) == 0) peak = std::to_string(std::stol(line.substr(6)) / 1024);
+        }
+        std::fprintf(stderr, "timing: %-28s %.3f s   RSS %s MiB, peak %s MiB\n", what,
+                     std::chrono::duration<double>(now - last_).count(), rss.c_str(), peak.c_str());
         last_ = now;
     }
 
