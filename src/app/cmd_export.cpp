@@ -88,14 +88,18 @@ public:
             if (line.rfind("VmRSS:", 0) == 0) rss = std::to_string(std::stol(line.substr(6)) / 1024);
             if (line.rfind("VmHWM:", 0) == 0) peak = std::to_string(std::stol(line.substr(6)) / 1024);
         }
-        std::fprintf(stderr, "timing: %-28s %.3f s   RSS %s MiB, peak %s MiB\n", what,
-                     std::chrono::duration<double>(now - last_).count(), rss.c_str(), peak.c_str());
+        const std::clock_t cpu = std::clock();
+        std::fprintf(stderr, "timing: %-28s %.3f s   (CPU %.3f s)   RSS %s MiB, peak %s MiB\n", what,
+                     std::chrono::duration<double>(now - last_).count(), double(cpu - last_cpu_) / CLOCKS_PER_SEC,
+                     rss.c_str(), peak.c_str());
         last_ = now;
+        last_cpu_ = cpu;
     }
 
 private:
     bool on_;
     std::chrono::steady_clock::time_point last_;
+    std::clock_t last_cpu_ = std::clock();
 };
 
 }  // namespace

@@ -5,16 +5,19 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -90,12 +93,16 @@ Rgb mute(Rgb c) {
 struct StageMarks {
     bool on = std::getenv("NTM_EXPORT_TIMING") != nullptr;
     std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+    std::clock_t last_cpu = std::clock();
     void mark(const char* what, bool gl = false) {
         if (!on) return;
         if (gl) glFinish();
         const auto now = std::chrono::steady_clock::now();
-        std::fprintf(stderr, "timing:   %-26s %.3f s\n", what, std::chrono::duration<double>(now - last).count());
+        const std::clock_t cpu = std::clock();
+        std::fprintf(stderr, "timing:   %-26s %.3f s   (CPU %.3f s)\n", what, std::chrono::duration<double>(now - last).count(),
+                     double(cpu - last_cpu) / CLOCKS_PER_SEC);
         last = now;
+        last_cpu = cpu;
     }
 };
 
@@ -226,11 +233,58 @@ struct MapExporter::Impl {
 
     Impl(const Dataset& d, const geo::MapGeometry& g) : dataset(d), geometry(g), index(d), districts(d.districts()) {}
 
-    const geo::LabelPlacer& label_placer() {
-        if (!placer) {
-            anchors = geo::label_anchors(geometry, threads);
-            picking = std::make_unique<geo::PickingIndex>(geometry);
-            placer = std::make_unique<geo::LabelPlacer>(geometry, anchors, *picking);
+    // Names are placed on the map snapped to a grid of a quarter pixel (vertices move by at most
+    // 0.18 px, far below what changes whether a name fits): anchors and the picking index of the
+    // national map then cost a small fraction of full detail. Units shown in the inset get the
+    // inset's (finer) grid. Rebuilt when a later export needs finer grids.
+    geo::MapGeometry label_geometry;
+    double label_step = 0, label_inset_step = 0;
+    std::vector<int> label_islands;
+    const geo::LabelPlacer& label_placer(double metres_per_pixel, double inset_metres_per_pixel,
+                                         const std::vector<int>& islands) {
+        const double step = 0.25 * metres_per_pixel, inset_step = 0.25 * inset_metres_per_pixel;
+        if (!placer || step < label_step || (!islands.empty() && inset_step < label_inset_step) ||
+            islands != label_islands) {
+            StageMarks m;
+            placer.reset();
+            picking.reset();
+            label_step = step;
+            label_inset_step = islands.empty() ? 0 : inset_step;
+            label_islands = islands;
+            const geo::Bounds all = geometry.bounds();
+            const geo::Vec2 origin = all.empty() ? geo::Vec2{} : geo::Vec2{all.min_x, all.min_y};
+            const geo::SnapGrid grid{origin, step}, inset_grid{origin, islands.empty() ? step : inset_step};
+            std::vector<uint8_t> in_inset(geometry.shapes.size(), 0);
+            for (int u : islands) in_inset[u] = 1;
+            label_geometry.shapes.assign(geometry.shapes.size(), {});
+            for (size_t u = 0; u < geometry.shapes.size(); ++u)
+                label_geometry.shapes[u] = geo::snap_shape(geometry.shapes[u], in_inset[u] ? inset_grid : grid);
+            m.mark("  (snapping)");
+            label_geometry.crs_wkt = geometry.crs_wkt;
+            label_geometry.crs_name = geometry.crs_name;
+            // Each anchor to within a quarter pixel (or the usual 0.1 % of the unit's size when
+            // finer): the poles of communes a few pixels wide are found in a few steps.
+            anchors.assign(label_geometry.shapes.size(), {});
+            std::atomic<size_t> next{0};
+            auto worker = [&] {
+                for (size_t u; (u = next.fetch_add(1)) < label_geometry.shapes.size();) {
+                    const geo::MultiPolygon& shape = label_geometry.shapes[u];
+                    const geo::Bounds b = shape.bounds();
+                    const double size = b.empty() ? 0 : std::sqrt(b.width() * b.height());
+                    geo::AnchorOptions options;
+                    if (size > 0) options.relative_precision = std::max(options.relative_precision,
+                                                                        (in_inset[u] ? inset_step : step) / size);
+                    anchors[u] = geo::label_anchor(shape, options);
+                }
+            };
+            std::vector<std::thread> pool;
+            for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+            worker();
+            for (std::thread& t : pool) t.join();
+            m.mark("  (anchors)");
+            picking = std::make_unique<geo::PickingIndex>(label_geometry);
+            m.mark("  (picking)");
+            placer = std::make_unique<geo::LabelPlacer>(label_geometry, anchors, *picking);
         }
         return *placer;
     }
@@ -500,9 +554,11 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
                 placement.keep_clear.push_back({r.x - 4 * s, r.y - 4 * s, r.right() + 4 * s, r.bottom() + 4 * s});
             }
             const geo::ScreenFrame screen{result.camera.center, result.camera.metres_per_pixel, double(W), double(H)};
-            label_placer();
+            const double inset_mpp =
+                islands.empty() ? 0 : fit_camera_in(island_bounds, result.inset, W, H, 6.0 * s).metres_per_pixel;
+            const geo::LabelPlacer& names_placer = label_placer(result.camera.metres_per_pixel, inset_mpp, islands);
             marks.mark("label anchors, index");
-            result.labels = place_map_labels(label_placer(), result.label_names, fonts.regular, fonts.bold, screen,
+            result.labels = place_map_labels(names_placer, result.label_names, fonts.regular, fonts.bold, screen,
                                              placement);
             if (!islands.empty()) {
                 // The islands' own names, inside the inset.
@@ -524,7 +580,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
                         origin.push_back(i);
                     }
                 const geo::ScreenFrame inset_screen{ic.center, ic.metres_per_pixel, double(W), double(H)};
-                for (DrawnLabel d : place_map_labels(label_placer(), names, fonts.regular, fonts.bold, inset_screen, placement)) {
+                for (DrawnLabel d : place_map_labels(names_placer, names, fonts.regular, fonts.bold, inset_screen, placement)) {
                     d.label = origin[d.label];
                     result.labels.push_back(std::move(d));
                 }
