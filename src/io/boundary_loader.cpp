@@ -488,6 +488,7 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
         // A geographic source is checked at every vertex; a projected one at a sample after
         // transformation (its coordinates beyond the CRS's area fail to transform or land off the globe).
         const bool geographic = src->IsGeographic();
+        const bool source_is_wgs84 = src->IsSame(wgs84.get());
         for (size_t f = 0; f < raw.size(); ++f) {
             std::vector<geo::Vec2> sample;
             for (const geo::Polygon& p : raw[f].shape.parts) {
@@ -497,7 +498,8 @@ LoadedBoundaries load_boundaries(const LoadOptions& o) {
                     for (const geo::Ring& h : p.holes) sample.insert(sample.end(), h.begin(), h.end());
             }
             const std::vector<geo::Vec2> original = sample;
-            const bool ok = transform_points(*to_wgs, sample);
+            // A WGS 84 source is already longitude/latitude: no PROJ pass over every vertex.
+            const bool ok = source_is_wgs84 || transform_points(*to_wgs, sample);
             for (size_t i = 0; i < sample.size(); ++i) {
                 const geo::Vec2 v = geographic ? original[i] : sample[i];
                 if (!ok || !std::isfinite(sample[i].x) || !std::isfinite(sample[i].y) || std::abs(v.x) > 180 ||
