@@ -174,6 +174,14 @@ TEST(GeoJsonReader, SmallFileWithNullsAndMixedNumbersMatchesGdal) {
     expect_same_dataset(write("small.geojson", text));
 }
 
+TEST(GeoJsonReader, LayerNamedAfterTheFileWithoutNameMember) {
+    const std::string text =
+        R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"a","properties":{"k":1},"geometry":)" +
+        std::string(kSquare) +
+        R"(},{"type":"Feature","id":"b","properties":{"k":2},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}}]})";
+    expect_same_dataset(write("communes_x.geojson", text));
+}
+
 TEST(GeoJsonReader, DeclinesWhatGdalShouldRead) {
     ensure_gdal();
     const std::string props = R"({"ma":"00001"})";
