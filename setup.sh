@@ -9,10 +9,10 @@ PACKAGES=(cmake ninja-build pkg-config g++ libgdal-dev libgeos-dev libicu-dev li
           libstb-dev libglfw3-dev libegl-dev python3-glad libgtest-dev
           libbenchmark-dev libfontconfig-dev libpng-dev fonts-dejavu-core libgl1-mesa-dri
           xvfb xauth gdal-bin libcli11-dev nlohmann-json3-dev)
-PACKAGES+=(libsimdjson-dev)  # the fast GeoJSON reader (src/io/geojson_reader.cpp)
 BUILD_DIR=${BUILD_DIR:-build}
 
 install_missing() {
+    PACKAGES+=(libsimdjson-dev)  # the fast GeoJSON reader (src/io/geojson_reader.cpp)
     local missing=()
     for p in "${PACKAGES[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
