@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "io/crs.h"
 #include "io/ogr_convert.h"
+#include "io/quick_validity.h"
 #include "io/field_detection.h"
 #include "io/gdal_session.h"
 #include "io/geojson_reader.h"
@@ -151,7 +152,7 @@ void convert_shapes(std::vector<RawFeature>& raw, size_t first, size_t end, cons
         // "repaired"): refuse them first, naming the vertex.
         append_ogr(*rf.geometry, rf.shape, &rf.duplicates);
         check_finite(rf.shape, i, source);
-        if (!rf.geometry->IsValid()) {
+        if (!certainly_valid(*rf.geometry, rf.shape) && !rf.geometry->IsValid()) {  // GEOS only when needed
             rf.shape = geo::MultiPolygon{};
             rf.duplicates = 0;
             std::unique_ptr<OGRGeometry> fixed(rf.geometry->MakeValid());
