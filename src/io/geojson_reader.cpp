@@ -69,6 +69,10 @@ bool date_like(std::string_view s) {
 
 class Parser {
 public:
+    // First pass: fields, counts and checks only (no coordinates kept); second pass: features
+    // with their coordinates, a few at a time.
+    bool keep_points = false;
+    size_t count = 0;
     std::vector<FieldInfo> fields;
     std::map<std::string, int, std::less<>> field_index;
     std::vector<Feature> features;
@@ -108,7 +112,8 @@ public:
         if (!typed) throw Decline{};
         (has_id ? any_id : any_without_id) = true;
         if (any_id && any_without_id) throw Decline{};
-        features.push_back(std::move(f));
+        ++count;
+        if (keep_points) features.push_back(std::move(f));
         text.clear();
     }
 
@@ -191,7 +196,7 @@ private:
         } else {
             throw Decline{};
         }
-        f.points.assign(scratch_.begin(), scratch_.end());
+        if (keep_points) f.points.assign(scratch_.begin(), scratch_.end());
     }
 };
 
@@ -308,6 +313,10 @@ private:
     }
 };
 
+size_t bom_length(const char* data, size_t n) {
+    return n >= 3 && std::string_view(data, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a UTF-8 byte order mark
+}
+
 bool wanted_name(const std::string& source) {
     std::string s = source;
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -320,28 +329,40 @@ bool wanted_name(const std::string& source) {
     return ends(".geojson") || ends(".json");
 }
 
+// Second pass: GetNextFeature reads the file on, a chunk at a time, and builds each feature's OGR
+// geometry from the parsed coordinates; the first pass has checked that everything parses.
 class FastLayer final : public OGRLayer {
 public:
-    FastLayer(OGRFeatureDefn* defn, std::vector<Feature> features) : defn_(defn), features_(std::move(features)) {
+    FastLayer(OGRFeatureDefn* defn, std::string source, Parser schema, size_t count, int shift)
+        : defn_(defn), source_(std::move(source)), parser_(std::move(schema)), count_(count), shift_(shift) {
         defn_->Reference();
+        parser_.keep_points = true;
+        parser_.count = 0;
+        parser_.features.clear();
     }
-    ~FastLayer() override { defn_->Release(); }
+    ~FastLayer() override {
+        defn_->Release();
+        if (file_) VSIFCloseL(file_);
+    }
 
     void ResetReading() override {
-        // Geometries are handed out once (moved, not copied): a second pass would be empty.
-        if (next_ > 0) read_twice_ = true;
+        if (file_) VSIFCloseL(file_);
+        file_ = nullptr;
+        splitter_.reset();
+        parser_.count = 0;
+        parser_.features.clear();
+        queued_ = 0;
         next_ = 0;
+        failed_ = false;
     }
     OGRFeature* GetNextFeature() override {
-        if (read_twice_) {
-            CPLError(CE_Failure, CPLE_NotSupported, "the fast GeoJSON reader reads its features only once");
-            return nullptr;
-        }
-        if (next_ >= features_.size()) return nullptr;
-        Feature& f = features_[next_];
+        if (failed_ || next_ >= count_) return nullptr;
+        if (queued_ >= parser_.features.size() && !refill()) return nullptr;
+        Feature f = std::move(parser_.features[queued_++]);
         auto* out = new OGRFeature(defn_);
-        out->SetFID(GIntBig(next_));
-        for (const auto& [field, v] : f.values) {
+        out->SetFID(GIntBig(next_++));
+        for (const auto& [index, v] : f.values) {
+            const int field = index + shift_;  // a string id is field 0
             switch (v.kind) {
                 case Value::Text: out->SetField(field, v.s.c_str()); break;
                 case Value::Int:
@@ -353,19 +374,55 @@ public:
             }
         }
         if (f.geometry) out->SetGeometryDirectly(build(f));
-        f = Feature();  // freed as it goes
-        ++next_;
         return out;
     }
     OGRFeatureDefn* GetLayerDefn() override { return defn_; }
-    GIntBig GetFeatureCount(int) override { return GIntBig(features_.size()); }
+    GIntBig GetFeatureCount(int) override { return GIntBig(count_); }
     int TestCapability(const char* cap) override { return EQUAL(cap, OLCFastFeatureCount); }
 
 private:
     OGRFeatureDefn* defn_;
-    std::vector<Feature> features_;
-    size_t next_ = 0;
-    bool read_twice_ = false;
+    std::string source_;
+    Parser parser_;
+    size_t count_;
+    int shift_;
+    VSILFILE* file_ = nullptr;
+    std::unique_ptr<Splitter> splitter_;
+    std::vector<char> chunk_;
+    size_t queued_ = 0, next_ = 0;
+    bool failed_ = false, first_chunk_ = true;
+
+    bool fail(const char* why) {
+        CPLError(CE_Failure, CPLE_FileIO, "%s: %s", source_.c_str(), why);
+        failed_ = true;
+        return false;
+    }
+    // Reads on until at least one more feature is parsed.
+    bool refill() {
+        parser_.features.clear();
+        queued_ = 0;
+        try {
+            if (!file_) {
+                file_ = VSIFOpenL(source_.c_str(), "rb");
+                if (!file_) return fail("cannot be opened again");
+                splitter_ = std::make_unique<Splitter>(parser_);
+                chunk_.resize(size_t(1) << 20);
+                first_chunk_ = true;
+            }
+            while (parser_.features.empty()) {
+                const size_t n = VSIFReadL(chunk_.data(), 1, chunk_.size(), file_);
+                if (n == 0) return fail("ended early (changed while being read?)");
+                const size_t skip = first_chunk_ ? bom_length(chunk_.data(), n) : 0;
+                first_chunk_ = false;
+                splitter_->bytes(chunk_.data() + skip, n - skip);
+            }
+            return true;
+        } catch (const Decline&) {
+            return fail("changed while being read");
+        } catch (const simdjson::simdjson_error& e) {
+            return fail(e.what());
+        }
+    }
 
     OGRGeometry* build(const Feature& f) {
         auto* multi = f.geometry == 2 ? new OGRMultiPolygon : nullptr;
@@ -414,20 +471,19 @@ GDALDatasetUniquePtr open_geojson_fast(const std::string& source) {
     try {
         Parser parser;
         Splitter splitter(parser);
-        std::vector<char> chunk(size_t(8) << 20);
+        std::vector<char> chunk(size_t(1) << 20);
         bool first = true;
         while (true) {
             const size_t n = VSIFReadL(chunk.data(), 1, chunk.size(), file);
             if (n == 0) break;
-            size_t skip = 0;  // a UTF-8 byte order mark
-            if (first && n >= 3 && std::string_view(chunk.data(), 3) == "\xEF\xBB\xBF") skip = 3;
+            const size_t skip = first ? bom_length(chunk.data(), n) : 0;
             first = false;
             splitter.bytes(chunk.data() + skip, n - skip);
         }
         VSIFCloseL(file);
         file = nullptr;
         splitter.finish();
-        if (parser.features.empty()) return nullptr;
+        if (parser.count == 0) return nullptr;
 
         // The rest of the top level: "type", the layer's "name", "crs".
         simdjson::dom::parser dom;
@@ -463,13 +519,12 @@ GDALDatasetUniquePtr open_geojson_fast(const std::string& source) {
             OGRFieldDefn fd(f.name.c_str(), f.type());
             defn->AddFieldDefn(&fd);
         }
-        for (Feature& f : parser.features)
-            for (auto& [field, v] : f.values) field += shift;  // the id's -1 becomes 0
         auto* srs = new OGRSpatialReference(SRS_WKT_WGS84_LAT_LONG);
         srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         defn->GetGeomFieldDefn(0)->SetSpatialRef(srs);
         srs->Release();
-        auto layer = std::make_unique<FastLayer>(defn, std::move(parser.features));
+        const size_t count = parser.count;
+        auto layer = std::make_unique<FastLayer>(defn, source, std::move(parser), count, shift);
         return GDALDatasetUniquePtr(new FastDataset(std::move(layer)));
     } catch (const Decline&) {
     } catch (const simdjson::simdjson_error&) {
