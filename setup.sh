@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 PACKAGES=(cmake ninja-build pkg-config g++ libgdal-dev libgeos-dev libicu-dev libimgui-dev
           libstb-dev libglfw3-dev libegl-dev python3-glad libgtest-dev
           libbenchmark-dev libfontconfig-dev libpng-dev fonts-dejavu-core libgl1-mesa-dri
-          xvfb xauth gdal-bin libcli11-dev nlohmann-json3-dev)
+          xvfb xauth gdal-bin libcli11-dev nlohmann-json3-dev libxlsxwriter-dev zenity
+          tesseract-ocr tesseract-ocr-vie)  # zenity: the app's file chooser; OCR reads exports back in tests
 BUILD_DIR=${BUILD_DIR:-build}
 
 install_missing() {

@@ -186,7 +186,9 @@ TEST(Cli, ImportThenSummary) {
     const auto before = ntm::test::read_file(dir + "/ls.gpkg");
     r = run_cli("import --out '" + dir + "/ls.gpkg' --boundaries '" + path + "' --attainment '" + dir + "/bad.csv'");
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_EQ(r.err, "ntm-atlas: " + dir + "/bad.csv, row 2: unknown unit code '99999' (not among the dataset's units)\n");
+    EXPECT_EQ(r.err, "ntm-atlas: " + dir + "/bad.csv: 1 unit did not match the units of boundary version 'default'; "
+                     "nothing imported (--skip-unmatched imports the rest)\n" +
+                     dir + "/bad.csv, row 2: unknown unit code '99999' (not among the dataset's units)\n");
     EXPECT_EQ(ntm::test::read_file(dir + "/ls.gpkg"), before);
 }
 
