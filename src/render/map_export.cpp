@@ -223,6 +223,7 @@ struct MapExporter::Impl {
     UiFonts fonts;
 
     std::unique_ptr<Framebuffer> target;
+    std::unique_ptr<Framebuffer> map_target;  // the map area, multisampled (see render)
     GLuint read_fbo = 0;
 
     // For the names on the map, made on the first export that draws them.
@@ -639,9 +640,30 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     int tile_h = H;
     if (tile_h > rows_cap) tile_h = std::max(period, int(rows_cap) / period * period);
 
-    if (!target || target->width() != tile_w || target->height() != tile_h || target->samples() != std::max(1, o.samples)) {
+    // With decorations, only the map area is drawn multisampled (the decorations' shapes and text
+    // carry their own anti-aliasing, and the frame covers everything outside the map area in
+    // paper): into a framebuffer the size of the map area's part of a tile, resolved and copied
+    // into a single-sampled tile for the decorations. On llvmpipe this saves most of the cost of
+    // clearing, drawing into and resolving a multisampled tile, and its memory.
+    const bool split = o.decorations && o.samples > 1;
+    const int map_x0 = std::clamp(int(std::floor(layout.map_area.x)), 0, W);
+    const int map_y0 = std::clamp(int(std::floor(layout.map_area.y)), 0, H);
+    const int map_x1 = std::clamp(int(std::ceil(layout.map_area.right())), 0, W);
+    const int map_y1 = std::clamp(int(std::ceil(layout.map_area.bottom())), 0, H);
+    const int tile_samples = split ? 1 : std::max(1, o.samples);
+    if (!target || target->width() != tile_w || target->height() != tile_h || target->samples() != tile_samples) {
         target.reset();
-        target = std::make_unique<Framebuffer>(tile_w, tile_h, o.samples);
+        target = std::make_unique<Framebuffer>(tile_w, tile_h, tile_samples);
+    }
+    if (split) {
+        // Its corner moves down and left to a multiple of the hatch period (so the stripes stay
+        // where a whole tile would put them): up to a period more than the map area.
+        const int mw = std::min(tile_w, map_x1 - map_x0 + period), mh = std::min(tile_h, map_y1 - map_y0 + period);
+        if (mw > 0 && mh > 0 &&
+            (!map_target || map_target->width() != mw || map_target->height() != mh || map_target->samples() < 2)) {
+            map_target.reset();
+            map_target = std::make_unique<Framebuffer>(mw, mh, o.samples);
+        }
     }
     if (!read_fbo) glGenFramebuffers(1, &read_fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, read_fbo);
@@ -659,14 +681,48 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             const int tw = std::min(tile_w, W - ox);
             Camera camera = result.camera;
             camera.center = result.camera.screen_to_world({ox + tw / 2.0, oy + th / 2.0}, W, H);
-            target->bind();
-            glViewport(0, 0, tw, th);
-            marks.mark("framebuffer", true);
-            renderer.draw(camera, tw, th);
-            marks.mark("map drawing", true);
-            if (!result.inset.empty()) draw_inset(result, island_bounds, inset_flags, flags, style, ox, oy, tw, th, s);
-            if (draw_data) painter->draw(*draw_data, tw, th, float(ox), float(oy));
-            marks.mark("inset, decorations", true);
+            if (split) {
+                target->bind();
+                glViewport(0, 0, tw, th);
+                glDisable(GL_SCISSOR_TEST);
+                glClearColor(1, 1, 1, 1);
+                glClear(GL_COLOR_BUFFER_BIT);
+                // The map area's part of this tile, in the tile's GL pixels (bottom-up).
+                const int x0 = std::max(map_x0, ox) - ox, x1 = std::min(map_x1, ox + tw) - ox;
+                const int top = std::max(map_y0, oy) - oy, bottom = std::min(map_y1, oy + th) - oy;
+                if (map_target && x0 < x1 && top < bottom) {
+                    const int lx = x0 / period * period, by = (th - bottom) / period * period;
+                    const int mw = std::min(x1 - lx, map_target->width()), mh = std::min(th - top - by, map_target->height());
+                    const int mox = ox + lx, moy = oy + th - by - mh;  // its top-left in the image
+                    Camera map_camera = result.camera;
+                    map_camera.center = result.camera.screen_to_world({mox + mw / 2.0, moy + mh / 2.0}, W, H);
+                    map_target->bind();
+                    glViewport(0, 0, mw, mh);
+                    marks.mark("framebuffer", true);
+                    renderer.draw(map_camera, mw, mh);
+                    marks.mark("map drawing", true);
+                    if (!result.inset.empty())
+                        draw_inset(result, island_bounds, inset_flags, flags, style, mox, moy, mw, mh, s);
+                    map_target->resolve(mw, mh);
+                    glBindFramebuffer(GL_READ_FRAMEBUFFER, map_target->resolved_framebuffer());
+                    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target->resolved_framebuffer());
+                    glBlitFramebuffer(0, 0, mw, mh, lx, by, lx + mw, by + mh, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+                    marks.mark("map resolve, copy", true);
+                }
+                target->bind();
+                glViewport(0, 0, tw, th);
+                if (draw_data) painter->draw(*draw_data, tw, th, float(ox), float(oy));
+                marks.mark("decorations", true);
+            } else {
+                target->bind();
+                glViewport(0, 0, tw, th);
+                marks.mark("framebuffer", true);
+                renderer.draw(camera, tw, th);
+                marks.mark("map drawing", true);
+                if (!result.inset.empty()) draw_inset(result, island_bounds, inset_flags, flags, style, ox, oy, tw, th, s);
+                if (draw_data) painter->draw(*draw_data, tw, th, float(ox), float(oy));
+                marks.mark("inset, decorations", true);
+            }
             target->resolve();
             glBindFramebuffer(GL_READ_FRAMEBUFFER, read_fbo);
             glPixelStorei(GL_PACK_ALIGNMENT, 1);
