@@ -15,6 +15,7 @@ PACKAGES=(cmake ninja-build pkg-config g++ libgdal-dev libgeos-dev libicu-dev li
 BUILD_DIR=${BUILD_DIR:-build}
 
 install_missing() {
+    PACKAGES+=(libsimdjson-dev)  # the fast GeoJSON reader (src/io/geojson_reader.cpp)
     local missing=()
     for p in "${PACKAGES[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
