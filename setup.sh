@@ -8,10 +8,14 @@ cd "$(dirname "$0")"
 PACKAGES=(cmake ninja-build pkg-config g++ libgdal-dev libgeos-dev libicu-dev libimgui-dev
           libstb-dev libglfw3-dev libegl-dev python3-glad libgtest-dev
           libbenchmark-dev libfontconfig-dev libpng-dev fonts-dejavu-core libgl1-mesa-dri
-          xvfb xauth gdal-bin libcli11-dev nlohmann-json3-dev)
+          xvfb xauth gdal-bin libcli11-dev nlohmann-json3-dev libxlsxwriter-dev zenity
+          tesseract-ocr tesseract-ocr-vie python3-openpyxl python3-xlwt python3-odf)
+# zenity: the app's file chooser; OCR reads exports back in tests; python3-openpyxl/-xlwt/-odf write
+# the provinces' spreadsheet layouts (XLSX, XLS, ODS) for the import tests (tests/data/tables)
 BUILD_DIR=${BUILD_DIR:-build}
 
 install_missing() {
+    PACKAGES+=(libsimdjson-dev)  # the fast GeoJSON reader (src/io/geojson_reader.cpp)
     local missing=()
     for p in "${PACKAGES[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

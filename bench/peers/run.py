@@ -4,7 +4,7 @@ Shapefile readers, AGG), whole process from start to PNG written, interleaved ru
 ratios and peak memory (GNU /usr/bin/time -v). Not part of CI: run it by hand.
 
 usage: bench/peers/run.py --ntm BUILD/ntm-atlas [--runs 5] [--work /tmp/ntm-peers]
-                          [--data ../shared/data] [--only SUBSTRING]
+                          [--data ../shared/data] [--only SUBSTRING] [--cold-shaders]
 
 Inputs are made once in --work from ../shared/data/boundaries: the Lạng Sơn 2025 GeoJSON and the
 national GeoJSON (decompressed), each with an integer `band` = code mod 5 so that Mapnik draws the
@@ -91,6 +91,7 @@ def main():
     ap.add_argument("--work", default="/tmp/ntm-peers")
     ap.add_argument("--data", default=os.path.join(HERE, "..", "..", "..", "shared", "data"))
     ap.add_argument("--only", default="")
+    ap.add_argument("--cold-shaders", action="store_true", help="empty Mesa's shader cache before every NTM run")
     a = ap.parse_args()
     ensure_mapnik()
     ntm = os.path.abspath(a.ntm)
@@ -122,7 +123,12 @@ def main():
             mapnik_cmd = ["/usr/bin/python3", renderer, mapnik_in, out_m, w, h, srs, str(scale)]
             tn, tm, mn, mm = [], [], [], []
             for _ in range(a.runs):  # interleaved, so drifts in machine load hit both
-                shutil.rmtree(cache, ignore_errors=True)  # a first open is a first open
+                # A first open is a first open: NTM Atlas's prepared-dataset cache is emptied.
+                # Mesa's shader cache beside it is kept, as on any machine after its first GL
+                # program (--cold-shaders empties it too; llvmpipe then compiles every shader).
+                shutil.rmtree(os.path.join(cache, "ntm-atlas"), ignore_errors=True)
+                if a.cold_shaders:
+                    shutil.rmtree(cache, ignore_errors=True)
                 env_cmd = ["env", "XDG_CACHE_HOME=" + cache] + ntm_cmd
                 s, m = timed(env_cmd)
                 tn.append(s), mn.append(m)

@@ -119,11 +119,8 @@ int run_atlas(const Args& args) {
         const std::string& path = paths[size_t(i + 1)];
         const render::ExportResult r = exporter.export_png(options, path);
         std::cout << describe_written(path, r) << "\n";
-        // A page whose xã have no assessment on the date says so on the map; say it here too
-        // (a dataset with no assessments at all was warned about once, above).
-        if (ds.last_data_date() && r.summary.xa_total > 0 && r.summary.xa_with_data == 0)
-            std::cerr << "warning: " << path << ": no xã shown has an assessment on " << options.date.iso()
-                      << " (the map says \"Chưa có dữ liệu đánh giá\")\n";
+        // A page whose xã have no assessment on the date says so on the map; say it here too.
+        warn_if_no_data(ds, path, r, options.date);
     }
     return 0;
 }

@@ -3,11 +3,15 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 
@@ -55,6 +59,48 @@ std::vector<Date> frame_dates(Date from, Date to, Step step) {
     }
     return out;
 }
+
+// NTM_EXPORT_TIMING=1: seconds per stage on stderr (from process start, so dynamic loading
+// shows as the first stage), to see where an export's time goes.
+class StageTimer {
+public:
+    StageTimer() : on_(std::getenv("NTM_EXPORT_TIMING") != nullptr), last_(std::chrono::steady_clock::now()) {
+        if (!on_) return;
+        // Field 22 of /proc/self/stat: start time in clock ticks after boot; /proc/uptime: now.
+        std::ifstream stat("/proc/self/stat"), up("/proc/uptime");
+        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+        const size_t close = text.rfind(')');
+        double uptime = 0;
+        up >> uptime;
+        if (close == std::string::npos) return;
+        std::istringstream rest(text.substr(close + 2));
+        std::string field;
+        for (int i = 3; i <= 22 && rest >> field; ++i)
+            if (i == 22) std::fprintf(stderr, "timing: %-28s %.3f s\n", "process start to main",
+                                      uptime - std::stod(field) / double(sysconf(_SC_CLK_TCK)));
+    }
+    void stage(const char* what) {
+        if (!on_) return;
+        const auto now = std::chrono::steady_clock::now();
+        std::ifstream status("/proc/self/status");
+        std::string line, rss = "?", peak = "?";
+        while (std::getline(status, line)) {
+            if (line.rfind("VmRSS:", 0) == 0) rss = std::to_string(std::stol(line.substr(6)) / 1024);
+            if (line.rfind("VmHWM:", 0) == 0) peak = std::to_string(std::stol(line.substr(6)) / 1024);
+        }
+        const std::clock_t cpu = std::clock();
+        std::fprintf(stderr, "timing: %-28s %.3f s   (CPU %.3f s)   RSS %s MiB, peak %s MiB\n", what,
+                     std::chrono::duration<double>(now - last_).count(), double(cpu - last_cpu_) / CLOCKS_PER_SEC,
+                     rss.c_str(), peak.c_str());
+        last_ = now;
+        last_cpu_ = cpu;
+    }
+
+private:
+    bool on_;
+    std::chrono::steady_clock::time_point last_;
+    std::clock_t last_cpu_ = std::clock();
+};
 
 }  // namespace
 
@@ -110,6 +156,12 @@ void apply_default_date(const Args& args, const Dataset& dataset, render::Export
         std::cerr << "warning: the data has no assessments; every xã is drawn as \"no data\"\n";
 }
 
+void warn_if_no_data(const Dataset& dataset, const std::string& path, const render::ExportResult& r, Date date) {
+    if (dataset.last_data_date() && r.summary.xa_total > 0 && r.summary.xa_with_data == 0)
+        std::cerr << "warning: " << path << ": no xã shown has an assessment on " << date.iso()
+                  << " (the map says \"Chưa có dữ liệu đánh giá\")\n";
+}
+
 int resolve_district(const Dataset& dataset, const std::string& text, const std::string& command, Date date) {
     if (dataset.districts(date).empty())
         throw Error(command + ": unknown district '" + text + "' (the units in force on " + date.iso() +
@@ -159,6 +211,7 @@ std::string describe_written(const std::string& path, const render::ExportResult
 }
 
 int run_export(const Args& args) {
+    StageTimer timer;
 
     // Everything that can be checked without the data first, so mistakes fail fast.
     render::ExportOptions options = parse_export_options(args, "export");
@@ -186,6 +239,7 @@ int run_export(const Args& args) {
     }
 
     const io::DatasetFile data = open_data(args);
+    timer.stage("reading the data");
     apply_default_date(args, data.dataset, options);
     if (const auto district = args.get("district"))
         options.district = resolve_district(data.dataset, *district, "export", options.date);
@@ -193,11 +247,16 @@ int run_export(const Args& args) {
     if (!data.geometry.crs_wkt.empty()) options.prj = io::prj_wkt(data.geometry.crs_wkt);
 
     ui::HeadlessGl gl;
+    timer.stage("OpenGL context");
     render::MapExporter exporter(data.dataset, data.geometry);
+    timer.stage("renderer (shaders, upload)");
     use_dissolved_outlines_if_needed(exporter, data);
+    timer.stage("district outlines");
     if (!series) {
         const render::ExportResult r = exporter.export_png(options, out);
+        timer.stage("drawing and PNG");
         std::cout << describe_written(out, r) << "\n";
+        warn_if_no_data(data.dataset, out, r, options.date);
         return 0;
     }
     options.world_file = false;  // frames are for slides and animations, not for GIS
@@ -208,6 +267,7 @@ int run_export(const Args& args) {
         const std::string path = (fs::path(out_dir) / name).string();
         const render::ExportResult r = exporter.export_png(options, path);
         std::cout << describe_written(path, r) << "\n";
+        warn_if_no_data(data.dataset, path, r, options.date);
     }
     return 0;
 }

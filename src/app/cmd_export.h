@@ -38,4 +38,9 @@ void use_dissolved_outlines_if_needed(render::MapExporter& exporter, const io::D
 // "out.png (1920×1080, 96 dpi)"
 std::string describe_written(const std::string& path, const render::ExportResult& result);
 
+// "warning: PATH: no xã shown has an assessment on DATE (the map says ...)" on stderr when the
+// image's xã have no data on its date although the dataset has assessments (a dataset with none
+// at all is warned about once, by apply_default_date).
+void warn_if_no_data(const Dataset& dataset, const std::string& path, const render::ExportResult& result, Date date);
+
 }  // namespace ntm::app

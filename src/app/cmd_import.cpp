@@ -19,6 +19,7 @@
 #include "core/format.h"
 #include "core/lineage_match.h"
 #include "io/lineage_table.h"
+#include "io/table_import.h"
 #include "io/tables.h"
 
 namespace fs = std::filesystem;
@@ -225,6 +226,7 @@ int run_import(const Args& args) {
     // Lineage: the merger list of each version against the version before it. Every name must
     // resolve, or nothing is written.
     std::vector<std::string> notes;
+    size_t grouped = 0;
     for (size_t i = 0; i < specs.size(); ++i) {
         const auto it = specs[i].own.find("lineage");
         if (it == specs[i].own.end()) continue;
@@ -251,22 +253,50 @@ int run_import(const Args& args) {
             notes.push_back(std::to_string(old_units) + " units of '" + d.versions[i - 1].id + "' are named by no row of " + file);
     }
 
-    if (const auto t = args.get("attainment")) d.observations = io::read_attainment_table(*t, d);
-    // By default each observation is of the set in force on its date; --criteria-set names one.
-    if (const auto id = args.get("criteria-set")) {
-        const std::string set = criteria_set_by_id(*id).id;
-        for (Observation& o : d.observations) o.criteria_set = set;
+    // Tables through the same API as the app's import dialog (io/table_import.h): every unmatched
+    // name is reported at once, and nothing is written unless --skip-unmatched.
+    io::TableImportOptions table_options;
+    table_options.date = args.date("date");
+    table_options.skip_unmatched = args.has("skip-unmatched");
+    std::vector<std::string> table_lines;
+    auto import_one = [&](const std::string& path, io::TableKind kind) {
+        table_options.kind = kind;
+        io::TableImportResult r = io::import_table(path, d, table_options);
+        const io::TablePreview& p = r.preview;
+        std::string line = std::string(io::table_kind_id(p.kind)) + " " + path + ": ";
+        if (p.date) line += p.date->iso() + " (" + p.date_from + ")";
+        else line += "dates per row (" + p.date_from + ")";
+        if (!p.version_id.empty()) line += ", boundary version '" + p.version_id + "'";
+        line += ", " + std::to_string(p.matched) + " of " + std::to_string(p.rows_read) + " rows matched";
+        const io::SkippedRows& k = p.skipped;
+        if (k.heading + k.total + k.note + k.signature + k.other + k.title > 0)
+            line += "; skipped " + std::to_string(k.title) + " title, " + std::to_string(k.heading) + " heading, " +
+                    std::to_string(k.total) + " total, " + std::to_string(k.note) + " note, " +
+                    std::to_string(k.signature) + " signature, " + std::to_string(k.other) + " other rows";
+        table_lines.push_back(line);
+        for (const std::string& w : p.warnings) std::cerr << "warning: " << w << "\n";
+        for (const io::NameProblem& n : p.unmatched) std::cerr << "left out: " << n.message() << "\n";
+        return r;
+    };
+    if (const auto t = args.get("attainment")) {
+        io::TableImportResult r = import_one(*t, io::TableKind::Attainment);
+        d.observations = std::move(r.observations);
+        // By default each observation is of the set in force on its date; --criteria-set names one.
+        if (const auto id = args.get("criteria-set")) {
+            const std::string set = criteria_set_by_id(*id).id;
+            for (Observation& o : d.observations) o.criteria_set = set;
+        }
+        for (const auto& [unit, group] : r.commune_groups) d.units[unit].commune_group = group;
+        grouped += r.commune_groups.size();
     }
-    // Commune groups (nhóm 1, 2, 3): from --groups, or from a group column of the attainment table.
-    size_t grouped = 0;
-    auto apply_groups = [&](const std::vector<std::pair<int, int>>& groups) {
+    // Commune groups (nhóm 1, 2, 3): from --groups too.
+    if (const auto t = args.get("groups")) {
+        const auto groups = io::read_commune_groups(*t, d);
         for (const auto& [unit, group] : groups) d.units[unit].commune_group = group;
         grouped += groups.size();
-    };
-    if (const auto t = args.get("attainment")) apply_groups(io::read_commune_groups(*t, d, true));
-    if (const auto t = args.get("groups")) apply_groups(io::read_commune_groups(*t, d));
-    if (const auto t = args.get("recognitions")) d.recognitions = io::read_recognitions_table(*t, d);
-    if (const auto t = args.get("events")) d.events = io::read_events_table(*t, d);
+    }
+    if (const auto t = args.get("recognitions")) d.recognitions = import_one(*t, io::TableKind::Recognitions).recognitions;
+    if (const auto t = args.get("events")) d.events = import_one(*t, io::TableKind::Events).events;
     io::save_dataset(*out, d, geometry);
 
     size_t repairs = 0;
@@ -276,6 +306,7 @@ int run_import(const Args& args) {
                   << " observations, " << d.recognitions.size() << " recognitions, " << d.events.size()
                   << " events; " << repairs << " repairs (see `ntm-atlas check " << specs.front().source << "`)\n";
         if (grouped) std::cout << "Commune groups set for " << grouped << " units\n";
+        for (const std::string& l : table_lines) std::cout << l << "\n";
         return 0;
     }
     std::cout << "Wrote " << *out << ": " << d.units.size() << " units in " << d.versions.size() << " boundary versions (";
@@ -288,6 +319,7 @@ int run_import(const Args& args) {
               << d.recognitions.size() << " recognitions, " << d.events.size() << " events; " << repairs
               << " repairs (see `ntm-atlas check` on each boundary file)\n";
     for (const std::string& n : notes) std::cout << "note: " << n << "\n";
+    for (const std::string& l : table_lines) std::cout << l << "\n";
     return 0;
 }
 
@@ -302,10 +334,12 @@ void add_import_command(CommandTable& table) {
     value(c, "--version-id", "ID", "the version's id (default: the file name)");
     value(c, "--version-name", "TEXT", "the version's name");
     value(c, "--lineage", "MERGER.csv", "merger list: this version's units and their predecessors");
-    value(c, "--attainment", "TABLE", "criteria met per unit and date (CSV, XLSX, ODS)");
+    value(c, "--attainment", "TABLE", "criteria met per unit (CSV, XLSX, ODS; the province's annex layout too)");
     value(c, "--groups", "TABLE", "commune groups (nhóm 1, 2, 3) per unit");
     value(c, "--recognitions", "TABLE", "recognition decisions per unit");
     value(c, "--events", "TABLE", "dated events");
+    date_value(c, "--date", "the report date of the tables (overrides a date column and the title)");
+    flag(c, "--skip-unmatched", "import the rows whose unit matched; list the others on stderr");
     value(c, "--title", "TEXT", "the dataset's title (default: the file name)");
     value(c, "--criteria-set", "ID", "the criteria set of every observation, e.g. 2021-2025 or 2026 (default: by date)");
     read_options(c);

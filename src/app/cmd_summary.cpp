@@ -191,14 +191,15 @@ int run_summary(const Args& args) {
             // Stable English names: band_15_18 (a count) and band_15_18_percent; no % signs.
             o << "scope_code,scope_name,date,xa_total,xa_with_data,not_applicable";
             for (const Band& b : set.bands) o << "," << band_column(b.label) << "," << band_column(b.label) << "_percent";
-            o << ",average_criteria,at_standard,advanced,model,below_threshold\n";
+            // Every level has a column in every period (advanced and model until 2025, modern from 2026).
+            o << ",average_criteria,at_standard,advanced,model,modern,below_threshold\n";
             auto row = [&](const Summary& s) {
                 const bool none = no_data(s);
                 o << csv_field(s.scope_code) << "," << csv_field(s.scope_name) << "," << date.iso() << ","
                   << s.xa_total << "," << s.xa_with_data << "," << s.not_applicable;
                 for (const BandCount& b : s.bands) o << "," << b.count << "," << (none ? "" : fixed(b.percent, 2));
                 o << "," << (none ? "" : fixed(s.average_criteria, 2)) << "," << s.at_standard << "," << s.advanced
-                  << "," << s.model << "," << (none || s.threshold == 0 ? "" : std::to_string(s.below_threshold)) << "\n";
+                  << "," << s.model << "," << s.modern << "," << (none || s.threshold == 0 ? "" : std::to_string(s.below_threshold)) << "\n";
             };
             for (const Summary& s : districts) row(s);
             row(total);

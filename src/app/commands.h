@@ -51,6 +51,7 @@ void add_atlas_command(CommandTable& table);        // cmd_atlas.cpp
 void add_import_news_command(CommandTable& table);  // cmd_import_news.cpp
 void add_lineage_command(CommandTable& table);      // cmd_lineage.cpp
 void add_demo_command(CommandTable& table);         // cmd_demo.cpp
+void add_template_command(CommandTable& table);     // cmd_template.cpp
 
 // The desktop app (no command): its options on the root of the command line (gui.cpp).
 void add_gui_options(CLI::App& root);

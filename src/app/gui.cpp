@@ -26,13 +26,14 @@ void add_gui_options(CLI::App& root) {
     choice_value(&root, "--tab", {"detail", "lists", "criteria", "districts", "reconcile"}, "the panel tab shown first");
     flag(&root, "--briefing", "start in briefing mode");
     value(&root, "--screenshot", "FILE.png", "draw the window off screen, save it and exit");
-    value(&root, "--frames", "N", "frames drawn before the screenshot (default 3)");
+    value(&root, "--frames", "N", "frames drawn before the screenshot (default 10: tables settle their column widths)");
     value(&root, "--select", "CODE", "select this unit first");
+    value(&root, "--import", "TABLE", "open File ▸ Import table… on this table (XLSX, ODS, CSV)");
 }
 
 int run_gui(const Args& args) {
     const auto screenshot = args.get("screenshot");
-    const int frames = args.integer("frames", 3);
+    const int frames = args.integer("frames", 10);
     if (frames < 1 || frames > 100000) throw Error("--frames must be between 1 and 100000");
     const auto date = args.date("date");
 
@@ -69,6 +70,7 @@ int run_gui(const Args& args) {
     o.select = args.get("select");
     o.tab = args.get("tab");
     o.briefing = args.has("briefing");
+    o.import_table = args.get("import");
     o.screenshot = screenshot;
     o.frames = frames;
     return ui::run_app_window(std::move(o));

@@ -37,7 +37,7 @@ using namespace ntm::app;
 // Registration, in the order `ntm-atlas --help` lists the commands.
 void (*const kCommands[])(CommandTable&) = {
     add_summary_command, add_lagging_command, add_check_command,       add_import_command, add_export_command,
-    add_atlas_command,   add_import_news_command, add_lineage_command, add_demo_command,
+    add_atlas_command,   add_import_news_command, add_lineage_command, add_demo_command, add_template_command,
 };
 
 }  // namespace

@@ -267,8 +267,8 @@ void Reform::emit_2026() {
         ds_.events.push_back(std::move(e));
     }
 
-    // Recognitions: the June xã in August (standard) and December (modern), the November ones in
-    // December (standard).
+    // Recognitions: the June xã in August (standard) and October (modern), the November ones on
+    // 1 December (standard) — none after the day this demo was made (3 December 2026).
     std::vector<int> june_xa, november_xa;
     for (const NewXa& x : xa_) {
         if (x.june == kNewCriteria) june_xa.push_back(x.unit);
@@ -297,9 +297,9 @@ void Reform::emit_2026() {
     };
     recognise(june_xa, Level::Standard, Date::from_ymd(2026, 8, 20),
               "đạt chuẩn nông thôn mới theo Bộ tiêu chí giai đoạn 2026–2030");
-    recognise(november_xa, Level::Standard, Date::from_ymd(2026, 12, 18),
+    recognise(november_xa, Level::Standard, Date::from_ymd(2026, 12, 1),
               "đạt chuẩn nông thôn mới theo Bộ tiêu chí giai đoạn 2026–2030");
-    recognise(june_xa, Level::Modern, Date::from_ymd(2026, 12, 28),
+    recognise(june_xa, Level::Modern, Date::from_ymd(2026, 10, 28),
               "đạt chuẩn nông thôn mới hiện đại (thí điểm)");
 }
 

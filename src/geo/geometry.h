@@ -39,6 +39,13 @@ double area(const MultiPolygon& shape);
 bool contains(const Polygon& polygon, Vec2 p);  // even-odd, holes excluded
 bool contains(const MultiPolygon& shape, Vec2 p);
 
+// True when `shape` is one polygon without holes whose ring (closing edge implied) is certainly
+// simple: no two edges meet except consecutive ones at their shared vertex, and it has area.
+// Orientation tests carry a floating-point error bound, so near-touching edges answer false;
+// false means "not shown here" (ask GEOS), never "invalid". Segments are swept in x order, so
+// a ring of n vertices costs about O(n log n).
+bool certainly_simple_single_ring(const MultiPolygon& shape);
+
 // The geometry of a dataset's units, parallel to Dataset::units.
 struct MapGeometry {
     std::vector<MultiPolygon> shapes;

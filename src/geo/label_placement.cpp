@@ -72,6 +72,22 @@ struct LabelPlacer::Impl {
         return true;
     }
 
+    // The share of a 3-row grid of sample points over the box that falls in the group (marked) or,
+    // for one unit, in that unit: how much of a name that spills still lies over its own place.
+    double inside_share(const PlaceName& name, Vec2 w, Vec2 size, double mpp, const PlacementOptions& o) const {
+        const double W = size.x * mpp, H = size.y * mpp;
+        const int cols = std::max(3, static_cast<int>(std::ceil(2 * W / H)) + 1);
+        int in = 0, all = 0;
+        for (double fy : {0.0, -0.4, 0.4})
+            for (int i = 0; i < cols; ++i) {
+                const Vec2 p{w.x + (-0.47 + 0.94 * i / (cols - 1)) * W, w.y + fy * H};
+                ++all;
+                if (name.units.size() > 1) in += in_group(p, o);
+                else in += picking.unit_at(p, o.eligible) == name.units[0];
+            }
+        return all ? double(in) / all : 0;
+    }
+
     // Marks the members of `name` for in_group(); returns whether any is valid.
     void mark_group(const PlaceName& name) const {
         if (++stamp == 0) {
@@ -226,8 +242,68 @@ std::vector<PlacedName> LabelPlacer::place(const std::vector<PlaceName>& names, 
     auto inside = [&](const Bounds& b) {
         return b.min_x >= area.min_x && b.min_y >= area.min_y && b.max_x <= area.max_x && b.max_y <= area.max_y;
     };
+    // Over the neighbours, for a name that fits nowhere inside (may_spill): at the group's best
+    // positions (its centroid, then the members' anchors nearest it) or a unit's centroid and pole.
+    auto spill = [&](size_t i) {
+        const PlaceName& n = names[i];
+        std::vector<Vec2> best;
+        if (n.units.size() > 1) {
+            impl_->mark_group(n);
+            best = impl_->group_positions(n, options);
+        } else if (const int u = n.units[0]; u >= 0 && u < static_cast<int>(impl_->anchors.size())) {
+            if (impl_->area[u] > 0) best.push_back(impl_->centroid[u]);
+            if (impl_->anchors[u].valid()) best.push_back(impl_->anchors[u].point);
+        }
+        // Which free box: the first (largest size, best position) unless it lies mostly over the
+        // neighbours; then the first mostly over its own place, or else the one most over it
+        // ("Thành phố Lạng Sơn" in two lines over the city rather than one long line over two
+        // districts). Sizes below ~80 % (box area under 60 % of the first) only when the larger
+        // ones stay mostly outside: a small name over its place, not an illegible one everywhere.
+        const size_t tries = std::min(best.size(), size_t(std::max(1, options.max_positions)));
+        constexpr double kMostly = 0.6, kPartly = 0.35;
+        const double first_area = n.sizes.empty() ? 0 : n.sizes[0].x * n.sizes[0].y;
+        double best_share = -1;
+        size_t best_k = 0;
+        Bounds best_box;
+        bool first = true;
+        auto consider = [&](size_t k, size_t j) {
+            const Bounds b = box_at(frame.to_screen(best[j]), n.sizes[k]);
+            if (!inside(b) || !occupancy.free(b)) return;
+            const double share = impl_->inside_share(n, best[j], n.sizes[k], frame.metres_per_pixel, options);
+            if (share > best_share + 1e-9) {
+                best_share = share;
+                best_k = k;
+                best_box = b;
+            }
+            if (first && share >= kPartly) best_share = std::max(best_share, kMostly);  // the first stands
+            first = false;
+        };
+        for (int pass = 0; pass < 2 && best_share < (pass == 0 ? kMostly : kPartly); ++pass)
+            for (size_t k = 0; k < n.sizes.size() && best_share < kMostly; ++k) {
+                const bool large = n.sizes[k].x * n.sizes[k].y >= 0.6 * first_area;
+                if (large != (pass == 0)) continue;
+                for (size_t j = 0; j < tries && best_share < kMostly; ++j) consider(k, j);
+            }
+        // Crowded out at its best positions (nothing free, or only boxes mostly outside): the free
+        // box most over its own place at any member's anchor, rather than no name at all.
+        const double crowded = best_share;
+        for (size_t j = tries; j < best.size() && crowded < kPartly && best_share < kMostly; ++j)
+            for (size_t k = 0; k < n.sizes.size(); ++k) consider(k, j);
+        if (best_share >= 0) {
+            occupancy.add(best_box);
+            placed.push_back({n.id, i, best_k, best_box, true});
+        }
+    };
+    // Names that spill wait until every name of their priority that fits inside is placed: a name
+    // inside its own place never loses its spot to one drawn over the neighbours.
+    std::vector<size_t> deferred;
+    auto flush = [&] {
+        for (size_t i : deferred) spill(i);
+        deferred.clear();
+    };
     for (size_t i : order) {
         const PlaceName& n = names[i];
+        if (!deferred.empty() && names[deferred.front()].priority != n.priority) flush();
         bool done = false;
         for (size_t k = 0; k < n.sizes.size() && !done; ++k)
             for (const Vec2& p : impl_->positions(n, n.sizes[k], frame, options)) {
@@ -238,27 +314,9 @@ std::vector<PlacedName> LabelPlacer::place(const std::vector<PlaceName>& names, 
                 done = true;
                 break;
             }
-        if (done || !n.may_spill || n.units.empty()) continue;
-        // Over the neighbours: at the group's best positions (its centroid, then the members'
-        // anchors nearest it) or a unit's centroid and pole, each size in turn.
-        std::vector<Vec2> best;
-        if (n.units.size() > 1) {
-            impl_->mark_group(n);
-            best = impl_->group_positions(n, options);
-        } else if (const int u = n.units[0]; u >= 0 && u < static_cast<int>(impl_->anchors.size())) {
-            if (impl_->area[u] > 0) best.push_back(impl_->centroid[u]);
-            if (impl_->anchors[u].valid()) best.push_back(impl_->anchors[u].point);
-        }
-        const size_t tries = std::min(best.size(), size_t(std::max(1, options.max_positions)));
-        for (size_t k = 0; k < n.sizes.size() && !done; ++k)
-            for (size_t j = 0; j < tries && !done; ++j) {
-                const Bounds b = box_at(frame.to_screen(best[j]), n.sizes[k]);
-                if (!inside(b) || !occupancy.free(b)) continue;
-                occupancy.add(b);
-                placed.push_back({n.id, i, k, b, true});
-                done = true;
-            }
+        if (!done && n.may_spill && !n.units.empty()) deferred.push_back(i);
     }
+    flush();
     return placed;
 }
 

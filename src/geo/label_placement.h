@@ -9,8 +9,9 @@
 // position is kept when the text box fits inside the place and keeps clear of every name placed
 // before it (label_layout.h's LabelOccupancy), higher priority first (groups of equal priority:
 // the smaller first, since a big one has more room to move to). A name that fits
-// nowhere may still be drawn over its neighbours at its best position (`may_spill`): the halo
-// keeps it legible, and a map with no district name is worse.
+// nowhere may still be drawn over its neighbours (`may_spill`) in the size and at the position
+// (of its best few) that keep most of it over its own place: the halo keeps it legible, and a
+// map with no district name is worse.
 //
 // "Fits inside a unit": a row of discs along the box's middle, spaced one box height apart, each
 // centred at least `fit_slack` times its covering radius from the unit's edge (ShapeIndex

@@ -98,6 +98,43 @@ bool transform_points(OGRCoordinateTransformation& t, std::vector<geo::Vec2>& po
     return all;
 }
 
+bool within_series_reach(const geo::TransverseMercator& tm, const std::vector<geo::Vec2>& ring) {
+    for (const geo::Vec2& v : ring)
+        if (!(std::abs(v.x - tm.lon0) <= kSeriesReach && std::abs(v.y) <= 84)) return false;
+    return true;
+}
+
+std::optional<geo::TransverseMercator> series_projection(const OGRSpatialReference& from, const OGRSpatialReference& to,
+                                                         const std::vector<geo::Vec2>& check) {
+    const auto wgs84 = make_srs("EPSG:4326", "WGS 84");
+    if (!from.IsSame(wgs84.get()) || !to.IsProjected() || !to.IsSameGeogCS(wgs84.get())) return std::nullopt;
+    const char* method = to.GetAttrValue("PROJECTION");
+    if (!method || std::string(method) != SRS_PT_TRANSVERSE_MERCATOR) return std::nullopt;
+    if (std::abs(to.GetLinearUnits() - 1.0) > 1e-12 || to.GetProjParm(SRS_PP_LATITUDE_OF_ORIGIN, 0.0) != 0.0)
+        return std::nullopt;
+    OGRErr err = OGRERR_NONE;
+    geo::TransverseMercator tm;
+    tm.a = to.GetSemiMajor(&err);
+    if (err != OGRERR_NONE) return std::nullopt;
+    tm.inverse_flattening = to.GetInvFlattening(&err);
+    if (err != OGRERR_NONE || !(tm.inverse_flattening > 1)) return std::nullopt;
+    tm.lon0 = to.GetProjParm(SRS_PP_CENTRAL_MERIDIAN, 0.0);
+    tm.k0 = to.GetProjParm(SRS_PP_SCALE_FACTOR, 1.0);
+    tm.false_easting = to.GetProjParm(SRS_PP_FALSE_EASTING, 0.0);
+    tm.false_northing = to.GetProjParm(SRS_PP_FALSE_NORTHING, 0.0);
+    // The parameters as read must give PROJ's answer (axis order, units, a parameter missed).
+    std::vector<geo::Vec2> sample;
+    for (const geo::Vec2& v : check)
+        if (within_series_reach(tm, {v})) sample.push_back(v);
+    if (sample.empty()) return std::nullopt;
+    std::vector<geo::Vec2> by_proj = sample;
+    if (!transform_points(*make_transform(from, to), by_proj)) return std::nullopt;
+    tm.forward(sample);
+    for (size_t i = 0; i < sample.size(); ++i)
+        if (!(std::hypot(sample[i].x - by_proj[i].x, sample[i].y - by_proj[i].y) <= 1e-3)) return std::nullopt;
+    return tm;
+}
+
 }  // namespace ntm::io
 
 namespace ntm::io {

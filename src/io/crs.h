@@ -1,10 +1,12 @@
 #pragma once
 // Display CRS choice and coordinate transformation (PROJ through GDAL's OGR API).
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "geo/geometry.h"
+#include "geo/transverse_mercator.h"
 
 class OGRSpatialReference;
 class OGRCoordinateTransformation;
@@ -35,6 +37,17 @@ Transform make_transform(const OGRSpatialReference& from, const OGRSpatialRefere
 
 // Transforms points in place; false if any failed.
 bool transform_points(OGRCoordinateTransformation& t, std::vector<geo::Vec2>& points);
+
+// The series projection (geo/transverse_mercator.h) standing in for PROJ from `from` to `to`:
+// when `from` is WGS 84 longitude/latitude, `to` a transverse Mercator in metres with the
+// equator as latitude of origin on the same geographic CRS (no datum shift), and the series
+// agrees with PROJ to within 1 mm at every point of `check` (longitude/latitude); none otherwise.
+// It stands in only for rings within kSeriesReach degrees of longitude of the central meridian.
+std::optional<geo::TransverseMercator> series_projection(const OGRSpatialReference& from, const OGRSpatialReference& to,
+                                                         const std::vector<geo::Vec2>& check);
+constexpr double kSeriesReach = 30;
+// True when every point of `ring` is within the series' reach (and off the poles).
+bool within_series_reach(const geo::TransverseMercator& tm, const std::vector<geo::Vec2>& ring);
 
 }  // namespace ntm::io
 

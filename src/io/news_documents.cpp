@@ -62,7 +62,8 @@ bool issuer_stop(const Tokens& t, size_t k) {
 // Where the background words before a reference in its clause start (the first of them), or
 // ref_from when there are none.
 size_t context_start(const Tokens& t, size_t clause_from, size_t ref_from) {
-    static const char* const kWords[] = {"thuc hien", "can cu", "theo", "trien khai", "quan triet", "thi hanh"};
+    static const char* const kWords[] = {"thuc hien", "can cu", "theo",      "trien khai",
+                                         "quan triet", "thi hanh", "tren co so"};
     for (size_t k = clause_from; k < ref_from; ++k) {
         for (const char* w : kWords)
             if (match_phrase(t, k, w)) return k;
@@ -79,7 +80,11 @@ std::vector<DocumentRef> find_documents(std::string_view text, const Tokens& t, 
     size_t clause_from = from;
     for (size_t i = from; i < to; ++i) {
         if (t[i].punct(',') || t[i].punct(';') || t[i].punct(':')) {
-            clause_from = i + 1;
+            // "quy định tại Điều 28, Chương III Quyết định số ...": the parts of one citation.
+            const bool citation = t[i].punct(',') && i + 1 < to &&
+                                  (t[i + 1].word("dieu") || t[i + 1].word("chuong") || t[i + 1].word("khoan") ||
+                                   t[i + 1].word("diem") || t[i + 1].word("muc"));
+            if (!citation) clause_from = i + 1;
             continue;
         }
         const TypeWord* type = nullptr;

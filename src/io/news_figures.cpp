@@ -125,6 +125,8 @@ std::optional<double> percent_after(const Tokens& t, size_t k, size_t to, size_t
         else if (t[j].word_exact("chiếm") || t[j].word_exact("bằng") || t[j].word_exact("là") ||
                  t[j].word_exact("đạt") || t[j].word_exact("khoảng"))
             n = 1;
+        else if ((n = match_exact(t, j, "tương ứng"))) {
+        }
         else if ((n = match_exact(t, j, "tỷ lệ")) || (n = match_exact(t, j, "tỉ lệ"))) {
         }
         if (!n) break;
@@ -133,6 +135,9 @@ std::optional<double> percent_after(const Tokens& t, size_t k, size_t to, size_t
     if (j >= to || t[j].kind != Token::Number) return std::nullopt;
     const auto p = parse_number(t, j);
     if (!p || !p->percent || p->value > 100) return std::nullopt;
+    // "đạt 75% mục tiêu", "12,4% so với kế hoạch": a share of a target, not of the xã.
+    for (const char* w : {"mục tiêu", "kế hoạch", "chỉ tiêu", "nhiệm vụ", "so với"})
+        if (match_exact(t, p->end, w)) return std::nullopt;
     size_t e = p->end;
     if (e < to && t[e].punct(')')) ++e;
     *end = e;
@@ -145,7 +150,8 @@ bool has_phrase_between(const Tokens& t, size_t from, size_t to, std::initialize
             if (match_exact(t, k, p)) {
                 // "vượt mục tiêu", "hoàn thành mục tiêu", "đạt mục tiêu": a result measured against a target.
                 if (k > from && std::string(p) == "mục tiêu" &&
-                    (t[k - 1].word_exact("vượt") || t[k - 1].word_exact("thành") || t[k - 1].word_exact("đạt")))
+                    (t[k - 1].word_exact("vượt") || t[k - 1].word_exact("thành") || t[k - 1].word_exact("đạt") ||
+                     t[k - 1].word_exact("với")))
                     continue;
                 return true;
             }
@@ -164,9 +170,46 @@ bool change_before(const Tokens& t, size_t from, size_t k) {
     for (size_t j = k; j > from && j + 2 > k; --j) {
         const Token& w = t[j - 1];
         if (w.word_exact("thêm") || w.word_exact("tăng") || w.word_exact("giảm") || w.word_exact("hơn") ||
-            w.word_exact("gần") || w.word_exact("khoảng") || w.word_exact("trên") || w.word_exact("xấp"))
+            w.word_exact("gần") || w.word_exact("khoảng") || w.word_exact("trên") || w.word_exact("xấp") ||
+            w.word_exact("vượt"))
             return true;
+        // "công nhận 5 xã": the communes of one notice, not a count of the province's.
+        if (w.word_exact("nhận") && j >= from + 2 && t[j - 2].word_exact("công")) return true;
     }
+    // "có thêm 6 xã đạt chuẩn NTM (lũy kế ... 144/184 xã) và 15 xã đạt chuẩn NTM nâng cao": a change
+    // governs the counts joined to it in its clause; a running total in parentheses ("lũy kế",
+    // "nâng tổng số") is not one.
+    int depth = 0;
+    for (size_t j = k; j > from && j + 60 > k; --j) {  // bounded: a pathological sentence stays linear
+        const Token& w = t[j - 1];
+        if (w.punct(';') || w.punct('.') || w.punct(':') || (w.punct(',') && depth == 0)) break;
+        if (w.punct(')')) {
+            ++depth;
+            continue;
+        }
+        if (w.punct('(')) {
+            if (depth == 0) break;  // the count is inside the parentheses: only they count
+            --depth;
+            continue;
+        }
+        if (depth > 0) continue;
+        if (match_exact(t, j - 1, "lũy kế") || match_exact(t, j - 1, "luỹ kế") || match_exact(t, j - 1, "tổng số") ||
+            w.word_exact("lên"))
+            return false;
+        if (w.word_exact("thêm") || w.word_exact("tăng") || w.word_exact("giảm")) return true;
+    }
+    return false;
+}
+
+// Words after "xã" that narrow what is counted to some of the province's communes: "9/20 xã biên
+// giới", "xã đặc biệt khó khăn", "xã thuộc vùng dân tộc thiểu số", "5 xã vừa được công nhận".
+bool subset_after(const Tokens& t, size_t j, size_t to) {
+    if (j >= to || t[j].kind != Token::Word) return false;
+    static const char* const kWords[] = {"biên giới", "đặc biệt", "vùng", "thuộc", "khu vực", "miền núi", "điểm",
+                                         "an toàn khu", "dân tộc", "bãi ngang", "ven biển", "còn lại", "lần này",
+                                         "đợt này", "vừa", "mới được", "nghèo", "đăng ký", "phấn đấu"};
+    for (const char* w : kWords)
+        if (match_exact(t, j, w)) return true;
     return false;
 }
 
@@ -218,35 +261,58 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
     if (to > t.size()) to = t.size();
     auto is_masked = [&](size_t k) { return k < masked.size() && masked[k]; };
 
-    // The date of the period: an as-of date in the sentence (carried on), or a period heading it.
+    // The date of the period: the cut-off before the figure in the sentence ("Đến hết năm 2020, ...,
+    // đến tháng 7-2021 cả nước có 64,6%": each figure takes the one before it), else the sentence's
+    // first, else a period heading the sentence, else the one carried from the sentence before.
+    // A cut-off after a target in its clause is the target's deadline: what follows it is undated.
+    struct Cut {
+        size_t pos;
+        std::optional<Date> date;
+    };
+    std::vector<Cut> cuts;
     std::optional<Date> date;
+    bool flow = false;  // "Trong năm 2023, ...", "Riêng năm 2014, ...": counts of what happened in it
+    size_t head = from;
+    while (head < to && (t[head].kind == Token::Punct || t[head].word_exact("trong") || t[head].word_exact("vào") ||
+                         t[head].word_exact("riêng") || match_exact(t, head, "như vậy")))
+        head += match_exact(t, head, "như vậy") ? 2 : 1;
+    size_t clause = from;
     for (const DateMention& m : dates) {
         // (Dates of documents were left out by the caller; dates themselves are masked as counts.)
         if (m.from < from || m.from >= to) continue;
         if (m.kind == DateKind::NoYear || m.kind == DateKind::Open) continue;
         // "tăng 0,8 tiêu chí so với cuối năm 2020": the baseline of a change, not the period.
         if (has_phrase_between(t, m.from >= from + 5 ? m.from - 5 : from, m.from, {"so với", "so cùng kỳ"})) continue;
-        // A cut-off after a target anywhere before it in the sentence is the target's deadline.
-        if (m.as_of && target_before(t, from, m.from)) {
-            context.date.reset();
-            context.target = true;
-            break;
-        }
         if (m.as_of) {
-            date = m.end;
-            context.date = m.end;
-            context.target = false;
-            break;
+            const bool target = target_before(t, clause, m.from);
+            cuts.push_back({m.from, target ? std::nullopt : std::optional<Date>(m.end)});
+            clause = m.to;
+            continue;
         }
-        size_t head = from;
-        while (head < to && (t[head].kind == Token::Punct || t[head].word_exact("trong") || t[head].word_exact("vào")))
-            ++head;
-        if (m.from == head && !m.day_precision()) {
+        if (cuts.empty() && !date && m.from == head && !m.day_precision()) {
             date = m.end;
-            break;
+            flow = m.kind != DateKind::Month &&
+                   head > from && (t[head - 1].word_exact("trong") || t[head - 1].word_exact("riêng"));
         }
     }
-    if (!date && !context.target) date = context.date;
+    // "Đến nay", "hiện nay", "hiện có": the day of writing, which is not the date carried on.
+    bool now = false;
+    for (size_t k = from; k < to && !now; ++k)
+        now = match_exact(t, k, "đến nay") || match_exact(t, k, "hiện nay") || match_exact(t, k, "hiện có") ||
+              match_exact(t, k, "hiện tại") || match_exact(t, k, "tới nay") || (k == head && t[k].word_exact("hiện"));
+    if (!cuts.empty()) {
+        date = cuts.front().date;
+        context.date = cuts.back().date;
+        context.target = !cuts.back().date.has_value();
+    } else if (!date && !context.target && !now) {
+        date = context.date;
+    }
+    auto date_for = [&](size_t pos) {
+        std::optional<Date> d = date;
+        for (const Cut& c : cuts)
+            if (c.pos <= pos) d = c.date;
+        return d;
+    };
 
     // Scope markers.
     std::vector<Marker> markers;
@@ -261,6 +327,10 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
     }
     for (const PlaceMention& p : places.places)
         if (p.district && p.from >= from && p.from < to) markers.push_back({p.from, "district:" + p.code});
+    // A district the dataset does not have ("huyện Phú Bình có 100% số xã ..."): not the province's.
+    for (const PlaceName& p : places.names)
+        if (p.district && p.status != PlaceName::Linked && p.from >= from && p.from < to)
+            markers.push_back({p.from, "other"});
     std::stable_sort(markers.begin(), markers.end(), [](const Marker& a, const Marker& b) { return a.pos < b.pos; });
     auto scope_for = [&](size_t pos) {
         const auto it = std::lower_bound(markers.begin(), markers.end(), pos,
@@ -273,13 +343,28 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
         if (after != markers.end() && after->pos <= pos + 6) return after->scope;
         return settings.province_scope;
     };
+    auto has_total = [&](size_t a, size_t b) {
+        for (size_t k = a; k + 1 < b; ++k)
+            if (t[k].punct('/') && t[k + 1].kind == Token::Number) return true;
+        for (size_t k = a; k < b; ++k)
+            if (t[k].kind == Token::Number && parse_number(t, k) && parse_number(t, k)->percent) return true;
+        return false;
+    };
     auto emit = [&](const std::string& figure, double value, size_t a, size_t b) {
         if (figure.empty()) return;
         const std::string scope = scope_for(a);
         if (scope == "other") return;  // another province's figure
         for (const FigureMention& f : out)
             if (f.figure == figure && f.scope == scope && f.value == value) return;
-        out.push_back({figure, value, scope, date, a, b});
+        FigureMention f{figure, value, scope, date_for(a), a, b, ""};
+        // Within a period ("Trong năm 2023, toàn tỉnh có 9 xã đạt chuẩn ...") a bare count is of the
+        // communes reached in it; a count of a total ("109/137 xã"), a share or an average is a state.
+        if (flow && f.date && figure.size() > 6 && figure.compare(figure.size() - 6, 6, "_count") == 0 &&
+            !(b > a && has_total(a, b)) && value != 0) {
+            f.date.reset();
+            f.why = "a count of what the period added, not a total";
+        }
+        out.push_back(std::move(f));
     };
     auto clause_start = [&](size_t k) {
         // Bounded so that a pathological sentence stays linear.
@@ -288,6 +373,9 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
         return c;
     };
     const int max = settings.criteria_count;
+    // The last count's qualifier and where it ends: "15 xã đạt chuẩn NTM nâng cao (lũy kế toàn tỉnh có 38 xã)".
+    std::optional<Qualifier> last_q;
+    size_t last_q_end = 0;
 
     size_t k = from;
     while (k < to) {
@@ -296,11 +384,12 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
             continue;
         }
         // Average: "bình quân (cả nước|mỗi xã) đạt 17,1 tiêu chí/xã".
-        if (match_exact(t, k, "bình quân")) {
+        if (match_exact(t, k, "bình quân") || match_exact(t, k, "trung bình")) {
             size_t j = k + 2;
             bool found = false;
             for (; j < to && j < k + 14; ++j) {
                 if (t[j].punct(';') || t[j].punct('.')) break;
+                if (t[j].word_exact("xã") && subset_after(t, j + 1, to)) break;  // "mỗi xã biên giới đạt 13,85"
                 if (t[j].word_exact("tăng") || t[j].word_exact("giảm") || t[j].word_exact("thêm")) break;
                 if (t[j].kind != Token::Number || is_masked(j)) continue;
                 const auto n = parse_number(t, j);
@@ -321,6 +410,16 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
         // "tổng số xã đạt chuẩn của Hà Giang đến cuối năm 2016 là 16 xã", "nâng số xã đạt chuẩn
         // NTM trên toàn tỉnh lên 37 xã": the count after what it counts.
         if (size_t n = match_exact(t, k, "số xã")) {
+            // "- Số xã dưới 8 tiêu chí : Không có": none.
+            if (const auto q = parse_qualifier(t, k + n, to, max); q && q->end + 1 < to && t[q->end].punct(':')) {
+                const size_t none = match_exact(t, q->end + 1, "không có");
+                const size_t after = q->end + 1 + none;
+                if (none && (after >= to || t[after].kind == Token::Punct) && !target_before(t, clause_start(k), k)) {
+                    emit(figure_name(*q, false), 0, k, after);
+                    k = after;
+                    continue;
+                }
+            }
             if (const auto q = parse_qualifier(t, k + n, to, max); q && q->what != FigureName::Band) {
                 size_t j = q->end;
                 for (; j < to && j < q->end + 14; ++j) {
@@ -332,14 +431,27 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
                                                            !target_before(t, clause_start(k), k)) {
                         emit(figure_name(*q, false), v->value, k, v->end + 1);
                         if (!out.empty() && out.back().from == k) context.scope = out.back().scope;
-                        k = v->end + 1;
+                        // "... lên 44 xã /104 xã, tương ứng tỷ lệ 42,31%": the total and the share.
+                        size_t e = v->end + 1;
+                        if (e + 1 < to && t[e].punct('/')) {
+                            if (const auto d = whole(t, e + 1, to); d && d->end < to && t[d->end].word_exact("xã")) {
+                                emit("xa_total", d->value, k, d->end + 1);
+                                e = d->end + 1;
+                            }
+                        }
+                        size_t pe = 0;
+                        if (const auto p = percent_after(t, e, to, &pe)) {
+                            emit(figure_name(*q, true), *p, k, pe);
+                            e = pe;
+                        }
+                        k = e;
                         continue;
                     }
                 }
             }
         }
         // "không còn xã (nào) dưới 5 tiêu chí".
-        if (size_t n = match_exact(t, k, "không còn xã")) {
+        if (size_t n = match_exact(t, k, "không còn xã") ? 3 : match_exact(t, k, "không có xã") ? 3 : 0) {
             size_t j = k + n;
             if (j < to && t[j].word_exact("nào")) ++j;
             if (const auto q = parse_qualifier(t, j, to, max); q && q->what == FigureName::Band) {
@@ -377,7 +489,7 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
         if (number->percent) {
             size_t j = number->end;
             if (j < to && (t[j].word_exact("số") || t[j].word_exact("các"))) ++j;
-            if (j < to && t[j].word_exact("xã")) {
+            if (j < to && t[j].word_exact("xã") && !subset_after(t, j + 1, to)) {
                 ++j;
                 while (j < to && (t[j].word_exact("đã") || t[j].word_exact("được") || match_exact(t, j, "công nhận")))
                     j += t[j].word_exact("công") ? 2 : 1;
@@ -414,6 +526,10 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
         }
         const size_t xa = j;
         ++j;
+        if (subset_after(t, j, to)) {
+            k = j;
+            continue;
+        }
         std::optional<double> percent;
         size_t e = 0;
         if (j < to && t[j].punct('(')) {
@@ -476,6 +592,25 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
             }
         }
         const bool skip = target_before(t, cstart, k) || change_before(t, cstart, k) || negated;
+        // A running total in parentheses after a count counts what that count counted.
+        bool inherited = false;
+        if (!q && last_q && !negated) {
+            size_t open = k;
+            while (open > from && !t[open - 1].punct('(') && !t[open - 1].punct(')') && open + 12 > k) --open;
+            bool total_words = false;
+            for (size_t w = open; w < k; ++w)
+                total_words = total_words || match_exact(t, w, "lũy kế") || match_exact(t, w, "luỹ kế") ||
+                              match_exact(t, w, "tổng số") || match_exact(t, w, "nâng tổng");
+            if (open > from && t[open - 1].punct('(') && open - 1 == last_q_end && total_words && xa + 1 < to &&
+                t[xa + 1].punct(')')) {
+                q = last_q;
+                inherited = true;
+            }
+        }
+        if (q && !inherited) {
+            last_q = q;
+            last_q_end = end;
+        }
         if (!skip && q) {
             emit(figure_name(*q, false), number->value, k, end);
             if (percent) emit(figure_name(*q, true), *percent, k, end);

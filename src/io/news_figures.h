@@ -7,18 +7,25 @@
 //   "925 xã đạt chuẩn nông thôn mới nâng cao"           xa_advanced_count ("kiểu mẫu": xa_model_*)
 //   "không còn xã dưới 5 tiêu chí"                      band:0-4:count 0
 //   "- Đạt 10-14 tiêu chí: 36 xã, chiếm 19,89%"         (list lines, qualifier before the count)
-//   "Bình quân đạt 11,66 tiêu chí/xã"                   average_criteria 11.66
+//   "Bình quân đạt 11,66 tiêu chí/xã" ("trung bình")    average_criteria 11.66
 //   "Toàn tỉnh có 181 xã", "trên tổng số 181 xã"        xa_total 181
+//   "đưa tổng số xã đạt chuẩn lên 44 xã /104 xã, tương ứng tỷ lệ 42,31%"  count, total, percent
+//   "- Số xã dưới 8 tiêu chí : Không có"                band:0-7:count 0
+//   "15 xã đạt chuẩn NTM nâng cao (lũy kế toàn tỉnh có 38 xã)"   xa_advanced_count 38
 // Targets and changes are not figures: "phấn đấu", "mục tiêu", "kế hoạch", "dự kiến", "chỉ tiêu"
-// before the count, "thêm", "tăng", "giảm", approximate counts ("hơn", "gần", "khoảng") and
-// "chưa đạt" are skipped.
+// before the count, "thêm", "tăng", "giảm", "vượt" (a change governs the counts joined to it in
+// its clause, not a running total in parentheses), approximate counts ("hơn", "gần", "khoảng"),
+// "chưa đạt", the communes of one notice ("công nhận 5 xã") and shares of a target ("đạt 75% mục
+// tiêu") are skipped; so are counts of some of the communes only ("9/20 xã biên giới", "xã đặc biệt
+// khó khăn", "bình quân mỗi xã biên giới").
 //
 // The date is the period the figure describes: "tính đến tháng 10/2022" -> 2022-10-31, "đến hết
 // tháng 6/2021" -> 2021-06-30, "đến ngày 30/6/2023", "năm 2022" at the head of the sentence ->
 // 2022-12-31, carried to the next sentences of the paragraph; without one the figure has no date
 // and callers must not store it. The scope comes from the nearest marker before the count:
 // "cả nước", "toàn quốc", "Bộ NN&PTNT" -> national; "toàn tỉnh", "tỉnh" -> the province; a named
-// district -> that district; else the scope of the sentence before, else the province. "tỉnh X"
+// district -> that district (one the dataset does not have: no figure); else the scope of the
+// sentence before, else the province. "tỉnh X"
 // naming another province than the dataset's gives no figure, and neither do counts of provinces
 // ("16 tỉnh có 100% số xã đạt chuẩn", "có 12 tỉnh đạt 100%"), which are national statements.
 #include <cstddef>
@@ -39,6 +46,7 @@ struct FigureMention {
     std::string scope;    // "national", "province:20", "district:183"
     std::optional<Date> date;
     std::size_t from = 0, to = 0;  // tokens of the count and its qualifier
+    std::string why;  // why it has no date, when that is not for want of one
 };
 
 // What a paragraph carries from one sentence to the next.

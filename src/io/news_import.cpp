@@ -19,6 +19,7 @@
 #include "io/news_numbers.h"
 #include "io/news_places.h"
 #include "io/news_recognitions.h"
+#include "io/news_tables.h"
 #include "io/news_text.h"
 #include "io/text_encoding.h"
 
@@ -350,12 +351,55 @@ std::string date_phrase(std::string_view text, const Tokens& t, const DateMentio
 // /QĐ-UBND về việc công nhận xã đạt chuẩn NTM năm 2019. ... gồm: xã Đại Sơn, ...").
 struct PendingDecision {
     news::DecisionRef decision;
-    Level level = Level::Standard;
+    // The levels of the lists it has still to serve: "công nhận 10 xã đạt chuẩn NTM và NTM kiểu mẫu"
+    // is one decision for two lists.
+    std::vector<Level> levels;
     int year = 0;
     std::string issuer;
     int paragraph = 0;  // where it was named: it waits for its communes a few paragraphs at most
 };
-using Pending = std::vector<PendingDecision>;
+// A notice that counts the communes it recognises without naming them or a decision ("UBND tỉnh
+// vừa có quyết định công nhận 5 xã đạt chuẩn nông thôn mới nâng cao năm 2022."): the list that
+// follows takes its level and year.
+struct PendingNotice {
+    news::LevelMention level;
+    std::string issuer;
+    int paragraph = 0;
+    bool read = false;  // its list was read: it serves the rest of that sentence only
+    // "Ngày 29/12/2017, UBND tỉnh ... ban hành các Quyết định về việc công nhận xã ...": decisions of
+    // that day without numbers.
+    std::optional<Date> day;
+};
+struct Pending {
+    std::vector<PendingDecision> decisions;
+    std::optional<PendingNotice> notice;
+    bool empty() const { return decisions.empty() && !notice; }
+    void expire(int paragraph) {
+        decisions.erase(std::remove_if(decisions.begin(), decisions.end(),
+                                       [&](const PendingDecision& d) { return d.paragraph + 3 < paragraph; }),
+                        decisions.end());
+        if (notice && notice->paragraph + 3 < paragraph) notice.reset();
+    }
+};
+
+// "Chủ tịch UBND tỉnh Hoàng Xuân Ánh" -> "Chủ tịch UBND tỉnh": the office issues, not the person;
+// words after "tỉnh" that are not the province's name are the signer's. "UBND tỉnh Cao Bằng" stays.
+std::string office_of(const std::string& subject, const std::string& province_name) {
+    const Tokens w = news::tokenize(subject);
+    for (size_t k = 0; k + 1 < w.size(); ++k) {
+        if (!w[k].word_exact("tỉnh") || !w[k + 1].upper) continue;
+        // "Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải" -> "Chủ tịch UBND tỉnh Hà Tĩnh".
+        std::string name;
+        size_t j = k + 1;
+        for (; j < w.size() && w[j].kind == Token::Word; ++j) {
+            name += (name.empty() ? "" : " ") + w[j].exact;
+            if (name == province_name) return trim(subject.substr(0, w[j].end));
+        }
+        if (province_name.empty()) return subject;
+        return trim(subject.substr(0, w[k].end));
+    }
+    return subject;
+}
 
 std::string vn_date(Date d) {
     char buf[16];
@@ -374,8 +418,20 @@ std::string issuer_from_number(const std::string& number) {
 
 void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, const news::Span& s,
                       const std::string& sentence, int line, const news::PlaceScan& places, const DateMention* day,
-                      const std::string& subject, Pending& pending, int paragraph, const Dataset& dataset) {
-    auto found = news::find_recognition(p, t, s.from, s.to, places, !pending.empty());
+                      const std::string& subject, Pending& pending, int paragraph, const Dataset& dataset,
+                      bool continues) {
+    // A list without a level of its own takes that of the decisions named before it (when they all
+    // name one), else that of the notice.
+    std::optional<news::LevelMention> fallback;
+    bool mixed = false;
+    for (const PendingDecision& d : pending.decisions)
+        for (Level l : d.levels) {
+            mixed = mixed || (fallback && fallback->level != l);
+            fallback = news::LevelMention{l, d.year, 0, 0, {}};
+        }
+    if (mixed) fallback.reset();
+    if (pending.decisions.empty() && pending.notice) fallback = pending.notice->level;
+    auto found = news::find_recognition(p, t, s.from, s.to, places, !pending.empty() || continues, fallback);
     if (!found) return;
     news::RecognitionFound& r = *found;
     // A decision issued in a sentence that gives its day: "Ngày 20/01/2020, UBND tỉnh ban hành ...".
@@ -384,25 +440,49 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
     std::string issuer = subject;
     if (r.units.empty()) {
         if (!r.decisions.empty()) {
-            pending.clear();
+            pending.decisions.clear();
+            pending.notice.reset();
             const std::vector<news::LevelMention> levels = news::decision_levels(t, s.to, r.decisions, r.level);
-            for (size_t i = 0; i < r.decisions.size(); ++i)
-                pending.push_back({r.decisions[i], levels[i].level, levels[i].year, issuer, paragraph});
+            for (size_t i = 0; i < r.decisions.size(); ++i) {
+                std::vector<Level> all{levels[i].level};
+                all.insert(all.end(), levels[i].also.begin(), levels[i].also.end());
+                pending.decisions.push_back({r.decisions[i], all, levels[i].year, issuer, paragraph});
+            }
+        } else if (r.counts_communes && pending.decisions.empty()) {
+            pending.notice = PendingNotice{r.level, issuer, paragraph, false,
+                                           r.decision_word && day ? std::optional<Date>(day->start) : std::nullopt};
         }
         return;
     }
+    // The list a notice announced is read: a later mention of these communes ("UBND xã Châu Minh ...
+    // tổ chức công bố xã đạt chuẩn NTM") is no recognition.
+    const std::optional<PendingNotice> notice = pending.notice;
+    pending.notice.reset();
     if (r.decisions.empty()) {
         // The decisions named before, of this level; each serves one list of communes.
-        for (const PendingDecision& d : pending)
-            if (d.level == r.level.level) {
+        const Level used = r.level.level;
+        auto serves = [&](const PendingDecision& d) {
+            return std::find(d.levels.begin(), d.levels.end(), used) != d.levels.end();
+        };
+        for (const PendingDecision& d : pending.decisions)
+            if (serves(d)) {
                 r.decisions.push_back(d.decision);
                 if (!r.level.year) r.level.year = d.year;
                 if (!d.issuer.empty()) issuer = d.issuer;  // the notice's subject, not this sentence's
             }
-        const Level used = r.level.level;
-        pending.erase(std::remove_if(pending.begin(), pending.end(),
-                                     [&](const PendingDecision& d) { return d.level == used; }),
-                      pending.end());
+        // Each serves one list of a level: a decision for two levels waits for the other one.
+        for (PendingDecision& d : pending.decisions)
+            if (serves(d)) d.levels.erase(std::find(d.levels.begin(), d.levels.end(), used));
+        pending.decisions.erase(std::remove_if(pending.decisions.begin(), pending.decisions.end(),
+                                               [](const PendingDecision& d) { return d.levels.empty(); }),
+                                pending.decisions.end());
+        // A notice's year holds for every list it announces ("... đạt chuẩn NTM và NTM kiểu mẫu năm 2024").
+        if (notice) {
+            if (!r.level.year) r.level.year = notice->level.year;
+            if (issuer.empty()) issuer = notice->issuer;
+            pending.notice = notice;  // a sentence may list two levels, one clause each
+            pending.notice->read = true;
+        }
     }
     const size_t n = r.units.size();
     std::vector<const news::DecisionRef*> paired(n, nullptr);
@@ -430,16 +510,19 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
             nr.decision_date = d->date;
             nr.recognition.issuer = !d->issuer.empty() ? d->issuer : !issuer.empty() ? issuer : issuer_from_number(d->number);
             nr.recognition.decision = "Quyết định số " + d->number + (d->date ? " ngày " + vn_date(*d->date) : "");
-        } else if (why.empty() && r.decision_word && day) {
-            // "Ngày 09/8/2023, Quảng Nam ban hành Quyết định công nhận ...": a decision of that day.
-            nr.decision_date = day->start;
+        } else if (why.empty() && ((r.decision_word && day) || (notice && notice->day))) {
+            // "Ngày 09/8/2023, Quảng Nam ban hành Quyết định công nhận ...": a decision of that day
+            // (named in this sentence, or in the notice the list follows).
+            const Date on = r.decision_word && day ? day->start : *notice->day;
+            nr.decision_date = on;
             nr.recognition.issuer = issuer;
-            nr.recognition.decision = "Quyết định ngày " + vn_date(day->start);
+            nr.recognition.decision = "Quyết định ngày " + vn_date(on);
         }
         if (nr.decision_date) nr.recognition.date = *nr.decision_date;
         if (u.status == news::PlaceName::Linked) {
             nr.recognition.unit_code = u.code;
-            if (nr.decision_date && dataset.find_unit(u.code, *nr.decision_date) < 0) {
+            const int unit = nr.decision_date ? dataset.find_unit(u.code, *nr.decision_date) : -1;
+            if (nr.decision_date && (unit < 0 || !news::unit_in_force_on(dataset, unit, *nr.decision_date))) {
                 nr.recognition.unit_code.clear();
                 why = u.code + " is not in force on " + nr.decision_date->iso();
             }
@@ -481,11 +564,25 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
     Pending pending;
     int block = -1;
     int paragraph = -1;
-    for (const news::Paragraph& para : news::split_paragraphs(text)) {
+    // Tables of recognitions are read row by row, each row as the sentence a notice would write.
+    std::vector<news::Paragraph> paragraphs = news::split_paragraphs(text);
+    {
+        const std::vector<news::RecognitionTable> tables = news::find_recognition_tables(paragraphs);
+        std::vector<news::Paragraph> read;
+        size_t next = 0;
+        for (const news::RecognitionTable& table : tables) {
+            read.insert(read.end(), paragraphs.begin() + next, paragraphs.begin() + table.first + 1);
+            read.insert(read.end(), table.rows.begin(), table.rows.end());
+            b.notes.push_back({paragraphs[table.first].line, "a table of " + std::to_string(table.rows.size()) +
+                                                                 " recognitions, read row by row"});
+            next = table.last;
+        }
+        read.insert(read.end(), paragraphs.begin() + next, paragraphs.end());
+        paragraphs = std::move(read);
+    }
+    for (const news::Paragraph& para : paragraphs) {
         ++paragraph;
-        pending.erase(std::remove_if(pending.begin(), pending.end(),
-                                     [&](const PendingDecision& d) { return d.paragraph + 3 < paragraph; }),
-                      pending.end());
+        pending.expire(paragraph);
         if (para.block != block) {
             context = {};
             block = para.block;
@@ -493,6 +590,7 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
         const std::string& p = para.text;
         const Tokens t = news::tokenize(p);
         std::vector<size_t> paragraph_events;  // indexes into b.events, for follow-up sentences
+        size_t recognised = b.recognitions.size();  // recognitions read before the sentence
         for (const news::Span& s : news::split_sentences(t)) {
             const std::string sentence = news::slice(p, t, s.from, s.to);
             const std::vector<DocumentRef> docs = news::find_documents(p, t, s.from, s.to);
@@ -531,8 +629,9 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 news::find_figures(t, s.from, s.to, dates, places, masked, settings, context);
             for (const news::FigureMention& f : figures) {
                 if (!f.date) {
-                    b.notes.push_back({para.line, f.figure + " = " + news::slice(p, t, f.from, f.to) +
-                                                      ": no date of the period it describes; not stored"});
+                    b.notes.push_back({para.line, f.figure + " = " + news::slice(p, t, f.from, f.to) + ": " +
+                                                      (f.why.empty() ? "no date of the period it describes" : f.why) +
+                                                      "; not stored"});
                     continue;
                 }
                 NewsFigure nf;
@@ -562,6 +661,13 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             for (const DateMention& m : dates) {
                 has_date = true;
                 if (m.as_of || m.kind == DateKind::Open) continue;
+                // "Tập trung chỉ đạo duy trì ... (01/06/2018)": a day in parentheses closing the
+                // paragraph is when the page was posted, not when anything happened.
+                if (m.from > s.from && t[m.from - 1].punct('(') && m.to < t.size() && t[m.to].punct(')')) {
+                    size_t rest = m.to + 1;
+                    while (rest < t.size() && t[rest].kind == Token::Punct) ++rest;
+                    if (rest == t.size()) continue;
+                }
                 if (m.kind == DateKind::NoYear) {
                     if (!lead)
                         b.notes.push_back({para.line, "'" + date_phrase(p, t, m, s.from) +
@@ -608,7 +714,16 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 for (size_t k = lead->to; k < s.to; ++k) words += t[k].kind == Token::Word ? 1 : 0;
                 if (words < 3 || is_dateline(t, s.from, lead->from)) lead = nullptr;
             }
-            if (kind.kind == EventKind::Recognition || kind.kind == EventKind::Directive || !pending.empty()) {
+            // "... công nhận thêm 4 xã gồm: ... đạt chuẩn NTM nâng cao năm 2022. Thêm 5 xã, gồm: ... đạt
+            // chuẩn NTM năm 2022.": a sentence opening with "Thêm"/"Đồng thời" goes on with the notice
+            // of the sentence before.
+            size_t opening = s.from;
+            while (opening < s.to && t[opening].kind == Token::Punct) ++opening;
+            const bool continues = b.recognitions.size() > recognised && opening < s.to &&
+                                   (t[opening].word_exact("thêm") || news::match_exact(t, opening, "đồng thời"));
+            recognised = b.recognitions.size();
+            if (kind.kind == EventKind::Recognition || kind.kind == EventKind::Directive || !pending.empty() ||
+                continues) {
                 const DateMention* day = lead && lead->kind == DateKind::Day ? lead : nullptr;
                 // The issuer is the subject, after the date heading the sentence.
                 // "Tại Quyết định số 1669/QĐ-UBND ngày 4/7, UBND tỉnh công nhận ...": after the clause
@@ -617,19 +732,46 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                 for (const auto& [a, e] : context_clauses)
                     if (a == s.from) head = e;
                 std::string subject = lead ? find_organiser(p, t, lead->to, s.to) : "";
+                // "(Baonghean.vn) - Ngày 6/12, Chủ tịch UBND tỉnh ... đã ký": after a day heading the
+                // sentence, even one without a year.
+                // "Trên cơ sở Văn bản ..., ngày 20/12, Chủ tịch UBND tỉnh ... đã ký": after a day
+                // followed by a comma anywhere.
+                for (const DateMention& m : dates)
+                    if (subject.empty() && (m.from < s.from + 8 || (m.to < s.to && t[m.to].punct(','))))
+                        subject = find_organiser(p, t, m.to, s.to);
+                // "Theo đó, Chủ tịch UBND tỉnh công nhận ...": after the connective.
+                for (const char* c : {"theo đó", "cụ thể", "như vậy", "đồng thời", "trước đó"})
+                    if (size_t n = news::match_exact(t, head, c); n && head + n < s.to && t[head + n].punct(','))
+                        head += n;
                 if (subject.empty()) subject = find_organiser(p, t, head, s.to);
                 if (subject.find(',') != std::string::npos) subject.clear();
+                subject = office_of(subject, settings.province_name);
                 // "Quyết định số 801/QĐ-UBND công nhận xã A ...; Quyết định số 802/QĐ-UBND công nhận xã B
-                // ...": each decision's clause is a notice of its own.
+                // ...": each decision's clause is a notice of its own; so is a clause after ';' that
+                // recognises again ("...; xã Nam Thành và Phúc Thành được UBND tỉnh công nhận ...") or
+                // lists another level ("...; 4 xã NTM kiểu mẫu, gồm: ...").
+                auto own_notice = [&](size_t k) {
+                    size_t e = k + 1;
+                    while (e < s.to && !t[e].punct(';')) ++e;
+                    bool listed = false;
+                    for (size_t q = k + 1; q < e; ++q) {
+                        if (news::match_exact(t, q, "công nhận")) return true;
+                        listed = listed || t[q].word_exact("gồm") || t[q].punct(':');
+                    }
+                    const auto level = news::find_level(t, k + 1, e);
+                    return listed && level.has_value();
+                };
                 news::Span part{s.from, s.from};
                 for (size_t k = s.from; k <= s.to; ++k) {
-                    const bool cut = k == s.to || (t[k].punct(';') && news::match_phrase(t, k + 1, "quyet dinh"));
+                    const bool cut = k == s.to || (t[k].punct(';') && (news::match_phrase(t, k + 1, "quyet dinh") ||
+                                                                        own_notice(k)));
                     if (!cut) continue;
                     part.to = k;
                     add_recognitions(b, p, t, part, sentence, para.line, places, day, subject, pending, paragraph,
-                                     dataset);
+                                     dataset, continues);
                     part.from = k + 1;
                 }
+                if (pending.notice && pending.notice->read) pending.notice.reset();
             }
             if (lead) {
                 paragraph_events.clear();
@@ -673,7 +815,12 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             for (const KindHit& h : hits) recognises = recognises || h.kind == EventKind::Recognition;
             bool dated_by_document = false;
             for (const DocumentRef& d : docs) {
-                if (!d.date || (d.context && !recognises)) continue;
+                // Background dates nothing, except in a sentence that recognises the decision or the
+                // document it is "in" ("Tại Quyết định số 1669/QĐ-UBND ngày 4/7/2024, UBND tỉnh công
+                // nhận ...", "Tại Kế hoạch số 18/KH-UBND, ngày 22/1/2020 ..."); a letter it rests on
+                // does not ("Trên cơ sở Văn bản số 5424/BNN-VPĐP ngày 09/8/2023, ... công nhận ...").
+                const bool own = t[d.context_from].word_exact("tại") || fold_search_key(d.type) == "quyet dinh";
+                if (!d.date || (d.context && !(recognises && own))) continue;
                 if (!dated_by_document) paragraph_events.clear();
                 dated_by_document = true;
                 // A plan or a letter that mentions recognitions is still a directive.
@@ -712,13 +859,18 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
         auto key = [](const NewsRecognition& r) {
             return r.unit_written + "|" + r.district_written + "|" + level_id(r.recognition.level);
         };
-        std::set<std::string> decided, seen;
-        for (const NewsRecognition& r : b.recognitions)
+        // So does a later mention without the district of one read with it.
+        auto bare = [](const NewsRecognition& r) { return r.unit_written + "|" + level_id(r.recognition.level); };
+        std::set<std::string> decided, seen, with_district;
+        for (const NewsRecognition& r : b.recognitions) {
             if (!r.decision_number.empty() || r.decision_date) decided.insert(key(r));
+            if (!r.district_written.empty()) with_district.insert(bare(r));
+        }
         std::vector<NewsRecognition> kept;
         for (NewsRecognition& r : b.recognitions) {
             const bool has_decision = !r.decision_number.empty() || r.decision_date;
             if (!has_decision && decided.count(key(r))) continue;
+            if (!has_decision && r.district_written.empty() && with_district.count(bare(r))) continue;
             if (!seen.insert(key(r) + "|" + r.decision_number).second) continue;
             kept.push_back(std::move(r));
         }

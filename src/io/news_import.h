@@ -19,10 +19,20 @@
 //
 // Recognition notices give one NewsRecognition per commune (see news_recognitions.h): its
 // decision (numbers sharing a suffix expanded, lists paired in order), level, the year it is for
-// and the issuer. Only those linked to a unit in force on the decision's date, with that date
-// known, are stored; the others are listed with the reason. Places are matched with their
-// diacritics within the district named beside them (news_places.h); a name with no unit is a
-// note, never a link to a look-alike.
+// and the issuer (the office, not the signer: "Chủ tịch UBND tỉnh Hoàng Xuân Ánh" is issued by
+// "Chủ tịch UBND tỉnh"). A decision or a notice that counts its communes without naming them
+// ("công nhận 5 xã đạt chuẩn NTM nâng cao năm 2022") lends its level, year and decision to the
+// list that follows within three paragraphs ("Theo đó 5 xã được công nhận lần này, gồm ..."); a
+// decision for two levels serves a list of each; a clause after ';' that recognises again or
+// lists another level is a notice of its own. Tables of recognitions (news_tables.h) are read
+// row by row. Only those linked to a unit in force on the decision's date, with that date known,
+// are stored; the others are listed with the reason. Places are matched with their diacritics
+// within the district named beside them (news_places.h); a name with no unit is a note, never a
+// link to a look-alike.
+//
+// Figures (news_figures.h) take the cut-off before them in their sentence; a sentence saying
+// "đến nay" takes no date carried from the one before; counts inside a period ("Trong năm 2023,
+// toàn tỉnh có 9 xã ...") are what the period added and are noted, not stored.
 #include <optional>
 #include <string>
 #include <string_view>

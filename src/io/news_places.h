@@ -13,7 +13,11 @@
 // July-2025 merger a bulletin names the new communes). A commune is looked for in the district
 // named beside it ("xã Chi Lăng, huyện Tràng Định", "xã Quế Hiệp - huyện Quế Sơn", "Hoàng Vân,
 // Xuân Cẩm (Hiệp Hòa)"); when that district is not in the dataset, or has no unit of that name,
-// the name is reported as unmatched, never linked to a unit elsewhere. Without a district beside
+// the name is reported as unmatched, never linked to a unit elsewhere; so it is on a day when the
+// dataset has no districts (after 1 July 2025 in Lạng Sơn: "xã Chi Lăng, huyện Tràng Định" is not
+// today's Xã Chi Lăng). Lists may omit the type word after a counted "xã" ("22 xã ... gồm: Nghi
+// Phong, Nghi Đồng (Nghi Lộc); ..."), districts may follow as "của huyện", "thuộc huyện", "(cùng
+// huyện ...)", "(H.Thống Nhất)", and names may end in a number ("Gia Tân 3"). Without a district beside
 // it, a name shared by several units is settled by a district named in the sentence, and
 // otherwise left out (ambiguous) rather than guessed.
 #include <cstddef>
@@ -85,5 +89,16 @@ private:
 
 // "Huyện Cao Lộc" -> "Cao Lộc", also "Thành phố", "Thị xã", "Quận" (any case).
 std::string strip_district_prefix(std::string_view name);
+
+// The key names are compared by: NFC, lower case, Đ/Ð as đ, the tone of "oa"/"oe"/"uy" on its first
+// vowel ("Hoà" = "Hòa"), every other diacritic kept ("Tân Thanh" is not "Tân Thành").
+std::string place_key(std::string_view name);
+
+// Whether a version's units are units of `date`: its dates include it, or it is the earliest,
+// district-grouped set standing for the years before it. The units of 1 July 2025 (no districts)
+// are no units of 26 January 2023.
+bool version_covers(const Dataset& dataset, int version, Date date);
+// The unit is of the version in force on `date` and that version covers the day.
+bool unit_in_force_on(const Dataset& dataset, int unit, Date date);
 
 }  // namespace ntm::io::news

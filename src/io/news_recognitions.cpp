@@ -1,5 +1,7 @@
 #include "io/news_recognitions.h"
 
+#include <algorithm>
+
 #include "io/news_dates.h"
 
 namespace ntm::io::news {
@@ -12,8 +14,17 @@ std::size_t suffix_end(const Tokens& t, std::size_t i, std::size_t to) {
     if (i >= to || !t[i].punct('/') || !glued(t, i + 1, to)) return i;
     std::size_t k = i;
     bool letters = false;
-    while (k < to && (k == i || glued(t, k, to))) {
+    // "QĐ - UBND": a dash typed with spaces between two codes.
+    auto spaced_dash = [&](std::size_t k, bool letters_before) {
+        return letters_before && k + 1 < to && t[k].punct('-') && t[k + 1].all_caps();
+    };
+    while (k < to && (k == i || glued(t, k, to) || spaced_dash(k, letters) ||
+                      (letters && t[k].all_caps() && t[k - 1].punct('-')))) {
         const Token& tok = t[k];
+        if (spaced_dash(k, letters)) {
+            ++k;
+            continue;
+        }
         if (tok.punct('/') || tok.punct('-')) {
             if (!glued(t, k + 1, to) || t[k + 1].kind == Token::Punct) break;
         } else if (tok.kind == Token::Word) {
@@ -24,6 +35,12 @@ std::size_t suffix_end(const Tokens& t, std::size_t i, std::size_t to) {
         ++k;
     }
     return letters ? k : i;
+}
+
+bool p_in_names(const PlaceScan& places, std::size_t k) {
+    for (const PlaceName& p : places.names)
+        if (k + 1 == p.from) return true;  // the type word of a named commune
+    return false;
 }
 
 std::string slice_text(std::string_view text, const Tokens& t, std::size_t from, std::size_t to) {
@@ -105,42 +122,105 @@ std::vector<DecisionRef> find_decisions(std::string_view text, const Tokens& t, 
     return out;
 }
 
+namespace {
+
+// "nông thôn mới", "NTM" at j; returns the tokens matched.
+std::size_t ntm_words(const Tokens& t, std::size_t j, std::size_t to) {
+    if (std::size_t m = match_exact(t, j, "nông thôn mới")) return m;
+    return j < to && t[j].word("ntm") ? 1 : 0;
+}
+
+// "nâng cao", "kiểu mẫu", "hiện đại" at q (after quotes): the level and the end.
+bool level_word(const Tokens& t, std::size_t q, std::size_t to, Level* level, std::size_t* end) {
+    while (q < to && t[q].punct('"')) ++q;
+    if (std::size_t k = match_exact(t, q, "nâng cao")) *level = Level::Advanced, *end = q + k;
+    else if (std::size_t k2 = match_exact(t, q, "kiểu mẫu")) *level = Level::Model, *end = q + k2;
+    else if (std::size_t k3 = match_exact(t, q, "hiện đại")) *level = Level::Modern, *end = q + k3;
+    else return false;
+    return true;
+}
+
+}  // namespace
+
 std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::size_t to) {
     if (to > t.size()) to = t.size();
     for (std::size_t i = from; i < to; ++i) {
-        const std::size_t n = match_exact(t, i, "đạt chuẩn");
-        if (!n) continue;
-        std::size_t j = i + n;
-        if (j < to && t[j].word_exact("xã")) ++j;
-        std::size_t m = match_exact(t, j, "nông thôn mới");
-        if (!m && j < to && t[j].word("ntm")) m = 1;
-        if (!m) continue;
-        j += m;
+        // The phrases a notice names a level with:
+        //   "đạt chuẩn (xã) nông thôn mới|NTM (nâng cao|kiểu mẫu)", "đạt chuẩn nâng cao" (the programme
+        //   left out), "(được) công nhận NTM", "4 xã NTM kiểu mẫu, gồm: ...", "cán đích|về đích nông thôn mới".
+        std::size_t j = 0;
+        bool need_level = false;
+        if (std::size_t n = match_exact(t, i, "đạt chuẩn")) {
+            j = i + n;
+            if (j < to && t[j].word_exact("xã")) ++j;
+            if (std::size_t m = ntm_words(t, j, to)) j += m;
+            else need_level = true;
+        } else if (std::size_t n2 = match_exact(t, i, "công nhận")) {
+            const std::size_t m = ntm_words(t, i + n2, to);
+            if (!m) continue;
+            j = i + n2 + m;
+        } else if (t[i].word_exact("xã") && i > from && t[i - 1].kind == Token::Number) {
+            const std::size_t m = ntm_words(t, i + 1, to);
+            if (!m) continue;
+            j = i + 1 + m;
+        } else if (std::size_t n3 = match_exact(t, i, "cán đích") ? 2 : match_exact(t, i, "về đích") ? 2 : 0) {
+            const std::size_t m = ntm_words(t, i + n3, to);
+            if (!m) continue;
+            j = i + n3 + m;
+        } else {
+            continue;
+        }
         if (j + 2 < to && t[j].punct('(') && t[j + 1].word("ntm") && t[j + 2].punct(')')) j += 3;
         LevelMention l;
         l.from = i;
-        std::size_t q = j;
-        while (q < to && t[q].punct('"')) ++q;
-        if (std::size_t k = match_exact(t, q, "nâng cao")) {
-            l.level = Level::Advanced;
-            j = q + k;
-        } else if (std::size_t k2 = match_exact(t, q, "kiểu mẫu")) {
-            l.level = Level::Model;
-            j = q + k2;
-        } else if (std::size_t k3 = match_exact(t, q, "hiện đại")) {
-            l.level = Level::Modern;
-            j = q + k3;
-        }
+        std::size_t e = j;
+        if (level_word(t, j, to, &l.level, &e)) j = e;
+        else if (need_level) continue;  // "đạt chuẩn quốc gia", "đạt chuẩn tiêu chí số 2"
         l.to = j;
-        // The year it is for: "năm 2022", after the level and before the next clause.
+        // "... nâng cao và kiểu mẫu", "... (NTM) và NTM kiểu mẫu", "... nâng cao và xã đạt chuẩn nông
+        // thôn mới kiểu mẫu": another level with it.
+        {
+            std::size_t q = j;
+            if (q < to && (t[q].word_exact("và") || t[q].punct(','))) {
+                ++q;
+                if (std::size_t m = ntm_words(t, q, to)) q += m;
+                Level other = l.level;
+                std::size_t oe = q;
+                if (level_word(t, q, to, &other, &oe) && other != l.level) {
+                    l.also.push_back(other);
+                    l.to = j = oe;
+                } else if (q == j + 1) {
+                    std::size_t r = q;
+                    if (r < to && t[r].word_exact("xã")) ++r;
+                    if (match_exact(t, r, "đạt chuẩn")) {
+                        const auto next = find_level(t, r, std::min(to, r + 12));
+                        if (next && next->from == r && next->level != l.level) {
+                            l.also.push_back(next->level);
+                            l.to = j = next->to;
+                            if (next->year) {
+                                l.year = next->year;
+                                return l;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // The year it is for: "năm 2022" (or the bare year, "NTM 2022"), after the level and before
+        // the next clause.
         for (std::size_t k = j; k < to && k < j + 14; ++k) {
             if (t[k].punct(',') || t[k].punct(';') || t[k].punct('.') || t[k].punct('(') || t[k].word_exact("theo"))
                 break;
-            if (t[k].word_exact("năm") && k + 1 < to && t[k + 1].kind == Token::Number && t[k + 1].fold.size() == 4 &&
-                (k + 2 >= to || !t[k + 2].punct('-'))) {
-                const int y = std::stoi(t[k + 1].fold);
-                if (y >= 2000 && y <= 2100) l.year = y;
-                l.to = k + 2;
+            const bool bare = k == j && t[k].kind == Token::Number;
+            if ((bare || t[k].word_exact("năm")) && k + (bare ? 0 : 1) < to) {
+                const std::size_t y = k + (bare ? 0 : 1);
+                if (t[y].kind != Token::Number || t[y].fold.size() != 4 || (y + 1 < to && t[y + 1].punct('-'))) {
+                    if (bare) break;
+                    continue;
+                }
+                const int year = std::stoi(t[y].fold);
+                if (year >= 2000 && year <= 2100) l.year = year;
+                l.to = y + 1;
                 break;
             }
         }
@@ -161,9 +241,10 @@ std::vector<LevelMention> decision_levels(const Tokens& t, std::size_t to, const
 }
 
 std::optional<RecognitionFound> find_recognition(std::string_view text, const Tokens& t, std::size_t from,
-                                                 std::size_t to, const PlaceScan& places, bool follow_up) {
+                                                 std::size_t to, const PlaceScan& places, bool follow_up,
+                                                 const std::optional<LevelMention>& fallback) {
     if (to > t.size()) to = t.size();
-    std::size_t cn = to;
+    std::size_t cn = to, cn_from = to;
     for (std::size_t k = from; k < to && cn == to; ++k)
         if (std::size_t n = match_exact(t, k, "công nhận")) {
             // Proposals, reviews, plans and revocations recognise nothing: "đề nghị (xét) công nhận",
@@ -173,13 +254,31 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
             for (std::size_t b = k > from + 6 ? k - 6 : from; b < k; ++b)
                 for (const char* w : kNot)
                     if (match_exact(t, b, w)) return std::nullopt;
+            cn_from = k;
             cn = k + n;
         }
     if (cn == to) {
         if (!follow_up) return std::nullopt;
-        cn = from;
+        cn = cn_from = from;
     }
-    const auto level = find_level(t, cn, to);
+    // What is recognised: villages ("công nhận các thôn: Tân Kỳ, xã Đồng Tâm; ...") and their
+    // communes are not communes recognised.
+    {
+        std::size_t k = cn;
+        while (k < to && (t[k].kind == Token::Number || t[k].word_exact("các") || t[k].word_exact("thêm") ||
+                          t[k].punct(':')))
+            ++k;
+        static const char* const kVillage[] = {"thôn", "bản", "xóm", "làng", "ấp", "tổ dân phố", "khu dân cư"};
+        for (const char* w : kVillage)
+            if (match_exact(t, k, w)) return std::nullopt;
+    }
+    std::optional<LevelMention> level = find_level(t, cn, to);
+    if (!level && fallback) {
+        // The level of the notice this list belongs to ("... công nhận 5 xã đạt chuẩn NTM nâng cao năm
+        // 2022. Theo đó 5 xã được công nhận lần này, gồm ...").
+        level = *fallback;
+        level->from = level->to = cn;
+    }
     if (!level) return std::nullopt;
     RecognitionFound r;
     r.level = *level;
@@ -197,17 +296,41 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
         if (!p.district && p.from >= cn && p.to <= last) r.units.push_back(p);
     if (r.units.empty()) {
         // "05 xã ... được công nhận đạt chuẩn NTM ... gồm: xã Đại Sơn, huyện Phục Hòa; ..."
-        bool listed = false;
-        for (std::size_t k = level->to; k < to && !listed; ++k) listed = t[k].word_exact("gồm") || t[k].punct(':');
-        if (listed)
+        std::size_t listed = to;
+        for (std::size_t k = level->to; k < to && listed == to; ++k)
+            if (t[k].word_exact("gồm") || t[k].punct(':') || match_exact(t, k, "đối với")) listed = k;
+        if (listed < to) {
             for (const PlaceName& p : places.names)
                 if (!p.district && p.from >= level->to && p.to <= to) r.units.push_back(p);
+            // The list is of the level named last before it: "... có 21/96 xã được công nhận đạt chuẩn
+            // nông thôn mới, 02 xã được công nhận đạt chuẩn nông thôn mới nâng cao gồm ...".
+            for (auto l = find_level(t, level->to, listed); l && l->from < listed; l = find_level(t, l->to, listed)) {
+                const int year = r.level.year;
+                r.level = *l;
+                if (!r.level.year) r.level.year = year;
+            }
+        }
+    }
+    if (r.units.empty() && cn_from > from && t[cn_from - 1].kind == Token::Word) {
+        // The passive: "xã Nam Thành và Phúc Thành được UBND tỉnh công nhận đạt chuẩn NTM năm 2014".
+        std::size_t c = cn_from;
+        bool passive = false;
+        while (c > from && !t[c - 1].punct(';') && !t[c - 1].punct('.') && !t[c - 1].punct(':')) {
+            --c;
+            passive = passive || t[c].word_exact("được");
+        }
+        if (passive)
+            for (const PlaceName& p : places.names)
+                if (!p.district && p.from >= c && p.to <= cn_from) r.units.push_back(p);
     }
     r.decisions = find_decisions(text, t, from, to);
     for (std::size_t k = from; k < to; ++k) {
         r.respectively = r.respectively || match_exact(t, k, "lần lượt");
         r.decision_word = r.decision_word || match_exact(t, k, "quyết định");
     }
+    // Communes counted by the notice ("công nhận 5 xã", "đối với 4 xã"): a list may follow it.
+    for (std::size_t k = cn_from; k < to && !r.counts_communes; ++k)
+        r.counts_communes = t[k].word_exact("xã") && !p_in_names(places, k);
     return r;
 }
 

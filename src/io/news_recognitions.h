@@ -8,7 +8,9 @@
 //   "Quyết định số 2165, 2166/QĐ-UBND, ngày 31/10/2018": numbers sharing one suffix are two
 //      decisions, 2165/QĐ-UBND and 2166/QĐ-UBND, both of that day.
 // Levels: "đạt chuẩn (xã) nông thôn mới|NTM" -> standard, "... nâng cao" -> advanced,
-// "... kiểu mẫu" -> model, "... hiện đại" -> modern; the year is the "năm YYYY" after it.
+// "... kiểu mẫu" -> model, "... hiện đại" -> modern ("đạt chuẩn nâng cao" without the programme's
+// name too); also "(được) công nhận NTM", a counted "4 xã NTM kiểu mẫu" and "cán đích|về đích
+// nông thôn mới" (standard). The year is the "năm YYYY" (or a bare "2022") after it.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -37,6 +39,9 @@ struct LevelMention {
     Level level = Level::Standard;
     int year = 0;  // 0 when not stated
     std::size_t from = 0, to = 0;
+    // Levels named with it: "đạt chuẩn nông thôn mới nâng cao và kiểu mẫu", "đạt chuẩn NTM và NTM
+    // kiểu mẫu năm 2024" (one notice, or one decision, for both).
+    std::vector<Level> also;
 };
 // "đạt chuẩn nông thôn mới nâng cao năm 2022" at or after `from`.
 std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::size_t to);
@@ -47,14 +52,19 @@ struct RecognitionFound {
     std::vector<DecisionRef> decisions;  // in text order
     bool respectively = false;           // "lần lượt"
     bool decision_word = false;          // "Quyết định" is named, with or without a number
+    bool counts_communes = false;        // "xã" names what is recognised ("công nhận 5 xã", "các xã")
 };
 // A recognition in a sentence: "công nhận" (or "được công nhận") and a level. The communes are
 // those named between "công nhận" and the level, else those listed after it ("gồm: xã ...").
 // With `follow_up`, a sentence without "công nhận" that names communes and a level is read too
 // ("Đó là, xã Quỳnh Lương, huyện Quỳnh Lưu đạt chuẩn ... kiểu mẫu năm 2023"), for a decision
-// named before it.
+// named before it; without a level of its own it takes `fallback`, the level of that decision or
+// notice ("Cụ thể là các xã: Đồng Sơn, ..."). Communes named before a passive "được ... công nhận"
+// count ("xã Nam Thành và Phúc Thành được UBND tỉnh công nhận đạt chuẩn NTM năm 2014"); villages
+// recognised ("công nhận các thôn: Tân Kỳ, xã Đồng Tâm; ...") are no recognition of their communes.
 std::optional<RecognitionFound> find_recognition(std::string_view text, const Tokens& t, std::size_t from,
-                                                 std::size_t to, const PlaceScan& places, bool follow_up = false);
+                                                 std::size_t to, const PlaceScan& places, bool follow_up = false,
+                                                 const std::optional<LevelMention>& fallback = std::nullopt);
 // The level each decision recognises: the first level named after it and before the next one
 // ("Quyết định số 616/QĐ-UBND về việc công nhận 4 xã đạt chuẩn NTM và Quyết định số 617/QĐ-UBND
 // về việc công nhận 6 xã đạt chuẩn NTM nâng cao"); `fallback` when none is.

@@ -1,11 +1,15 @@
 #include "io/tables.h"
 
 #include <cpl_conv.h>
+#include <cpl_csv.h>
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -20,6 +24,7 @@
 #include "core/text.h"
 #include "core/unit.h"
 #include "io/gdal_session.h"
+#include "io/table_import.h"
 #include "io/text_encoding.h"
 
 namespace fs = std::filesystem;
@@ -262,10 +267,6 @@ std::string where(const Table& t, size_t row, int column) {
     return where(t, row) + ", column " + t.columns[column];
 }
 
-std::string default_source(const std::string& path) {
-    const std::string name = fs::path(path).filename().string();
-    return name.empty() ? path : name;
-}
 
 // "3", "TC3", "TC 03", "tc_3", "Tiêu chí 3", "tieu_chi_3", "criterion_3", "C3" -> 3.
 // Punctuation is not dropped: "1.5", "-1", "1/9", "1-2" and "TC 1.5" are no criterion numbers
@@ -366,26 +367,29 @@ Date date_of_row(const Table& t, size_t row, int column) {
 
 // A mark: 1 for met, 0 for not met, -1 when the text is not a mark.
 int parse_mark(const std::string& text) {
-    const std::string f = fold_search_key(strip_decimal_zeros(text));
+    // A footnote mark after the mark ("Đạt (*)", "x*") is no part of it.
+    std::string t = trim(text);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const std::string tail : {"(*)", "(**)", "*"})
+            if (t.size() > tail.size() && t.compare(t.size() - tail.size(), tail.size(), tail) == 0) {
+                t = trim(t.substr(0, t.size() - tail.size()));
+                changed = true;
+            }
+    }
+    const std::string f = fold_search_key(strip_decimal_zeros(t));
+    // "Đ" for đạt, "CĐ"/"KĐ" for chưa/không đạt: the abbreviations of narrow annex columns.
     static const std::set<std::string> met = {
         "x", "1", "dat", "dat chuan", "\u2713", "\u2714", "\u2611", "\u00d7", "v", "yes", "y",
-        "co", "true", "ok", "met"};
+        "co", "true", "ok", "met", "d", "da dat"};
     static const std::set<std::string> not_met = {
         "", "0", "khong", "khong dat", "chua dat", "chua", "-", "\u2013", "\u2014", "no", "n",
-        "false", "\u2717", "\u2718", "\u2610", "not met"};
+        "false", "\u2717", "\u2718", "\u2610", "not met", "cd", "kd", "chua dat chuan"};
     if (met.count(f)) return 1;
     if (not_met.count(f)) return 0;
     return -1;
 }
 
-bool mark_of_row(const Table& t, size_t row, int column) {
-    const std::string& s = t.rows[row][column];
-    const int m = parse_mark(s);
-    if (m < 0)
-        throw Error(where(t, row, column) + ": '" + s +
-                    "' is not a mark (use x, 1, Đạt or ✓ for met; leave blank for not met)");
-    return m == 1;
-}
 
 std::string cell(const Table& t, size_t row, int column) {
     return column < 0 ? std::string() : t.rows[row][column];
@@ -471,225 +475,231 @@ std::optional<int> parse_count(const std::string& text) {
 
 }  // namespace
 
-// --- Attainment -----------------------------------------------------------------------------
+
+namespace {
+
+// The record delimiter of a CSV: the one of ',', ';' and tab found most often outside quotes in
+// its first lines (title rows have few or none).
+char csv_delimiter(const std::string& text) {
+    size_t counts[3] = {0, 0, 0};
+    bool quoted = false;
+    int lines = 0;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && c == '\n' && ++lines > 50) break;
+        else if (!quoted && c == ',') ++counts[0];
+        else if (!quoted && c == ';') ++counts[1];
+        else if (!quoted && c == '\t') ++counts[2];
+    }
+    if (counts[2] >= counts[0] && counts[2] >= counts[1] && counts[2] > 0) return '\t';
+    return counts[1] > counts[0] ? ';' : ',';
+}
+
+std::string one_line(std::string s) {
+    for (char& c : s)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return s;
+}
+
+// Cells decoded (UTF-8 kept, a legacy Vietnamese encoding detected and decoded) and cleaned.
+void decode_cells(TextGrid& g, bool utf8_known) {
+    bool utf8 = true;
+    if (!utf8_known)
+        for (const auto& row : g.rows)
+            for (const std::string& c : row) utf8 = utf8 && is_valid_utf8(c);
+    std::string encoding = g.encoding.empty() ? "UTF-8" : g.encoding;
+    if (!utf8) {
+        std::vector<std::string> samples;
+        for (const auto& row : g.rows)
+            for (const std::string& c : row)
+                if (!c.empty()) samples.push_back(c);
+        encoding = detect_encoding(samples);
+        g.encoding = encoding;
+    }
+    for (auto& row : g.rows)
+        for (std::string& c : row) {
+            if (c.empty()) continue;
+            std::string text = utf8 ? c : decode_text(c, encoding);
+            // Collapse runs of spaces a wrapped header cell leaves.
+            text = one_line(clean_text(text));
+            std::string out;
+            for (char ch : text)
+                if (!(ch == ' ' && !out.empty() && out.back() == ' ')) out.push_back(ch);
+            c = trim(out);
+        }
+}
+
+void read_csv_grid(TextGrid& g) {
+    std::ifstream in(g.path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    bool utf8_known = false;
+    g.encoding = "UTF-8";
+    // Excel's "Unicode text": UTF-16 with its BOM, tab separated.
+    const auto starts = [&](const char* bom, size_t n) { return bytes.size() >= n && bytes.compare(0, n, bom, n) == 0; };
+    if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2)) {
+        g.encoding = starts("\xFF\xFE", 2) ? "UTF-16LE" : "UTF-16BE";
+        bytes = decode_text(std::string_view(bytes).substr(2), g.encoding);
+        utf8_known = true;
+    } else if (starts("\xEF\xBB\xBF", 3)) {
+        bytes = bytes.substr(3);
+    }
+    const char delimiter[2] = {csv_delimiter(bytes), 0};
+    const std::string mem = "/vsimem/ntm_grid_" + std::to_string(reinterpret_cast<uintptr_t>(&g)) + ".csv";
+    VSILFILE* f = VSIFileFromMemBuffer(mem.c_str(), reinterpret_cast<GByte*>(bytes.data()), bytes.size(), FALSE);
+    if (!f) throw Error(g.path + ": cannot be read as a table (cannot open it)");
+    int line = 1;
+    size_t width = 0;
+    while (char** record = CSVReadParseLine3L(f, 10 * 1024 * 1024, delimiter, true, false, false, false)) {
+        std::vector<std::string> row;
+        int breaks = 0;
+        for (int i = 0; record[i]; ++i) {
+            row.emplace_back(record[i]);
+            breaks += static_cast<int>(std::count(row.back().begin(), row.back().end(), '\n'));
+        }
+        CSLDestroy(record);
+        for (std::string& c : row)
+            if (!c.empty() && c.back() == '\r') c.pop_back();
+        width = std::max(width, row.size());
+        g.rows.push_back(std::move(row));
+        g.lines.push_back(line);
+        line += 1 + breaks;
+    }
+    VSIFCloseL(f);
+    VSIUnlink(mem.c_str());
+    for (auto& row : g.rows) row.resize(width);
+    decode_cells(g, utf8_known);
+}
+
+}  // namespace
+
+TextGrid read_text_grid(const std::string& path, int sheet) {
+    ensure_gdal();
+    const bool local = is_local_path(path);
+    if (local) {
+        std::error_code ec;
+        if (!fs::exists(path, ec)) throw Error(path + ": no such file");
+        require_regular_file(path);
+    }
+    TextGrid g;
+    g.path = path;
+    GdalErrorCapture capture;
+    GDALDriverH identified = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+    g.driver = identified ? GDALGetDriverShortName(identified) : "";
+    std::string ext = fs::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (local && (g.driver == "CSV" || ext == ".csv" || ext == ".txt" || ext == ".tsv")) {
+        g.driver = "CSV";
+        read_csv_grid(g);
+        return g;
+    }
+    if (g.driver != "XLSX" && g.driver != "ODS" && g.driver != "XLS") {
+        // Any other table OGR reads: its header is its first row.
+        const TextTable t = read_text_table(path);
+        g.rows.push_back(t.columns);
+        g.lines.push_back(1);
+        for (size_t r = 0; r < t.rows.size(); ++r) {
+            g.rows.push_back(t.rows[r]);
+            g.lines.push_back(t.lines[r]);
+        }
+        return g;
+    }
+    ThreadConfig config;
+    // (XLS, Excel 97–2003 as old offices still save, through GDAL's FreeXL driver.)
+    for (const char* prefix : {"OGR_XLSX_", "OGR_ODS_", "OGR_XLS_"}) {
+        config.set((std::string(prefix) + "HEADERS").c_str(), "DISABLE");
+        config.set((std::string(prefix) + "FIELD_TYPES").c_str(), "STRING");
+    }
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                              nullptr, nullptr));
+    if (!ds) {
+        std::string why = capture.message();
+        if (why.empty()) why = "no GDAL driver recognises it";
+        throw Error(path + ": cannot be read as a table (" + why + ")");
+    }
+    // The sheet asked for, else the first that holds anything.
+    OGRLayer* layer = nullptr;
+    for (int i = 0; i < ds->GetLayerCount(); ++i) {
+        g.sheets.emplace_back(ds->GetLayer(i)->GetName());
+        if (sheet < 0 && !layer && ds->GetLayer(i)->GetFeatureCount() > 0) {
+            layer = ds->GetLayer(i);
+            g.sheet = i;
+        }
+    }
+    if (sheet >= 0 && sheet < ds->GetLayerCount()) {
+        layer = ds->GetLayer(sheet);
+        g.sheet = sheet;
+    }
+    if (!layer) throw Error(path + ": no rows");
+    const int nfields = layer->GetLayerDefn()->GetFieldCount();
+    layer->ResetReading();
+    int index = 0;
+    for (auto& feature : *layer) {
+        std::vector<std::string> row;
+        for (int i = 0; i < nfields; ++i)
+            row.push_back(feature->IsFieldSetAndNotNull(i) ? feature->GetFieldAsString(i) : "");
+        // With headers disabled the drivers number features from the sheet's first line (XLSX
+        // and ODS from 1; a driver counting from 0 is shifted below).
+        const GIntBig fid = feature->GetFID();
+        g.lines.push_back(fid >= 0 && fid < (1 << 30) ? static_cast<int>(fid) : index + 1);
+        g.rows.push_back(std::move(row));
+        ++index;
+    }
+    if (!g.lines.empty() && *std::min_element(g.lines.begin(), g.lines.end()) == 0)
+        for (int& l : g.lines) ++l;
+    decode_cells(g, false);
+    return g;
+}
+
+namespace cells {
+// "2", "Nhóm 2", "nhom 2", "group 2", "2.0" (a spreadsheet number) -> 2; 0 for anything else.
+int parse_commune_group(const std::string& text) {
+    std::string digits;
+    for (char c : text)
+        if (c >= '0' && c <= '9') digits += c;
+        else if (c == '.' || c == ',') break;
+    const std::string word = fold_search_key(text);
+    const bool words_ok = word.find_first_not_of("0123456789 .,") == std::string::npos ||
+                          word.rfind("nhom", 0) == 0 || word.rfind("group", 0) == 0;
+    if (digits.size() != 1 || digits[0] < '1' || digits[0] > '3' || !words_ok) return 0;
+    return digits[0] - '0';
+}
+std::optional<int> criterion_number(std::string_view text) { return ::ntm::io::criterion_number(text); }
+bool looks_like_criterion(std::string_view text) { return ::ntm::io::looks_like_criterion(text); }
+int parse_mark(const std::string& text) { return ::ntm::io::parse_mark(text); }
+std::optional<Date> parse_date(const std::string& text) { return parse_cell_date(text); }
+std::string strip_decimal_zeros(const std::string& text) { return ::ntm::io::strip_decimal_zeros(text); }
+int resolve_unit_code(const Dataset& dataset, const std::string& text, std::optional<Date> date) {
+    return ::ntm::io::resolve_unit_code(dataset, text, date);
+}
+bool parse_kind(const std::string& text, EventKind* out) { return ::ntm::io::parse_kind(text, out); }
+std::optional<int> parse_count(const std::string& text) { return ::ntm::io::parse_count(text); }
+std::vector<std::string> split_list(const std::string& text) { return ::ntm::io::split_list(text); }
+std::string district_key(const std::string& name) { return ::ntm::io::district_key(name); }
+std::string out_of_range(const CriteriaSet& set, int number, Date date) {
+    return ::ntm::io::out_of_range(set, number, date);
+}
+}  // namespace cells
+
+// --- Attainment, recognitions, events: through io/table_import ---------------------------------
+
+namespace {
+TableImportResult import_kind(const std::string& path, const Dataset& dataset, TableKind kind) {
+    TableImportOptions options;
+    options.kind = kind;
+    return import_table(path, dataset, options);
+}
+}  // namespace
 
 std::vector<Observation> read_attainment_table(const std::string& path, const Dataset& dataset) {
-    const Table t = read_table(path);
-    require_rows(t);
-    const int code_col = require_unit_column(t);
-    const int date_col = find_column(t, kDateKeys);
-    if (date_col < 0)
-        throw Error(path + ": no date column (expected one of: date, ngay, ngay_danh_gia)");
-    const int source_col = find_column(t, kSourceKeys);
-    const std::string fallback_source = default_source(path);
-
-    // Wide form: criterion columns, ascending by number.
-    std::vector<std::pair<int, int>> criteria;  // (number, column)
-    for (int c = 0; c < static_cast<int>(t.columns.size()); ++c) {
-        if (c == code_col || c == date_col || c == source_col) continue;
-        const std::optional<int> n = criterion_number(t.columns[c]);
-        if (!n) {
-            if (looks_like_criterion(t.columns[c]))
-                throw Error(path + ", column '" + t.columns[c] +
-                            "': not a criterion number (criteria are whole numbers: 1, TC1, Tiêu chí 1)");
-            continue;
-        }
-        if (*n < 1 || *n > 99)
-            throw Error(path + ", column '" + t.columns[c] + "': criterion " + std::to_string(*n) +
-                        " is out of range");
-        for (const auto& [number, other] : criteria)
-            if (number == *n)
-                throw Error(path + ", column '" + t.columns[c] + "': criterion " +
-                            std::to_string(*n) + " appears twice (also column '" +
-                            t.columns[other] + "')");
-        criteria.emplace_back(*n, c);
-    }
-    std::sort(criteria.begin(), criteria.end());
-
-    std::vector<Observation> out;
-    if (!criteria.empty()) {
-        std::map<std::pair<std::string, int32_t>, int> seen;  // (unit, day) -> line
-        out.reserve(t.rows.size() * criteria.size());
-        for (size_t r = 0; r < t.rows.size(); ++r) {
-            const Date date = date_of_row(t, r, date_col);
-            const Unit& unit = dataset.units[unit_of_row(t, r, code_col, dataset, date)];
-            // Criterion columns are of the set in force on the row's date.
-            const CriteriaSet& set = dataset.criteria_on(date);
-            for (const auto& [number, column] : criteria)
-                if (!set.find(number) && !t.rows[r][column].empty())
-                    throw Error(where(t, r, column) + ": " + out_of_range(set, number, date));
-            const auto [it, fresh] = seen.emplace(std::make_pair(unit.code, date.days), t.lines[r]);
-            if (!fresh)
-                throw Error(where(t, r) + ": duplicates row " + std::to_string(it->second) +
-                            " (unit " + unit.code + ", " + date.iso() + ")");
-            std::string source = cell(t, r, source_col);
-            if (source.empty()) source = fallback_source;
-            for (const auto& [number, column] : criteria)
-                if (set.find(number))
-                    out.push_back({unit.code, number, mark_of_row(t, r, column), date, source, "", ""});
-        }
-        return out;
-    }
-
-    // Long form: one row per unit, criterion and date.
-    const int crit_col = find_column(t, {"criterion", "tieuchi", "tieuchiso", "tc", "sotieuchi",
-                                         "criterionnumber", "criteria", "chitieu"});
-    const int met_col = find_column(t, {"met", "dat", "ketqua", "result", "danhgia", "trangthai",
-                                        "status", "mark", "value"});
-    if (crit_col < 0 || met_col < 0)
-        throw Error(path + ": no criterion columns (name them 1..19, TC1..TC19 or Tiêu chí 1..19)");
-    std::map<std::tuple<std::string, int, int32_t>, int> seen;  // (unit, criterion, day) -> line
-    out.reserve(t.rows.size());
-    for (size_t r = 0; r < t.rows.size(); ++r) {
-        const Date date = date_of_row(t, r, date_col);
-        const Unit& unit = dataset.units[unit_of_row(t, r, code_col, dataset, date)];
-        const std::string& ctext = t.rows[r][crit_col];
-        const std::optional<int> n = criterion_number(strip_decimal_zeros(ctext));
-        if (!n)
-            throw Error(where(t, r, crit_col) + ": '" + ctext +
-                        "' is not a criterion number (write 3, TC3 or Tiêu chí 3)");
-        const CriteriaSet& set = dataset.criteria_on(date);
-        if (!set.find(*n)) throw Error(where(t, r, crit_col) + ": " + out_of_range(set, *n, date));
-        const bool met = mark_of_row(t, r, met_col);
-        const auto [it, fresh] = seen.emplace(std::make_tuple(unit.code, *n, date.days), t.lines[r]);
-        if (!fresh)
-            throw Error(where(t, r) + ": duplicates row " + std::to_string(it->second) + " (unit " +
-                        unit.code + ", criterion " + std::to_string(*n) + ", " + date.iso() + ")");
-        std::string source = cell(t, r, source_col);
-        if (source.empty()) source = fallback_source;
-        out.push_back({unit.code, *n, met, date, source, "", ""});
-    }
-    return out;
+    return import_kind(path, dataset, TableKind::Attainment).observations;
 }
-
-// --- Recognitions ---------------------------------------------------------------------------
 
 std::vector<Recognition> read_recognitions_table(const std::string& path, const Dataset& dataset) {
-    const Table t = read_table(path);
-    require_rows(t);
-    const int code_col = require_unit_column(t);
-    const int level_col = find_column(t, {"level", "capdo", "mucdo", "mucdat", "danhhieu",
-                                          "muccongnhan", "loai", "hang", "dat"});
-    if (level_col < 0) throw Error(path + ": no level column (expected one of: level, muc_do, cap_do)");
-    const int date_col = find_column(t, kDateKeys);
-    if (date_col < 0)
-        throw Error(path + ": no date column (expected one of: date, ngay, ngay_danh_gia)");
-    const int decision_col = find_column(t, {"decision", "quyetdinh", "soquyetdinh", "soqd", "qd",
-                                             "decisionno", "vanban", "sovanban"});
-
-    std::vector<Recognition> out;
-    out.reserve(t.rows.size());
-    for (size_t r = 0; r < t.rows.size(); ++r) {
-        Recognition rec;
-        rec.date = date_of_row(t, r, date_col);
-        rec.unit_code = dataset.units[unit_of_row(t, r, code_col, dataset, rec.date)].code;
-        const std::string& ltext = t.rows[r][level_col];
-        if (ltext.empty() || !parse_level(ltext, &rec.level))
-            throw Error(where(t, r, level_col) + ": unknown level '" + ltext + "'");
-        rec.decision = cell(t, r, decision_col);
-        out.push_back(std::move(rec));
-    }
-    return out;
+    return import_kind(path, dataset, TableKind::Recognitions).recognitions;
 }
 
-// --- Events ---------------------------------------------------------------------------------
-
 std::vector<Event> read_events_table(const std::string& path, const Dataset& dataset) {
-    const Table t = read_table(path);
-    require_rows(t);
-    const int start_col = find_column(t, {"start", "startdate", "ngaybatdau", "tungay", "batdau",
-                                          "date", "ngay", "ngaydienra", "thoidiem"});
-    if (start_col < 0) throw Error(path + ": no date column (expected one of: start, date, ngay)");
-    const int end_col = find_column(t, {"end", "enddate", "ngayketthuc", "denngay", "ketthuc"});
-    const int kind_col = find_column(t, {"kind", "type", "loai", "loaisukien", "hinhthuc",
-                                         "category", "loaihoatdong"});
-    const int organiser_col = find_column(t, {"organiser", "organizer", "donvitochuc", "tochuc",
-                                              "donvi", "chutri", "coquan", "coquantochuc"});
-    const int units_col = find_column(t, {"units", "unit", "unitcodes", "communes", "xa", "maxa",
-                                          "cacxa", "madvhc", "code"});
-    const int districts_col = find_column(t, {"districts", "district", "districtcodes", "huyen",
-                                              "mahuyen", "cachuyen", "donvicaphuyen"});
-    const int title_col = find_column(t, {"title", "noidung", "tieude", "tensukien", "ten", "name",
-                                          "hoatdong", "description"});
-    const int source_col = find_column(t, {"source", "nguon", "link", "url"});
-    const int people_col = find_column(t, {"participants", "songuoi", "songuoithamdu", "soluong",
-                                           "nguoithamdu", "attendance"});
-    const std::string fallback_source = default_source(path);
-    const std::vector<District> districts = dataset.districts();
-
-    std::vector<Event> out;
-    out.reserve(t.rows.size());
-    for (size_t r = 0; r < t.rows.size(); ++r) {
-        Event e;
-        e.start = date_of_row(t, r, start_col);
-        e.end = e.start;
-        if (end_col >= 0 && !t.rows[r][end_col].empty()) {
-            e.end = date_of_row(t, r, end_col);
-            if (e.end < e.start)
-                throw Error(where(t, r, end_col) + ": '" + t.rows[r][end_col] +
-                            "' is before the start (" + e.start.iso() + ")");
-        }
-        if (kind_col >= 0 && !parse_kind(t.rows[r][kind_col], &e.kind))
-            throw Error(where(t, r, kind_col) + ": unknown event kind '" + t.rows[r][kind_col] + "'");
-        e.organiser = cell(t, r, organiser_col);
-        e.title = cell(t, r, title_col);
-        e.source = cell(t, r, source_col);
-        if (e.source.empty()) e.source = fallback_source;
-        if (people_col >= 0 && !t.rows[r][people_col].empty()) {
-            const std::optional<int> n = parse_count(t.rows[r][people_col]);
-            if (!n)
-                throw Error(where(t, r, people_col) + ": '" + t.rows[r][people_col] +
-                            "' is not a number of people");
-            e.participants = *n;
-        }
-        if (units_col >= 0) {
-            for (const std::string& item : split_list(t.rows[r][units_col])) {
-                int u = resolve_unit_code(dataset, item);
-                if (u < 0) {
-                    const std::string key = fold_search_key(strip_kind_prefix(item));
-                    std::vector<int> found;
-                    for (size_t i = 0; i < dataset.units.size(); ++i)
-                        if (fold_search_key(dataset.units[i].name) == key)
-                            found.push_back(static_cast<int>(i));
-                    if (found.size() > 1) {
-                        std::string codes;
-                        for (int i : found) codes += (codes.empty() ? "" : ", ") + dataset.units[i].code;
-                        throw Error(where(t, r, units_col) + ": unit '" + item +
-                                    "' is ambiguous (" + codes + "); use the code");
-                    }
-                    if (found.empty())
-                        throw Error(where(t, r, units_col) + ": unknown unit '" + item + "'");
-                    u = found.front();
-                }
-                const std::string& code = dataset.units[u].code;
-                if (std::find(e.unit_codes.begin(), e.unit_codes.end(), code) == e.unit_codes.end())
-                    e.unit_codes.push_back(code);
-            }
-        }
-        if (districts_col >= 0) {
-            for (const std::string& item : split_list(t.rows[r][districts_col])) {
-                std::string as_code = strip_decimal_zeros(item);
-                if (all_digits(as_code) && as_code.size() < 3)
-                    as_code = std::string(3 - as_code.size(), '0') + as_code;
-                const std::string key = district_key(item);
-                const District* match = nullptr;
-                for (const District& d : districts)
-                    if ((!d.code.empty() && (d.code == item || d.code == as_code)) ||
-                        (!d.name.empty() && district_key(d.name) == key)) {
-                        match = &d;
-                        break;
-                    }
-                if (!match)
-                    throw Error(where(t, r, districts_col) + ": unknown district '" + item + "'");
-                const std::string id = match->code.empty() ? match->name : match->code;
-                if (std::find(e.district_codes.begin(), e.district_codes.end(), id) ==
-                    e.district_codes.end())
-                    e.district_codes.push_back(id);
-            }
-        }
-        out.push_back(std::move(e));
-    }
-    return out;
+    return import_kind(path, dataset, TableKind::Events).events;
 }
 
 // --- Commune groups ---------------------------------------------------------------------------
@@ -709,18 +719,11 @@ std::vector<std::pair<int, int>> read_commune_groups(const std::string& path, co
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const std::string text = cell(t, r, group_col);
         if (text.empty()) continue;
-        // "2", "Nhóm 2", "nhom 2", "group 2", "2.0" (a spreadsheet number).
-        std::string digits;
-        for (char c : text)
-            if (c >= '0' && c <= '9') digits += c;
-            else if (c == '.' || c == ',') break;
-        const std::string word = fold_search_key(text);
-        const bool words_ok = word.find_first_not_of("0123456789 .,") == std::string::npos ||
-                              word.rfind("nhom", 0) == 0 || word.rfind("group", 0) == 0;
-        if (digits.size() != 1 || digits[0] < '1' || digits[0] > '3' || !words_ok)
+        const int group = cells::parse_commune_group(text);
+        if (group == 0)
             throw Error(where(t, r, group_col) + ": '" + text + "' is not a commune group (write 1, 2 or 3)");
         const std::optional<Date> date = date_col >= 0 ? std::optional<Date>(date_of_row(t, r, date_col)) : std::nullopt;
-        out.emplace_back(unit_of_row(t, r, code_col, dataset, date), digits[0] - '0');
+        out.emplace_back(unit_of_row(t, r, code_col, dataset, date), group);
     }
     return out;
 }

@@ -20,6 +20,8 @@ const ImU32 kText = IM_COL32(31, 31, 31, 255);
 const ImU32 kMuted = IM_COL32(85, 85, 85, 255);
 const ImU32 kWarning = IM_COL32(176, 0, 32, 255);
 const ImU32 kSwatchBorder = IM_COL32(120, 120, 120, 255);
+
+std::string count_text(int count, bool vietnamese) { return count < 0 ? "—" : format_count(count, vietnamese); }
 const ImU32 kBoxBorder = IM_COL32(200, 200, 200, 255);
 const ImU32 kBoxFill = IM_COL32(255, 255, 255, 240);
 const ImU32 kDark = IM_COL32(40, 40, 40, 255);
@@ -201,7 +203,7 @@ LegendPlan plan_legend(const DecorationData& d, const UiFonts& f, const Sizes& z
         const ImVec2 size = measure(f.regular, z.body, r.label, p.label_wrap);
         p.label_w = std::max(p.label_w, size.x);
         p.row_h.push_back(std::max(z.swatch_h, size.y) + z.row_gap);
-        p.count_w = std::max(p.count_w, measure(f.regular, z.body, format_count(r.count, d.vietnamese)).x);
+        p.count_w = std::max(p.count_w, measure(f.regular, z.body, count_text(r.count, d.vietnamese)).x);
         if (r.percent >= 0) {
             any_percent = true;
             p.percent_w = std::max(p.percent_w, measure(f.regular, z.body, format_percent(r.percent, d.vietnamese)).x);
@@ -413,7 +415,7 @@ void draw_legend(ImDrawList* list, const UiFonts& f, const DecorationData& d, co
         draw_swatch(list, ImVec2(x0, sy), ImVec2(x0 + z.swatch_w, sy + z.swatch_h), row, z.s);
         const float ty = y + (std::min(h, body_h) - body_h) / 2;
         put_text(list, f.regular, z.body, ImVec2(x0 + z.swatch_w + 10 * z.s, ty), kText, row.label, lp.label_wrap);
-        right_text(f.regular, z.body, count_right, ty, kText, format_count(row.count, d.vietnamese));
+        right_text(f.regular, z.body, count_right, ty, kText, count_text(row.count, d.vietnamese));
         if (row.percent >= 0) right_text(f.regular, z.body, percent_right, ty, kText, format_percent(row.percent, d.vietnamese));
         y += lp.row_h[i];
     }
@@ -591,8 +593,10 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
     for (int b = 0; b < band_count; ++b) {
         LegendRow row;
         row.label = set.bands[b].label;
-        row.count = b < static_cast<int>(summary.bands.size()) ? summary.bands[b].count : 0;
-        // Without any assessment a band has no share: "0,00 %" would read as a result.
+        // Without any assessment a band has no count and no share: "0" or "0,00 %" would read
+        // as a result.
+        row.count = summary.xa_with_data == 0 ? -1
+                    : b < static_cast<int>(summary.bands.size()) ? summary.bands[b].count : 0;
         row.percent = summary.xa_with_data == 0 ? -1
                       : b < static_cast<int>(summary.bands.size()) ? summary.bands[b].percent : 0;
         row.colour = band_colour(b, band_count);
@@ -676,6 +680,7 @@ void add_lagging_rows(DecorationData& d, const Dataset& dataset, const std::vect
         const Unit& u = dataset.units[r.unit];
         const int set = r.criteria_set >= 0 ? r.criteria_set : states[r.unit].criteria_set;
         const int size = set >= 0 ? dataset.criteria_set(set).size() : 0;
+        if (r.count >= size) break;  // ranked fewest first: the rest meet every criterion, they don't lag
         d.lagging.push_back({u.full_name(), u.district_name, std::to_string(r.count) + "/" + std::to_string(size)});
     }
 }

@@ -24,7 +24,7 @@ namespace ntm::render {
 
 struct LegendRow {
     std::string label;     // "19", "15–18", ..., "Chưa có dữ liệu", "Không áp dụng (phường, thị trấn)"
-    int count = 0;
+    int count = 0;         // < 0: no count to give (no assessments at all), drawn "—"
     double percent = -1;   // of xã in scope; < 0: not shown (not-applicable row)
     Rgb colour;
     bool hatched = false;  // drawn with the map's not-applicable hatching
@@ -80,7 +80,8 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
                                     const std::string& crs_name = "",
                                     const std::string& source_override = "");
 
-// Fills data.lagging from rank_lagging() (fewest criteria first), at most `max_rows`.
+// Fills data.lagging from rank_lagging() (fewest criteria first), at most `max_rows`, and only xã
+// that miss at least one criterion.
 void add_lagging_rows(DecorationData& data, const Dataset& dataset, const std::vector<UnitRank>& ranked,
                       const std::vector<UnitState>& states, size_t max_rows = 12);
 

@@ -24,7 +24,31 @@ void check_complete(const char* which) {
     throw Error(std::string("the ") + which + " framebuffer is incomplete (status " + code + ")");
 }
 
+const char* const kResolveVertex = R"glsl(#version 330 core
+void main() {  // one triangle covering the viewport
+    gl_Position = vec4(float((gl_VertexID & 1) * 4 - 1), float((gl_VertexID & 2) * 2 - 1), 0.0, 1.0);
+}
+)glsl";
+
+const char* const kResolveFragment = R"glsl(#version 330 core
+uniform sampler2DMS u_samples;
+uniform int u_count;
+out vec4 o_colour;
+void main() {
+    ivec2 p = ivec2(gl_FragCoord.xy);
+    vec4 sum = vec4(0.0);
+    for (int i = 0; i < u_count; ++i) sum += texelFetch(u_samples, p, i);
+    o_colour = sum / float(u_count);
+}
+)glsl";
+
 }  // namespace
+
+struct Framebuffer::ResolvePass {
+    gl::Program program{"multisample resolve", kResolveVertex, nullptr, kResolveFragment};
+    gl::VertexArray vao;
+    GLint samples_uniform = program.uniform("u_samples"), count_uniform = program.uniform("u_count");
+};
 
 int Framebuffer::max_size() {
     GLint renderbuffer = 0, texture = 0, viewport[2] = {0, 0};
@@ -61,15 +85,15 @@ Framebuffer::Framebuffer(int width, int height, int samples) : width_(width), he
         check_complete("resolve");
 
         if (samples_ > 1) {
-            glGenRenderbuffers(1, &multisample_rbo_);
-            glBindRenderbuffer(GL_RENDERBUFFER, multisample_rbo_);
-            glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
-            glBindRenderbuffer(GL_RENDERBUFFER, 0);
+            glGenTextures(1, &multisample_tex_);
+            glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, multisample_tex_);
+            glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, samples_, GL_RGBA8, width, height, GL_TRUE);
+            glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
             glGenFramebuffers(1, &multisample_fbo_);
             glBindFramebuffer(GL_FRAMEBUFFER, multisample_fbo_);
-            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
-                                      multisample_rbo_);
+            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, multisample_tex_, 0);
             check_complete("multisampled");
+            resolve_pass_ = std::make_unique<ResolvePass>();
         }
         gl::check("creating a framebuffer");
     } catch (...) {
@@ -87,8 +111,9 @@ Framebuffer::Framebuffer(Framebuffer&& o) noexcept
       samples_(o.samples_),
       texture_(std::exchange(o.texture_, 0)),
       resolve_fbo_(std::exchange(o.resolve_fbo_, 0)),
-      multisample_rbo_(std::exchange(o.multisample_rbo_, 0)),
-      multisample_fbo_(std::exchange(o.multisample_fbo_, 0)) {}
+      multisample_tex_(std::exchange(o.multisample_tex_, 0)),
+      multisample_fbo_(std::exchange(o.multisample_fbo_, 0)),
+      resolve_pass_(std::move(o.resolve_pass_)) {}
 
 Framebuffer& Framebuffer::operator=(Framebuffer&& o) noexcept {
     if (this != &o) {
@@ -98,18 +123,20 @@ Framebuffer& Framebuffer::operator=(Framebuffer&& o) noexcept {
         samples_ = o.samples_;
         texture_ = std::exchange(o.texture_, 0);
         resolve_fbo_ = std::exchange(o.resolve_fbo_, 0);
-        multisample_rbo_ = std::exchange(o.multisample_rbo_, 0);
+        multisample_tex_ = std::exchange(o.multisample_tex_, 0);
         multisample_fbo_ = std::exchange(o.multisample_fbo_, 0);
+        resolve_pass_ = std::move(o.resolve_pass_);
     }
     return *this;
 }
 
 void Framebuffer::release() {
     if (multisample_fbo_) glDeleteFramebuffers(1, &multisample_fbo_);
-    if (multisample_rbo_) glDeleteRenderbuffers(1, &multisample_rbo_);
+    if (multisample_tex_) glDeleteTextures(1, &multisample_tex_);
     if (resolve_fbo_) glDeleteFramebuffers(1, &resolve_fbo_);
     if (texture_) glDeleteTextures(1, &texture_);
-    multisample_fbo_ = multisample_rbo_ = resolve_fbo_ = texture_ = 0;
+    multisample_fbo_ = multisample_tex_ = resolve_fbo_ = texture_ = 0;
+    resolve_pass_.reset();
 }
 
 void Framebuffer::bind() const {
@@ -117,12 +144,39 @@ void Framebuffer::bind() const {
     glViewport(0, 0, width_, height_);
 }
 
-void Framebuffer::resolve() const {
+void Framebuffer::resolve() const { resolve(width_, height_); }
+
+void Framebuffer::resolve(int width, int height) const {
     if (!multisample_fbo_) return;
+    // The state this changes, restored after.
+    GLint program = 0, vao = 0, active = 0, bound = 0, viewport[4] = {};
+    glGetIntegerv(GL_CURRENT_PROGRAM, &program);
+    glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vao);
+    glGetIntegerv(GL_ACTIVE_TEXTURE, &active);
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    const GLboolean blend = glIsEnabled(GL_BLEND), scissor = glIsEnabled(GL_SCISSOR_TEST);
+    glActiveTexture(GL_TEXTURE0);
+    glGetIntegerv(GL_TEXTURE_BINDING_2D_MULTISAMPLE, &bound);
+
     glBindFramebuffer(GL_READ_FRAMEBUFFER, multisample_fbo_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT,
-                      GL_NEAREST);
+    glViewport(0, 0, width, height);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    resolve_pass_->program.use();
+    glUniform1i(resolve_pass_->samples_uniform, 0);
+    glUniform1i(resolve_pass_->count_uniform, samples_);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, multisample_tex_);
+    resolve_pass_->vao.bind();
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, GLuint(bound));
+    glActiveTexture(GLenum(active));
+    glBindVertexArray(GLuint(vao));
+    glUseProgram(GLuint(program));
+    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+    if (blend) glEnable(GL_BLEND);
+    if (scissor) glEnable(GL_SCISSOR_TEST);
 }
 
 Image Framebuffer::read_pixels() const {

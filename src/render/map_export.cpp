@@ -5,14 +5,19 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -82,6 +87,24 @@ Rgb mute(Rgb c) {
     auto m = [](uint8_t v) { return static_cast<uint8_t>(std::lround(v + (kMutedGrey - v) * kMutedAmount)); };
     return {m(c.r), m(c.g), m(c.b)};
 }
+
+// NTM_EXPORT_TIMING=1: seconds per stage of an export on stderr (a glFinish before each GL
+// stage's mark, so the GPU's work is counted where it was issued).
+struct StageMarks {
+    bool on = std::getenv("NTM_EXPORT_TIMING") != nullptr;
+    std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+    std::clock_t last_cpu = std::clock();
+    void mark(const char* what, bool gl = false) {
+        if (!on) return;
+        if (gl) glFinish();
+        const auto now = std::chrono::steady_clock::now();
+        const std::clock_t cpu = std::clock();
+        std::fprintf(stderr, "timing:   %-26s %.3f s   (CPU %.3f s)\n", what, std::chrono::duration<double>(now - last).count(),
+                     double(cpu - last_cpu) / CLOCKS_PER_SEC);
+        last = now;
+        last_cpu = cpu;
+    }
+};
 
 // Restores the ImGui context that was current when it was made.
 struct ImGuiContextSwitch {
@@ -200,6 +223,7 @@ struct MapExporter::Impl {
     UiFonts fonts;
 
     std::unique_ptr<Framebuffer> target;
+    std::unique_ptr<Framebuffer> map_target;  // the map area, multisampled (see render)
     GLuint read_fbo = 0;
 
     // For the names on the map, made on the first export that draws them.
@@ -210,11 +234,58 @@ struct MapExporter::Impl {
 
     Impl(const Dataset& d, const geo::MapGeometry& g) : dataset(d), geometry(g), index(d), districts(d.districts()) {}
 
-    const geo::LabelPlacer& label_placer() {
-        if (!placer) {
-            anchors = geo::label_anchors(geometry, threads);
-            picking = std::make_unique<geo::PickingIndex>(geometry);
-            placer = std::make_unique<geo::LabelPlacer>(geometry, anchors, *picking);
+    // Names are placed on the map snapped to a grid of a quarter pixel (vertices move by at most
+    // 0.18 px, far below what changes whether a name fits): anchors and the picking index of the
+    // national map then cost a small fraction of full detail. Units shown in the inset get the
+    // inset's (finer) grid. Rebuilt when a later export needs finer grids.
+    geo::MapGeometry label_geometry;
+    double label_step = 0, label_inset_step = 0;
+    std::vector<int> label_islands;
+    const geo::LabelPlacer& label_placer(double metres_per_pixel, double inset_metres_per_pixel,
+                                         const std::vector<int>& islands) {
+        const double step = 0.25 * metres_per_pixel, inset_step = 0.25 * inset_metres_per_pixel;
+        if (!placer || step < label_step || (!islands.empty() && inset_step < label_inset_step) ||
+            islands != label_islands) {
+            StageMarks m;
+            placer.reset();
+            picking.reset();
+            label_step = step;
+            label_inset_step = islands.empty() ? 0 : inset_step;
+            label_islands = islands;
+            const geo::Bounds all = geometry.bounds();
+            const geo::Vec2 origin = all.empty() ? geo::Vec2{} : geo::Vec2{all.min_x, all.min_y};
+            const geo::SnapGrid grid{origin, step}, inset_grid{origin, islands.empty() ? step : inset_step};
+            std::vector<uint8_t> in_inset(geometry.shapes.size(), 0);
+            for (int u : islands) in_inset[u] = 1;
+            label_geometry.shapes.assign(geometry.shapes.size(), {});
+            for (size_t u = 0; u < geometry.shapes.size(); ++u)
+                label_geometry.shapes[u] = geo::snap_shape(geometry.shapes[u], in_inset[u] ? inset_grid : grid);
+            m.mark("  (snapping)");
+            label_geometry.crs_wkt = geometry.crs_wkt;
+            label_geometry.crs_name = geometry.crs_name;
+            // Each anchor to within a quarter pixel (or the usual 0.1 % of the unit's size when
+            // finer): the poles of communes a few pixels wide are found in a few steps.
+            anchors.assign(label_geometry.shapes.size(), {});
+            std::atomic<size_t> next{0};
+            auto worker = [&] {
+                for (size_t u; (u = next.fetch_add(1)) < label_geometry.shapes.size();) {
+                    const geo::MultiPolygon& shape = label_geometry.shapes[u];
+                    const geo::Bounds b = shape.bounds();
+                    const double size = b.empty() ? 0 : std::sqrt(b.width() * b.height());
+                    geo::AnchorOptions options;
+                    if (size > 0) options.relative_precision = std::max(options.relative_precision,
+                                                                        (in_inset[u] ? inset_step : step) / size);
+                    anchors[u] = geo::label_anchor(shape, options);
+                }
+            };
+            std::vector<std::thread> pool;
+            for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+            worker();
+            for (std::thread& t : pool) t.join();
+            m.mark("  (anchors)");
+            picking = std::make_unique<geo::PickingIndex>(label_geometry);
+            m.mark("  (picking)");
+            placer = std::make_unique<geo::LabelPlacer>(label_geometry, anchors, *picking);
         }
         return *placer;
     }
@@ -332,6 +403,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     result.width = W;
     result.height = H;
     result.dpi = o.dpi;
+    StageMarks marks;
 
     // State, statistics and colours on the date; the district in focus, the others muted.
     const std::vector<UnitState> states = index.states(o.date);
@@ -415,6 +487,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         outlines_version = version;
     }
 
+    marks.mark("states, colours, outlines");
     MapStyle style;
     style.pixel_scale = s;
     // A whole number of pixels per hatch stripe, so tiles that start on multiples of it continue
@@ -482,7 +555,11 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
                 placement.keep_clear.push_back({r.x - 4 * s, r.y - 4 * s, r.right() + 4 * s, r.bottom() + 4 * s});
             }
             const geo::ScreenFrame screen{result.camera.center, result.camera.metres_per_pixel, double(W), double(H)};
-            result.labels = place_map_labels(label_placer(), result.label_names, fonts.regular, fonts.bold, screen,
+            const double inset_mpp =
+                islands.empty() ? 0 : fit_camera_in(island_bounds, result.inset, W, H, 6.0 * s).metres_per_pixel;
+            const geo::LabelPlacer& names_placer = label_placer(result.camera.metres_per_pixel, inset_mpp, islands);
+            marks.mark("label anchors, index");
+            result.labels = place_map_labels(names_placer, result.label_names, fonts.regular, fonts.bold, screen,
                                              placement);
             if (!islands.empty()) {
                 // The islands' own names, inside the inset.
@@ -504,13 +581,14 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
                         origin.push_back(i);
                     }
                 const geo::ScreenFrame inset_screen{ic.center, ic.metres_per_pixel, double(W), double(H)};
-                for (DrawnLabel d : place_map_labels(label_placer(), names, fonts.regular, fonts.bold, inset_screen, placement)) {
+                for (DrawnLabel d : place_map_labels(names_placer, names, fonts.regular, fonts.bold, inset_screen, placement)) {
                     d.label = origin[d.label];
                     result.labels.push_back(std::move(d));
                 }
             }
         }
 
+        marks.mark("decorations, labels");
         imgui_switch = std::make_unique<ImGuiContextSwitch>(imgui);
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(float(W), float(H));
@@ -528,6 +606,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         draw_decorations(ImGui::GetBackgroundDrawList(), fonts, result.decorations, frame, s, kDecorAll);
         ImGui::Render();
         draw_data = ImGui::GetDrawData();
+        marks.mark("decoration drawing lists");
     } else {
         const float m = fixed_view ? 0.0f : 0.02f * std::min(W, H);
         layout.map_area = {m, m, W - 2 * m, H - 2 * m};
@@ -561,9 +640,30 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
     int tile_h = H;
     if (tile_h > rows_cap) tile_h = std::max(period, int(rows_cap) / period * period);
 
-    if (!target || target->width() != tile_w || target->height() != tile_h || target->samples() != std::max(1, o.samples)) {
+    // With decorations, only the map area is drawn multisampled (the decorations' shapes and text
+    // carry their own anti-aliasing, and the frame covers everything outside the map area in
+    // paper): into a framebuffer the size of the map area's part of a tile, resolved and copied
+    // into a single-sampled tile for the decorations. On llvmpipe this saves most of the cost of
+    // clearing, drawing into and resolving a multisampled tile, and its memory.
+    const bool split = o.decorations && o.samples > 1;
+    const int map_x0 = std::clamp(int(std::floor(layout.map_area.x)), 0, W);
+    const int map_y0 = std::clamp(int(std::floor(layout.map_area.y)), 0, H);
+    const int map_x1 = std::clamp(int(std::ceil(layout.map_area.right())), 0, W);
+    const int map_y1 = std::clamp(int(std::ceil(layout.map_area.bottom())), 0, H);
+    const int tile_samples = split ? 1 : std::max(1, o.samples);
+    if (!target || target->width() != tile_w || target->height() != tile_h || target->samples() != tile_samples) {
         target.reset();
-        target = std::make_unique<Framebuffer>(tile_w, tile_h, o.samples);
+        target = std::make_unique<Framebuffer>(tile_w, tile_h, tile_samples);
+    }
+    if (split) {
+        // Its corner moves down and left to a multiple of the hatch period (so the stripes stay
+        // where a whole tile would put them): up to a period more than the map area.
+        const int mw = std::min(tile_w, map_x1 - map_x0 + period), mh = std::min(tile_h, map_y1 - map_y0 + period);
+        if (mw > 0 && mh > 0 &&
+            (!map_target || map_target->width() != mw || map_target->height() != mh || map_target->samples() < 2)) {
+            map_target.reset();
+            map_target = std::make_unique<Framebuffer>(mw, mh, o.samples);
+        }
     }
     if (!read_fbo) glGenFramebuffers(1, &read_fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, read_fbo);
@@ -581,17 +681,55 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             const int tw = std::min(tile_w, W - ox);
             Camera camera = result.camera;
             camera.center = result.camera.screen_to_world({ox + tw / 2.0, oy + th / 2.0}, W, H);
-            target->bind();
-            glViewport(0, 0, tw, th);
-            renderer.draw(camera, tw, th);
-            if (!result.inset.empty()) draw_inset(result, island_bounds, inset_flags, flags, style, ox, oy, tw, th, s);
-            if (draw_data) painter->draw(*draw_data, tw, th, float(ox), float(oy));
+            if (split) {
+                target->bind();
+                glViewport(0, 0, tw, th);
+                glDisable(GL_SCISSOR_TEST);
+                glClearColor(1, 1, 1, 1);
+                glClear(GL_COLOR_BUFFER_BIT);
+                // The map area's part of this tile, in the tile's GL pixels (bottom-up).
+                const int x0 = std::max(map_x0, ox) - ox, x1 = std::min(map_x1, ox + tw) - ox;
+                const int top = std::max(map_y0, oy) - oy, bottom = std::min(map_y1, oy + th) - oy;
+                if (map_target && x0 < x1 && top < bottom) {
+                    const int lx = x0 / period * period, by = (th - bottom) / period * period;
+                    const int mw = std::min(x1 - lx, map_target->width()), mh = std::min(th - top - by, map_target->height());
+                    const int mox = ox + lx, moy = oy + th - by - mh;  // its top-left in the image
+                    Camera map_camera = result.camera;
+                    map_camera.center = result.camera.screen_to_world({mox + mw / 2.0, moy + mh / 2.0}, W, H);
+                    map_target->bind();
+                    glViewport(0, 0, mw, mh);
+                    marks.mark("framebuffer", true);
+                    renderer.draw(map_camera, mw, mh);
+                    marks.mark("map drawing", true);
+                    if (!result.inset.empty())
+                        draw_inset(result, island_bounds, inset_flags, flags, style, mox, moy, mw, mh, s);
+                    map_target->resolve(mw, mh);
+                    glBindFramebuffer(GL_READ_FRAMEBUFFER, map_target->resolved_framebuffer());
+                    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target->resolved_framebuffer());
+                    glBlitFramebuffer(0, 0, mw, mh, lx, by, lx + mw, by + mh, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+                    marks.mark("map resolve, copy", true);
+                }
+                target->bind();
+                glViewport(0, 0, tw, th);
+                if (draw_data) painter->draw(*draw_data, tw, th, float(ox), float(oy));
+                marks.mark("decorations", true);
+            } else {
+                target->bind();
+                glViewport(0, 0, tw, th);
+                marks.mark("framebuffer", true);
+                renderer.draw(camera, tw, th);
+                marks.mark("map drawing", true);
+                if (!result.inset.empty()) draw_inset(result, island_bounds, inset_flags, flags, style, ox, oy, tw, th, s);
+                if (draw_data) painter->draw(*draw_data, tw, th, float(ox), float(oy));
+                marks.mark("inset, decorations", true);
+            }
             target->resolve();
             glBindFramebuffer(GL_READ_FRAMEBUFFER, read_fbo);
             glPixelStorei(GL_PACK_ALIGNMENT, 1);
             glPixelStorei(GL_PACK_ROW_LENGTH, 0);
             glReadPixels(0, 0, tw, th, GL_RGBA, GL_UNSIGNED_BYTE, tile.data());
             gl::check("reading an export tile back");
+            marks.mark("resolve, read-back");
             ++result.tiles;
             for (int r = 0; r < th; ++r) {  // GL rows are bottom first
                 const uint8_t* src = tile.data() + size_t(th - 1 - r) * size_t(tw) * 4;
@@ -604,6 +742,7 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
             }
         }
         sink(strip.data(), oy, th);
+        marks.mark("PNG rows");
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return result;

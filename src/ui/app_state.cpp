@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/filters.h"
 #include "io/district_dissolve.h"
@@ -48,6 +49,9 @@ void AppState::set_data(std::unique_ptr<LoadedData> data) {
     } else {
         first_ = last_ = default_date(ds);  // no dates at all: today, whose criteria set applies
     }
+    std::set<int> dates;
+    for (const Observation& o : ds.observations) dates.insert(o.date.days);
+    assessment_dates_ = static_cast<int>(dates.size());
     // New data opens on its last date with assessments (not today, not the last event).
     date_ = std::clamp(default_date(ds), first_, last_);
     selection_.clear();
@@ -134,7 +138,7 @@ bool AppState::step(PlayStep unit, int count) {
 
 void AppState::set_playing(bool on) {
     if (on && date_ >= last_) set_date(first_);  // play from the start after the end
-    playing_ = on;
+    playing_ = on && !single_date();  // one day has nothing to play through
     play_accumulator_ = 0;
 }
 

@@ -97,6 +97,10 @@ public:
     void set_date(Date date);
     Date first_date() const { return first_; }
     Date last_date() const { return last_; }
+    // The data spans one day (or has no dates): nothing to slide through or play.
+    bool single_date() const { return first_ == last_; }
+    // Distinct dates of criteria assessments: a chart over time needs two.
+    int assessment_dates() const { return assessment_dates_; }
     // Moves by whole months or years to the end of that month (or to the same day for years),
     // clamped to the span. Returns true when the date changed.
     bool step(PlayStep unit, int count);
@@ -179,6 +183,7 @@ private:
     uint64_t data_version_ = 0;
 
     Date date_, first_, last_;
+    int assessment_dates_ = 0;
     bool playing_ = false;
     PlayStep play_step_ = PlayStep::Month;
     double play_speed_ = 4.0;

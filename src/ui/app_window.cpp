@@ -80,6 +80,8 @@ int run_app_window(AppWindowOptions o) {
     GLFWwindow* window = glfwCreateWindow(o.width, o.height, "NTM Atlas", nullptr, nullptr);
     if (!window) throw Error("cannot open an OpenGL 3.3 window (" + g_glfw_error + ")");
     glfwMakeContextCurrent(window);
+    // A capture shows no hover: the pointer (the middle of a virtual screen) rests on the status bar.
+    if (screenshot) glfwSetCursorPos(window, 4, o.height - 4);
     glfwSwapInterval(screenshot ? 0 : 1);
     render::load_gl_functions(reinterpret_cast<render::GlProcLoader>(glfwGetProcAddress));
 
@@ -93,6 +95,9 @@ int run_app_window(AppWindowOptions o) {
     const render::UiFonts fonts = render::add_ui_fonts(*io.Fonts, 16.0f * ui_scale);
     const render::UiFonts room_fonts = render::add_ui_fonts(*io.Fonts, 40.0f * ui_scale);  // briefing
     ImGui::StyleColorsLight();
+    // The light style's fields are white: in a dialog (white too) a field, a check box or a
+    // radio button would not show without a border.
+    ImGui::GetStyle().FrameBorderSize = 1.0f;
     ImGui::GetStyle().ScaleAllSizes(ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -122,6 +127,7 @@ int run_app_window(AppWindowOptions o) {
                 workspace.state().select_unit(unit);
             }
             if (o.briefing) workspace.start_briefing();
+            if (o.import_table) workspace.open_import(*o.import_table);
         };
         // Briefing mode fills the screen (not for captures, which keep --size).
         FullScreen full_screen(window);

@@ -22,8 +22,9 @@ struct AppWindowOptions {
     std::optional<std::string> select;  // a unit code to select
     std::optional<std::string> tab;     // right panel tab to show
     bool briefing = false;
+    std::optional<std::string> import_table;  // open File ▸ Import table… on this table
     std::optional<std::string> screenshot;  // capture to this PNG and exit
-    int frames = 3;                         // at least this many frames before a capture
+    int frames = 10;                        // at least this many frames before a capture
 };
 
 // Runs the window until it is closed; returns the exit code. Throws ntm::Error (one line) when

@@ -99,8 +99,20 @@ void AttainmentChartPanel::draw(AppState& state) {
     refresh(state);
     const AttainmentIndex* index = state.index();
     if (!index || state.dataset().observations.empty()) {
-        ImGui::TextDisabled("%s", tr("Dữ liệu này không có kết quả đánh giá tiêu chí.",
+        note(tr("Dữ liệu này không có kết quả đánh giá tiêu chí.",
                                      "This data has no criteria assessments."));
+        return;
+    }
+    // One assessment date draws a flat chart that says nothing over time: say so instead (the
+    // legend on the left has that date's counts).
+    if (state.assessment_dates() < 2) {
+        const Date only = state.dataset().last_data_date().value_or(state.date());
+        note(std::string(tr("Dữ liệu chỉ có một ngày đánh giá (", "The data has one assessment date (")) +
+             format_date(only) +
+             tr("): cần kết quả của ít nhất hai ngày để vẽ tiến độ theo thời gian. Số xã theo số tiêu chí đạt ở "
+                "phần Chú giải bên trái.",
+                "): results of at least two dates are needed to chart progress over time. The count of xã per "
+                "band is in the Legend on the left."));
         return;
     }
     // Each series once per data version, when first shown.
@@ -121,38 +133,61 @@ void AttainmentChartPanel::draw_controls(const AppState& state) {
     const ChartSeries& series = yearly_ ? yearly_series_ : monthly_;
     const ImGuiStyle& style = ImGui::GetStyle();
     const float right = ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::RadioButton(tr("Theo tháng", "Monthly"), !yearly_)) yearly_ = false;
-    ImGui::SameLine();
-    if (ImGui::RadioButton(tr("Theo năm", "Yearly"), yearly_)) yearly_ = true;
-    ImGui::SameLine();
-    ImGui::Checkbox(tr("Bình quân", "Average"), &show_average_);
-    if (!references_.empty()) {
-        ImGui::SameLine();
-        ImGui::Checkbox(tr("Số liệu báo cáo", "Reported figures"), &show_reported_);
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", tr("Số liệu công bố trong các báo cáo, để so sánh với số liệu tính được",
-                                       "Figures published in reports, to compare with the computed ones"));
-    }
-
-    // Legend: the map's band colours, then "no data", the average line and reported points.
     ImDrawList* list = ImGui::GetWindowDrawList();
     const float h = ImGui::GetTextLineHeight();
     const CriteriaSet& set = ds.criteria_on(state.date());
     const int band_count = static_cast<int>(set.bands.size());
+    // One row of controls whose check boxes are their own legend entries (the average line, the
+    // reported points), then the band colours: the chart keeps the panel's height.
     bool first = true;
-    auto item = [&](const std::string& text, float mark_w, auto&& draw_mark) {
-        const float w = mark_w + style.ItemInnerSpacing.x + ImGui::CalcTextSize(text.c_str()).x;
+    auto place = [&](float w) {
         if (!first) {
             ImGui::SameLine(0, style.ItemSpacing.x * 2);
             if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
         }
         first = false;
+    };
+    auto item = [&](const std::string& text, float mark_w, auto&& draw_mark) {
+        place(mark_w + style.ItemInnerSpacing.x + ImGui::CalcTextSize(text.c_str()).x);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         draw_mark(p);
         ImGui::Dummy(ImVec2(mark_w, h));
         ImGui::SameLine(0, style.ItemInnerSpacing.x);
         ImGui::TextUnformatted(text.c_str());
     };
+    auto check_item = [&](const char* id, bool* on, const std::string& text, float mark_w, auto&& draw_mark) {
+        place(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x * 2 + mark_w + ImGui::CalcTextSize(text.c_str()).x);
+        ImGui::Checkbox(id, on);
+        ImGui::SameLine(0, style.ItemInnerSpacing.x);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float dy = (ImGui::GetFrameHeight() - h) / 2;
+        draw_mark(ImVec2(p.x, p.y + dy));
+        ImGui::Dummy(ImVec2(mark_w, ImGui::GetFrameHeight()));
+        ImGui::SameLine(0, style.ItemInnerSpacing.x);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(text.c_str());
+    };
+    place(check_width(tr("Theo tháng", "Monthly")));
+    if (ImGui::RadioButton(tr("Theo tháng", "Monthly"), !yearly_)) yearly_ = false;
+    place(check_width(tr("Theo năm", "Yearly")));
+    if (ImGui::RadioButton(tr("Theo năm", "Yearly"), yearly_)) yearly_ = true;
+    check_item("##average", &show_average_, tr("Bình quân tiêu chí/xã (trục phải)", "Average criteria per xã (right axis)"),
+               h * 1.6f, [&](ImVec2 p) {
+                   list->AddLine(ImVec2(p.x, p.y + h / 2), ImVec2(p.x + h * 1.6f, p.y + h / 2), kAverageColour, 2.0f);
+               });
+    if (!references_.empty()) {
+        check_item("##reported", &show_reported_, tr("Số liệu báo cáo", "Reported figures"), h, [&](ImVec2 p) {
+            ReferencePoint sample;
+            sample.band = -1;
+            reference_marker(list, sample, ImVec2(p.x + h / 2, p.y + h / 2), h * 0.35f, band_count, false);
+        });
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", tr("Số liệu công bố trong các báo cáo, để so sánh với số liệu tính được",
+                                       "Figures published in reports, to compare with the computed ones"));
+    }
+
+    // The map's band colours and "no data".
+    first = true;
     for (int b = 0; b < band_count; ++b) {
         item(set.bands[b].label, h * 1.2f, [&](ImVec2 p) {
             const ImVec2 q(p.x + h * 1.2f, p.y + h);
@@ -168,17 +203,6 @@ void AttainmentChartPanel::draw_controls(const AppState& state) {
             list->AddRectFilled(p, q, rgb(no_data_colour()));
             list->AddRect(p, q, IM_COL32(90, 90, 90, 255));
         });
-    if (show_average_)
-        item(tr("Bình quân tiêu chí/xã (trục phải)", "Average criteria per xã (right axis)"), h * 1.6f,
-             [&](ImVec2 p) {
-                 list->AddLine(ImVec2(p.x, p.y + h / 2), ImVec2(p.x + h * 1.6f, p.y + h / 2), kAverageColour, 2.0f);
-             });
-    if (show_reported_ && !references_.empty())
-        item(tr("Số liệu báo cáo", "Reported figure"), h, [&](ImVec2 p) {
-            ReferencePoint sample;
-            sample.band = -1;
-            reference_marker(list, sample, ImVec2(p.x + h / 2, p.y + h / 2), h * 0.35f, band_count, false);
-        });
 }
 
 void AttainmentChartPanel::draw_chart(AppState& state) {
@@ -193,7 +217,7 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
     const int band_count = static_cast<int>(set.bands.size());
     const int criteria = std::max(set.size(), 1);
     if (series.empty() || series.max_total <= 0) {
-        ImGui::TextDisabled("%s", tr("Không có xã nào để thống kê.", "No xã to count."));
+        note(tr("Không có xã nào để thống kê.", "No xã to count."));
         return;
     }
 
@@ -261,7 +285,9 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
         std::snprintf(buf, sizeof buf, "%d", v);
         list->AddText(ImVec2(a.x - pad - ImGui::CalcTextSize(buf).x, y - line / 2), text_dim, buf);
     }
-    if (series.max_total % count_step) {
+    // The total at the top, unless the last tick is too close to it ("60" over "61").
+    if (series.max_total % count_step &&
+        y_count(series.max_total - series.max_total % count_step) - y_count(series.max_total) >= line) {
         std::snprintf(buf, sizeof buf, "%d", series.max_total);
         list->AddText(ImVec2(a.x - pad - ImGui::CalcTextSize(buf).x, a.y - line / 2), text_dim, buf);
     }
@@ -271,15 +297,20 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
             std::snprintf(buf, sizeof buf, "%d", v);
             list->AddText(ImVec2(b.x + pad, y_avg(v) - line / 2), text_dim, buf);
         }
-        if (criteria % avg_step) {
+        if (criteria % avg_step && y_avg(criteria - criteria % avg_step) - y_avg(criteria) >= line) {
             std::snprintf(buf, sizeof buf, "%d", criteria);
             list->AddText(ImVec2(b.x + pad, a.y - line / 2), text_dim, buf);
         }
     }
     const float label_w = ImGui::CalcTextSize("2020").x + pad * 3;
+    // Years under the current date's label are left out, not half covered.
+    const float date_label_w = ImGui::CalcTextSize(format_date(state.date()).c_str()).x;
+    const float date_lx = std::clamp(axis.x_of(state.date()) - date_label_w / 2, a.x, b.x - date_label_w);
     for (const AxisTick& t : time_ticks(axis, label_w, 1e9f)) {
         list->AddLine(ImVec2(t.x, b.y), ImVec2(t.x, b.y + pad), IM_COL32(0, 0, 0, 120));
         if (!t.labelled || t.x + label_w > b.x + right_w) continue;
+        const float yx0 = t.x + pad * 0.5f, yx1 = yx0 + ImGui::CalcTextSize("2020").x;
+        if (yx1 >= date_lx - pad && yx0 <= date_lx + date_label_w + pad) continue;
         std::snprintf(buf, sizeof buf, "%d", t.date.year());
         list->AddText(ImVec2(t.x + pad * 0.5f, b.y + pad * 0.5f), text_dim, buf);
     }
@@ -315,10 +346,21 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
         const float x = axis.x_of(c.date);
         if (x < a.x || x > b.x) continue;
         for (float y = a.y; y < b.y; y += 6) list->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 3, b.y)), IM_COL32(60, 60, 60, 220), 1.5f);
-        const ImVec2 ts = ImGui::CalcTextSize(c.label.c_str());
-        const float tx = std::min(x + pad, b.x - ts.x - pad);
-        list->AddRectFilled(ImVec2(tx - 2, a.y + pad), ImVec2(tx + ts.x + 2, a.y + pad + ts.y), IM_COL32(255, 255, 255, 220));
-        list->AddText(ImVec2(tx, a.y + pad), IM_COL32(40, 40, 40, 255), c.label.c_str());
+        // The new set's name above the plot, between the axis titles (never over the bars); the
+        // shorter "2026–2030" when the full name does not fit, none when that does not either.
+        const float lo = a.x + ImGui::CalcTextSize(tr("Số xã", "Xã")).x + pad * 2;
+        const float hi = show_average_ ? p0.x + size.x - ImGui::CalcTextSize(tr("Tiêu chí/xã", "Criteria/xã")).x - pad * 2
+                                       : b.x;
+        std::string label = c.label;
+        if (ImGui::CalcTextSize(label.c_str()).x > hi - lo) label = c.short_label;
+        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        if (ts.x > hi - lo) continue;
+        const float tx = std::clamp(x - ts.x / 2, lo, hi - ts.x);
+        list->PushClipRectFullScreen();  // above the plot's clip
+        list->AddLine(ImVec2(x, a.y), ImVec2(x, p0.y + ts.y), IM_COL32(60, 60, 60, 120), 1.0f);
+        list->AddRectFilled(ImVec2(tx - 2, p0.y), ImVec2(tx + ts.x + 2, p0.y + ts.y), ImGui::GetColorU32(ImGuiCol_WindowBg));
+        list->AddText(ImVec2(tx, p0.y), IM_COL32(40, 40, 40, 255), label.c_str());
+        list->PopClipRect();
     }
 
     // Reported figures.
@@ -399,7 +441,7 @@ void AttainmentChartPanel::draw_chart(AppState& state) {
         if (s.with_data > 0)
             ImGui::Text("%s: %s", tr("Bình quân tiêu chí/xã", "Average criteria per xã"),
                         format_decimal(s.average, 2).c_str());
-        ImGui::TextDisabled("%s", tr("Nhấp hoặc kéo để chọn ngày", "Click or drag to set the date"));
+        note(tr("Nhấp hoặc kéo để chọn ngày", "Click or drag to set the date"));
         ImGui::EndTooltip();
     }
 

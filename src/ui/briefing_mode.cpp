@@ -330,7 +330,7 @@ const std::vector<HeadlineCard>& BriefingMode::cards(const AppState& state) {
 
 // --- Drawing --------------------------------------------------------------------------------
 
-void BriefingMode::draw_cards(AppState& state, ImDrawList* l, ImVec2 pos, float width, float s) {
+geo::Bounds BriefingMode::draw_cards(AppState& state, ImDrawList* l, ImVec2 pos, float width, float s) {
     const Theme t = theme(high_contrast_);
     const bool v = vi();
     ImFont* bold = font(true);
@@ -379,9 +379,38 @@ void BriefingMode::draw_cards(AppState& state, ImDrawList* l, ImVec2 pos, float 
         line(change, t.text);
         y = b.y + gap;
     }
+    return {pos.x, pos.y, pos.x + width, std::max(pos.y, y - gap)};
 }
 
-void BriefingMode::draw_legend(AppState& state, ImDrawList* l, ImVec2 pos, float s) {
+std::vector<BriefingLegendRow> briefing_legend_rows(const CriteriaSet& set, const Summary& summary, bool vi) {
+    std::vector<BriefingLegendRow> rows;
+    const bool none = summary.xa_with_data == 0;
+    for (size_t b = 0; b < set.bands.size(); ++b) {
+        BriefingLegendRow r;
+        r.band = static_cast<int>(b);
+        r.label = set.bands[b].label;
+        const int count = b < summary.bands.size() ? summary.bands[b].count : 0;
+        r.count = none ? "—" : format_count(count, vi) + " xã";
+        rows.push_back(std::move(r));
+    }
+    if (const int no_data = summary.xa_total - summary.xa_with_data; no_data > 0) {
+        BriefingLegendRow r;
+        r.kind = BriefingLegendRow::NoData;
+        r.label = vi ? "Chưa có dữ liệu" : "No data";
+        r.count = format_count(no_data, vi) + " xã";
+        rows.push_back(std::move(r));
+    }
+    if (summary.not_applicable > 0) {
+        BriefingLegendRow r;
+        r.kind = BriefingLegendRow::NotApplicable;
+        r.label = vi ? "Không áp dụng (phường, thị trấn)" : "Not applicable (wards, townships)";
+        r.count = format_count(summary.not_applicable, vi);
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+geo::Bounds BriefingMode::draw_legend(AppState& state, ImDrawList* l, ImVec2 pos, float s) {
     const Theme t = theme(high_contrast_);
     const Dataset& d = state.dataset();
     ImFont* reg = font(false);
@@ -392,33 +421,41 @@ void BriefingMode::draw_legend(AppState& state, ImDrawList* l, ImVec2 pos, float
     // Which set the counts are out of: 19 until 14/02/2026, 10 after.
     const std::string head = std::string(tr("Số tiêu chí đạt — ", "Criteria met — ")) +
                              (vi() ? set.short_label_vi() : set.short_label_en());
-    std::vector<std::pair<std::string, std::string>> rows;
-    for (int b = 0; b < n; ++b) {
-        const int count = b < static_cast<int>(scope_summary_.bands.size()) ? scope_summary_.bands[b].count : 0;
-        rows.emplace_back(set.bands[b].label, format_count(count, vi()) + " xã");
-    }
+    const std::vector<BriefingLegendRow> rows = briefing_legend_rows(set, scope_summary_, vi());
     float label_w = 0, count_w = 0;
-    for (const auto& [a, b] : rows) {
-        label_w = std::max(label_w, text_size(reg, px, a).x);
-        count_w = std::max(count_w, text_size(reg, px, b).x);
+    for (const BriefingLegendRow& r : rows) {
+        label_w = std::max(label_w, text_size(reg, px, r.label).x);
+        count_w = std::max(count_w, text_size(reg, px, r.count).x);
     }
     const float w = std::max(pad * 2 + sw + 10 * s + label_w + 18 * s + count_w, text_size(bold, px, head).x + 2 * pad);
-    const float h = pad * 2 + row * (n + 1);
+    const float h = pad * 2 + row * (static_cast<float>(rows.size()) + 1);
     const ImVec2 a(pos.x, pos.y - h), b(pos.x + w, pos.y);
     l->AddRectFilled(a, b, t.panel_bg, 8 * s);
     l->AddRect(a, b, t.card_border, 8 * s, 0, t.border * 0.7f);
     float y = a.y + pad;
     text(l, bold, px, ImVec2(a.x + pad, y), t.text, head);
     y += row;
-    for (int i = 0; i < n; ++i) {
+    for (const BriefingLegendRow& r : rows) {
         const ImVec2 s0(a.x + pad, y + 2 * s), s1(a.x + pad + sw, y + row - 6 * s);
-        l->AddRectFilled(s0, s1, col(band_colour(i, n)));
+        const Rgb fill = r.kind == BriefingLegendRow::Band     ? band_colour(r.band, n)
+                         : r.kind == BriefingLegendRow::NoData ? no_data_colour()
+                                                               : not_applicable_colour();
+        l->AddRectFilled(s0, s1, col(fill));
+        if (r.kind == BriefingLegendRow::NotApplicable) {
+            // The map's hatching: diagonal lines, clipped to the swatch.
+            l->PushClipRect(s0, s1, true);
+            for (float x = s0.x - (s1.y - s0.y); x < s1.x; x += 7 * s)
+                l->AddLine(ImVec2(x, s0.y), ImVec2(x + (s1.y - s0.y), s1.y), IM_COL32(90, 90, 90, 255), 1.2f * s);
+            l->PopClipRect();
+        }
         l->AddRect(s0, s1, IM_COL32(60, 60, 60, 255), 0, 0, 1.0f * s);
-        if (state.highlighted_band() == i) l->AddRect(s0, s1, col(selection_colour()), 0, 0, 3 * s);
-        text(l, reg, px, ImVec2(s1.x + 10 * s, y), t.text, rows[i].first);
-        text(l, reg, px, ImVec2(b.x - pad - text_size(reg, px, rows[i].second).x, y), t.text, rows[i].second);
+        if (r.kind == BriefingLegendRow::Band && state.highlighted_band() == r.band)
+            l->AddRect(s0, s1, col(selection_colour()), 0, 0, 3 * s);
+        text(l, reg, px, ImVec2(s1.x + 10 * s, y), t.text, r.label);
+        text(l, reg, px, ImVec2(b.x - pad - text_size(reg, px, r.count).x, y), t.text, r.count);
         y += row;
     }
+    return {a.x, a.y, b.x, b.y};
 }
 
 void BriefingMode::draw_controls(AppState& state, ImVec2 map_pos, ImVec2 map_size, float s) {
@@ -467,6 +504,8 @@ void BriefingMode::draw(AppState& state, ImVec2 pos, ImVec2 size) {
     const float margin = 24 * s;
     const Dataset& d = state.dataset();
     cards(state);  // fills scope_summary_ for the legend
+    overlay_boxes_.clear();
+    auto cover = [&](ImVec2 a, ImVec2 b) { overlay_boxes_.push_back({a.x, a.y, b.x, b.y}); };
 
     // Title, scope and the illustrative-data note, top left.
     const float card_w = std::clamp(size.x * 0.24f, 260 * s, 460 * s);
@@ -476,6 +515,8 @@ void BriefingMode::draw(AppState& state, ImVec2 pos, ImVec2 size) {
     const ImVec2 tsz = text_size(bold, title_px, heading, title_wrap);
     l->AddRectFilled(ImVec2(pos.x + margin - 12 * s, pos.y + margin - 8 * s),
                      ImVec2(pos.x + margin + tsz.x + 12 * s, pos.y + margin + tsz.y + 44 * s), t.panel_bg, 8 * s);
+    cover(ImVec2(pos.x + margin - 12 * s, pos.y + margin - 8 * s),
+          ImVec2(pos.x + margin + tsz.x + 12 * s, pos.y + margin + tsz.y + 44 * s));
     text(l, bold, title_px, ImVec2(pos.x + margin, pos.y + margin), t.text, heading, title_wrap);
     float y = pos.y + margin + tsz.y + 4 * s;
     std::string sub;
@@ -502,6 +543,7 @@ void BriefingMode::draw(AppState& state, ImVec2 pos, ImVec2 size) {
         const float w = std::max(ys.x, ds.x);
         const ImVec2 a(right - w - 16 * s, pos.y + margin - 8 * s), b(right + 8 * s, pos.y + margin + ys.y + ds.y + 8 * s);
         l->AddRectFilled(a, b, t.panel_bg, 8 * s);
+        cover(a, ImVec2(b.x, b.y + (playback_.started() ? 44 * s : 0)));
         text(l, bold, year_px, ImVec2(right - ys.x - 4 * s, pos.y + margin - 6 * s), t.accent, year);
         text(l, reg, date_px, ImVec2(right - ds.x - 4 * s, pos.y + margin + ys.y - 6 * s), t.text, date);
         if (playback_.started()) {
@@ -517,20 +559,21 @@ void BriefingMode::draw(AppState& state, ImVec2 pos, ImVec2 size) {
     }
 
     // Headline cards, right column.
-    draw_cards(state, l, ImVec2(pos.x + size.x - card_w - margin, pos.y + margin), card_w, s);
+    overlay_boxes_.push_back(draw_cards(state, l, ImVec2(pos.x + size.x - card_w - margin, pos.y + margin), card_w, s));
 
     // Compact legend, bottom left.
-    draw_legend(state, l, ImVec2(pos.x + margin, pos.y + size.y - margin), s);
+    const geo::Bounds legend = draw_legend(state, l, ImVec2(pos.x + margin, pos.y + size.y - margin), s);
+    overlay_boxes_.push_back(legend);
 
     // Highlight note (criterion), above the legend.
     if (!state.highlighted_units_label().empty()) {
         const std::string note = state.highlighted_units_label() + ": " +
                                  format_count(static_cast<long long>(state.highlighted_units().size()), v) + " xã";
         const float nh = 24 * s;
-        const float legend_h = 12 * s * 2 + 32 * s * (static_cast<float>(d.criteria_on(state.date()).bands.size()) + 1);
-        const ImVec2 p(pos.x + margin, pos.y + size.y - margin - legend_h - nh - 20 * s);
+        const ImVec2 p(pos.x + margin, static_cast<float>(legend.min_y) - nh - 20 * s);
         const ImVec2 ns = text_size(bold, nh, note);
         l->AddRectFilled(ImVec2(p.x - 8 * s, p.y - 6 * s), ImVec2(p.x + ns.x + 8 * s, p.y + ns.y + 6 * s), t.panel_bg, 6 * s);
+        cover(ImVec2(p.x - 8 * s, p.y - 6 * s), ImVec2(p.x + ns.x + 8 * s, p.y + ns.y + 6 * s));
         text(l, bold, nh, p, col(selection_colour()), note);
     }
 
@@ -546,6 +589,7 @@ void BriefingMode::draw(AppState& state, ImVec2 pos, ImVec2 size) {
             const ImVec2 p(pos.x + size.x - margin - ns.x, pos.y + size.y - margin - ns.y);
             l->AddRectFilled(ImVec2(p.x - 10 * s, p.y - 6 * s), ImVec2(p.x + ns.x + 10 * s, p.y + ns.y + 6 * s),
                              t.panel_bg, 6 * s);
+            cover(ImVec2(p.x - 10 * s, p.y - 6 * s), ImVec2(p.x + ns.x + 10 * s, p.y + ns.y + 6 * s));
             text(l, bold, px, p, t.text, number);
         }
     }

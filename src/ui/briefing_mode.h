@@ -38,6 +38,19 @@ geo::Bounds view_extent_of(const MapView& map);
 // key; `digit` receives 0–9 for number keys (top row and keypad).
 BriefingKey briefing_key_of(int glfw_key, int* digit);
 
+// One row of the briefing's legend: a band, "no data" or "not applicable".
+struct BriefingLegendRow {
+    enum Kind { Band, NoData, NotApplicable } kind = Band;
+    int band = 0;        // Band: index into the set's bands
+    std::string label;   // "15–18", "Chưa có dữ liệu", "Không áp dụng (phường, thị trấn)"
+    std::string count;   // "27 xã"; "—" for a band when no xã has data
+};
+
+// The legend for `summary` (of the scope shown, on a date whose set is `set`): every band, then
+// "Chưa có dữ liệu" when some xã have no data and "Không áp dụng" when wards or townships are
+// drawn hatched, so that every colour on the map is explained. No data is never "0 xã".
+std::vector<BriefingLegendRow> briefing_legend_rows(const CriteriaSet& set, const Summary& summary, bool vi);
+
 class BriefingMode {
 public:
     // The views are shared with the views panel (the store outlives the mode).
@@ -83,12 +96,16 @@ public:
     // Seconds a slide change animates (0: jump).
     void set_transition_seconds(double s) { transition_seconds_ = s; }
     bool exit_requested() const { return !active_; }
+    // The screen boxes the last draw() covered (title, counter, cards, legend, notes): the map's
+    // names keep clear of them (MapView::set_label_keep_clear).
+    const std::vector<geo::Bounds>& overlay_boxes() const { return overlay_boxes_; }
 
 private:
     const BriefingView* slide() const;
     void apply_highlights(AppState& state);
-    void draw_cards(AppState& state, ImDrawList* list, ImVec2 pos, float width, float scale);
-    void draw_legend(AppState& state, ImDrawList* list, ImVec2 pos, float scale);
+    // Each returns the box it drew (ImGui coordinates).
+    geo::Bounds draw_cards(AppState& state, ImDrawList* list, ImVec2 pos, float width, float scale);
+    geo::Bounds draw_legend(AppState& state, ImDrawList* list, ImVec2 pos, float scale);
     void draw_controls(AppState& state, ImVec2 map_pos, ImVec2 map_size, float scale);
     ImFont* font(bool bold) const;
 
@@ -108,6 +125,7 @@ private:
     // Cards cache.
     std::vector<HeadlineCard> cards_;
     Summary scope_summary_;
+    std::vector<geo::Bounds> overlay_boxes_;
     Date cards_date_{-1};
     int cards_slide_ = -2;
     uint64_t cards_data_ = 0;

@@ -57,7 +57,12 @@ ChartSeries make_chart_series(const std::vector<Summary>& summaries, Date first,
                 // previous numbering.
                 if (set.id == st.criteria_set && set.valid_from > s.steps.back().date &&
                     (!set.continues_previous || set.size() != s.steps.back().criteria_count))
-                    s.set_changes.push_back({set.valid_from, en ? set.short_label_en() : set.short_label_vi(), set.size()});
+                    {
+                    std::string years = set.id;  // "2026-2030" -> "2026–2030", as labels write spans
+                    if (const size_t dash = years.find('-'); dash != std::string::npos) years.replace(dash, 1, "–");
+                    s.set_changes.push_back(
+                        {set.valid_from, en ? set.short_label_en() : set.short_label_vi(), set.size(), years});
+                }
         int banded = 0;
         for (const BandCount& b : sum.bands) {
             st.counts.push_back(b.count);

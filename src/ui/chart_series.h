@@ -30,6 +30,7 @@ struct SetChange {
     Date date;           // the first day of the new set
     std::string label;   // "Bộ tiêu chí 2026–2030 (10 tiêu chí)"
     int criteria_count = 0;
+    std::string short_label;  // "2026–2030", where the label does not fit
 };
 
 struct ChartSeries {

@@ -55,7 +55,7 @@ void CriteriaPanel::sync(AppState& state) {
 void CriteriaPanel::draw(AppState& state) {
     sync(state);
     if (!state.has_data()) {
-        ImGui::TextDisabled("%s", tr("Chưa mở dữ liệu.", "No data open."));
+        note(tr("Chưa mở dữ liệu.", "No data open."));
         return;
     }
     const std::vector<CriterionMisses>& m = misses(state);
@@ -75,7 +75,7 @@ void CriteriaPanel::draw(AppState& state) {
 
     const ImGuiStyle& style = ImGui::GetStyle();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float h = ImGui::GetTextLineHeight() + 4.0f;
+    const float line_h = ImGui::GetTextLineHeight() + 4.0f;
     const float count_w = ImGui::CalcTextSize("0000 (100,00 %)").x;
     const float label_w = std::max(ImGui::GetFontSize() * 6, avail * 0.45f);
     const float bar_w = std::max(ImGui::GetFontSize() * 2, avail - label_w - count_w - 2 * style.ItemSpacing.x);
@@ -89,6 +89,11 @@ void CriteriaPanel::draw(AppState& state) {
         const std::string label = std::to_string(c.number) + ". " + name;
         const std::string count = std::to_string(c.count) + " (" + format_percent(c.percent) + ")";
         ImGui::PushID(c.number);
+        // The name wraps within its column ("3. Thủy lợi và phòng, chống thiên tai" on two
+        // lines), never cut; the row is as tall as it.
+        const float wrap_w = label_w - style.ItemSpacing.x;
+        const float text_h = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap_w).y;
+        const float h = std::max(line_h, text_h + 4.0f);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         if (ImGui::Selectable("##bar", active == c.number, 0, ImVec2(avail, h))) {
             planner_.toggle_criterion(c.number);
@@ -99,7 +104,7 @@ void CriteriaPanel::draw(AppState& state) {
             ImGui::TextUnformatted(label.c_str());
             ImGui::Text(tr("%d trên %d xã có dữ liệu chưa đạt", "%d of %d xã with data miss it"), c.count,
                         c.xa_with_data);
-            ImGui::TextDisabled("%s", active == c.number
+            note(active == c.number
                                           ? tr("Nhấp lần nữa để bỏ tô sáng và bỏ lọc",
                                                "Click again to clear the highlight and the filter")
                                           : tr("Nhấp để tô sáng các xã này trên bản đồ và lọc danh sách",
@@ -107,15 +112,14 @@ void CriteriaPanel::draw(AppState& state) {
             ImGui::EndTooltip();
         }
         const float ty = p.y + (h - ImGui::GetTextLineHeight()) * 0.5f;
-        // The name, cut at the bar (the tooltip has it whole).
-        dl->PushClipRect(p, ImVec2(p.x + label_w - style.ItemSpacing.x, p.y + h), true);
-        dl->AddText(ImVec2(p.x, ty), text, label.c_str());
-        dl->PopClipRect();
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x, p.y + (h - text_h) * 0.5f), text, label.c_str(),
+                    nullptr, wrap_w);
         const float x0 = p.x + label_w;
-        dl->AddRectFilled(ImVec2(x0, p.y + 2), ImVec2(x0 + bar_w, p.y + h - 2), kTrack);
+        const float by0 = p.y + (h - line_h) * 0.5f + 2, by1 = by0 + line_h - 4;
+        dl->AddRectFilled(ImVec2(x0, by0), ImVec2(x0 + bar_w, by1), kTrack);
         // Bars as shares of xã with data, so districts and dates compare on one scale.
         const float w = bar_w * static_cast<float>(std::clamp(c.percent, 0.0, 100.0) / 100.0);
-        dl->AddRectFilled(ImVec2(x0, p.y + 2), ImVec2(x0 + w, p.y + h - 2), active == c.number ? kBarActive : kBar);
+        dl->AddRectFilled(ImVec2(x0, by0), ImVec2(x0 + w, by1), active == c.number ? kBarActive : kBar);
         dl->AddText(ImVec2(x0 + bar_w + style.ItemSpacing.x, ty), text, count.c_str());
         ImGui::PopID();
     }

@@ -44,7 +44,7 @@ void DistrictTablePanel::draw_targets(const AppState& state, const Table& t) {
     // The targets of the period in force on the date; none are carried before 2021.
     const ScopeTargets goals = programme_targets(state.summary());
     if (goals.targets.empty()) {
-        ImGui::TextDisabled("%s", tr("Không có mục tiêu của giai đoạn này trong dữ liệu.",
+        note(tr("Không có mục tiêu của giai đoạn này trong dữ liệu.",
                                      "No targets of this period are carried."));
         return;
     }
@@ -56,16 +56,20 @@ void DistrictTablePanel::draw_targets(const AppState& state, const Table& t) {
         const int v = t.column(value_column(target.id)), m = t.column("target_" + target.id);
         if (v < 0 || m < 0) continue;
         const bool met = met_text(province[m].text);
+        const bool no_data = state.summary().xa_with_data == 0;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted((en() ? target.label_en : target.label_vi).c_str());
         ImGui::TableNextColumn();
         const std::string value = province[v].text.empty() ? "—" : display_number(province[v].text);
-        ImGui::TextColored(met ? kMet : kNotMet, "%s%s", value.c_str(), !target.percent || province[v].text.empty() ? "" : " %");
+        const ImVec4 colour = no_data ? ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled) : met ? kMet : kNotMet;
+        ImGui::TextColored(colour, "%s%s", value.c_str(), !target.percent || province[v].text.empty() ? "" : " %");
         ImGui::TableNextColumn();
         const std::string goal = target.rule == TargetRule::None ? std::string("0")
                                  : (target.rule == TargetRule::About ? "≈ " : "≥ ") + std::to_string(int(target.target)) + " %";
-        ImGui::TextDisabled("%s %s · %s", tr("mục tiêu", "target"), goal.c_str(), met ? tr("đạt", "met") : tr("chưa đạt", "not met"));
+        // Without assessed xã a target is neither met nor missed.
+        const char* status = no_data ? tr("chưa có dữ liệu", "no data") : met ? tr("đạt", "met") : tr("chưa đạt", "not met");
+        ImGui::TextDisabled("%s %s · %s", tr("mục tiêu", "target"), goal.c_str(), status);
     }
     ImGui::EndTable();
 }
@@ -73,7 +77,7 @@ void DistrictTablePanel::draw_targets(const AppState& state, const Table& t) {
 void DistrictTablePanel::draw(AppState& state) {
     planner_.sync_data(state.data_version());
     if (!state.has_data()) {
-        ImGui::TextDisabled("%s", tr("Chưa mở dữ liệu.", "No data open."));
+        note(tr("Chưa mở dữ liệu.", "No data open."));
         return;
     }
     const Grouping grouping = state.dataset().grouping_on(state.date());

@@ -1,4 +1,5 @@
 #include "ui/export_dialog.h"
+#include "ui/widgets.h"
 
 #include <glad/gl.h>
 #include <imgui.h>
@@ -208,7 +209,7 @@ void ExportDialog::draw(AppState& state, const render::Camera& current_view, int
                     &current_view_);
     label(tr("Lưu vào", "Save to"));
     ImGui::InputText("##path", path_, sizeof path_);
-    ImGui::TextDisabled("%s", tr("Kèm tệp .pgw và .prj để mở trong phần mềm GIS.",
+    note(tr("Kèm tệp .pgw và .prj để mở trong phần mềm GIS.",
                                  "A .pgw and .prj beside it place the image in GIS software."));
 
     ImGui::Separator();

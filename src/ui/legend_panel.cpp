@@ -16,7 +16,7 @@ void LegendPanel::draw(AppState& state) {
     const int band_count = static_cast<int>(set.bands.size());
     ImGui::TextDisabled("%s — %s", tr("Số tiêu chí đạt", "Criteria met"), format_date(state.date()).c_str());
     // Which set the counts are out of, and its decision.
-    ImGui::TextDisabled("%s", (current_lang() == Lang::Vi ? set.short_label_vi() : set.short_label_en()).c_str());
+    note((current_lang() == Lang::Vi ? set.short_label_vi() : set.short_label_en()).c_str());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s\n%s %s (%s)", current_lang() == Lang::Vi ? set.name_vi.c_str() : set.name_en.c_str(),
                           tr("Quyết định", "Decision"), set.decision.c_str(), set.decision_date.c_str());
@@ -39,10 +39,13 @@ void LegendPanel::draw(AppState& state) {
                 ImGui::SetTooltip("%s", tr("Nhấp để tô sáng các xã của nhóm này trên bản đồ",
                                            "Click to highlight this band's communes on the map"));
             ImGui::PopID();
+            // No xã assessed: the bands are unknown, not empty.
             ImGui::TableNextColumn();
-            ImGui::Text("%d", s.bands[b].count);
+            if (s.xa_with_data > 0) ImGui::Text("%d", s.bands[b].count);
+            else ImGui::TextDisabled("—");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_percent(s.bands[b].percent).c_str());
+            if (s.xa_with_data > 0) ImGui::TextUnformatted(format_percent(s.bands[b].percent).c_str());
+            else ImGui::TextDisabled("—");
         }
         const int no_data = s.xa_total - s.xa_with_data;
         if (no_data > 0)

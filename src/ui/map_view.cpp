@@ -275,6 +275,8 @@ void MapView::draw_labels(const AppState& state, ImDrawList* list) {
         options.eligible = &eligible;
         if (const render::PixelRect r = inset_rect(); !r.empty())
             options.keep_clear.push_back({r.x - x_ - 4.0, r.y - y_ - 4.0, r.right() - x_ + 4.0, r.bottom() - y_ + 4.0});
+        for (const geo::Bounds& b : label_keep_clear_)
+            options.keep_clear.push_back({b.min_x - x_, b.min_y - y_, b.max_x - x_, b.max_y - y_});
         const geo::ScreenFrame frame{camera_.center, camera_.metres_per_pixel, w_, h_};
         L.drawn = render::place_measured_labels(*L.placer, L.names, L.measured, frame, options);
         L.camera = camera_;

@@ -5,6 +5,7 @@
 // refined level by level in the background as the view needs; a new date uploads only the
 // per-unit colours, a new selection only the per-unit flags.
 #include <cstdint>
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -57,6 +58,17 @@ public:
 
     // Sends every unit's colour again on the next render (after a palette change).
     void invalidate_colours() { colours_stale_ = true; }
+    // Screen boxes (ImGui coordinates) drawn over the map that no name may touch: the briefing's
+    // title, cards and legend. Names are placed again when they change.
+    void set_label_keep_clear(std::vector<geo::Bounds> boxes) {
+        if (boxes.size() != label_keep_clear_.size() ||
+            !std::equal(boxes.begin(), boxes.end(), label_keep_clear_.begin(), [](const geo::Bounds& a, const geo::Bounds& b) {
+                return a.min_x == b.min_x && a.min_y == b.min_y && a.max_x == b.max_x && a.max_y == b.max_y;
+            })) {
+            label_keep_clear_ = std::move(boxes);
+            labels_.camera.metres_per_pixel = -1;  // place again
+        }
+    }
 
     // More frames are needed: finer geometry is being prepared or the view is gliding.
     bool busy() const;
@@ -117,6 +129,7 @@ private:
         float w = 0, h = 0, x = 0, y = 0;
     };
     Labels labels_;
+    std::vector<geo::Bounds> label_keep_clear_;
 };
 
 }  // namespace ntm::ui

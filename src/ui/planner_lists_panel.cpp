@@ -213,7 +213,7 @@ void PlannerFilterBar::draw(AppState& state) {
         ImGui::SameLine();
     }
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", f.empty() ? tr("Không lọc: mọi đơn vị", "No filter: every unit")
+    note(f.empty() ? tr("Không lọc: mọi đơn vị", "No filter: every unit")
                                         : planner_.filter().describe(ds, state.date(), en()).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopID();
@@ -240,7 +240,7 @@ const Table& PlannerListsPanel::table(const AppState& state, PlannerTable which)
 void PlannerListsPanel::draw(AppState& state) {
     planner_.sync_data(state.data_version());
     if (!state.has_data()) {
-        ImGui::TextDisabled("%s", tr("Chưa mở dữ liệu.", "No data open."));
+        note(tr("Chưa mở dữ liệu.", "No data open."));
         return;
     }
     filter_bar_.draw(state);
@@ -256,7 +256,7 @@ void PlannerListsPanel::draw(AppState& state) {
         {PlannerList::Lagging, "Xã chậm nhất", "Lagging", "###lagging"},
         {PlannerList::Close, "Gần đạt chuẩn", "Close to standard", "###close"},
         {PlannerList::Regressions, "Mất tiêu chí", "Regressions", "###regressions"},
-        {PlannerList::NeverInspected, "Chưa được kiểm tra", "Never inspected", "###uninspected"},
+        {PlannerList::NeverInspected, "Chưa kiểm tra", "Not inspected", "###uninspected"},
     };
     if (!ImGui::BeginTabBar("##planner_lists")) return;
     // A list chosen elsewhere (planner_.set_list) becomes the selected tab once.
@@ -264,7 +264,10 @@ void PlannerListsPanel::draw(AppState& state) {
     for (const Tab& tab : kTabs) {
         const std::string label = std::string(tr(tab.vi, tab.en)) + tab.id;
         const ImGuiTabItemFlags flags = external && tab.list == planner_.list() ? ImGuiTabItemFlags_SetSelected : 0;
-        if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
+        const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+        // A narrow panel shortens the tabs: the full name on hover.
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(tab.vi, tab.en));
+        if (open) {
             if (!external) planner_.set_list(tab.list);
             drawn_list_ = tab.list;
             draw_list(state, tab.list);
@@ -328,7 +331,7 @@ void PlannerListsPanel::draw_list(AppState& state, PlannerList list) {
         options.tooltip_column = "missing_names";
     }
     if (t.rows.empty()) {
-        ImGui::TextDisabled("%s", tr("Không có dòng nào với bộ lọc và ngày này.", "No rows for this filter and date."));
+        note(tr("Không có dòng nào với bộ lọc và ngày này.", "No rows for this filter and date."));
     }
     static const char* kIds[] = {"##lagging_t", "##close_t", "##regr_t", "##unins_u", "##unins_d", "##districts_t"};
     const TableClick click = draw_table(kIds[static_cast<size_t>(which)], t, planner_, which, options, CsvExportField::height());

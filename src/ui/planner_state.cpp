@@ -255,7 +255,7 @@ Table PlannerState::district_targets(const Dataset& dataset, const std::vector<U
 
     // Rows of both reports follow Dataset::districts() with the same filter: parallel, province
     // last in the table and first in the report.
-    auto add = [&](std::vector<TableCell>& row, const ScopeTargets& s) {
+    auto add = [&](std::vector<TableCell>& row, const ScopeTargets& s, bool no_data) {
         auto find = [&](const std::string& id) -> const TargetStatus* {
             for (const TargetStatus& x : s.targets)
                 if (x.id == id) return &x;
@@ -267,16 +267,24 @@ Table PlannerState::district_targets(const Dataset& dataset, const std::vector<U
             char buf[32];
             std::snprintf(buf, sizeof buf, "%.2f", v);
             // No xã at standard: no share to speak of (empty, sorted last).
-            row.push_back(x && x->denominator > 0 ? TableCell{buf, v, true} : TableCell{"", 0, false});
+            row.push_back(x && x->denominator > 0 && !no_data ? TableCell{buf, v, true} : TableCell{"", 0, false});
         }
+        // A scope without assessed xã has no shares, no average and nothing below the threshold
+        // to speak of: empty cells (drawn "—"), never 0 or a met target.
+        if (no_data)
+            for (const char* id : {"percent_standard", "average_criteria", "below_threshold"})
+                if (const int c = t.column(id); c >= 0 && static_cast<size_t>(c) < row.size()) row[c] = TableCell{"", 0, false};
         for (const std::string& id : checks) {
             const TargetStatus* x = find(id);
-            row.push_back({x && x->met ? (en ? "met" : "đạt") : (en ? "not met" : "chưa đạt"), 0, false});
+            if (no_data)
+                row.push_back({en ? "no data" : "chưa có dữ liệu", 0, false});
+            else
+                row.push_back({x && x->met ? (en ? "met" : "đạt") : (en ? "not met" : "chưa đạt"), 0, false});
         }
     };
     const size_t districts = t.rows.size() - 1;
-    for (size_t i = 0; i < districts && i < targets.districts.size(); ++i) add(t.rows[i], targets.districts[i]);
-    add(t.rows.back(), targets.province);
+    for (size_t i = 0; i < districts && i < targets.districts.size(); ++i) add(t.rows[i], targets.districts[i], table.rows[i].xa_with_data == 0);
+    add(t.rows.back(), targets.province, table.total.xa_with_data == 0);
     apply_sort(t, sort(PlannerTable::Districts), true);
     return t;
 }

@@ -1,6 +1,7 @@
 #include "ui/planner_table_view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstring>
@@ -71,8 +72,12 @@ void draw_row(const Table& table, size_t r, const TableViewOptions& options, int
                     ImGui::EndTooltip();
                 }
             }
+        } else if (text.empty() && table.columns[c].numeric) {
+            ImGui::TextDisabled("—");  // no value: not zero
         } else {
             ImGui::TextUnformatted(text.c_str());
+            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > ImGui::GetColumnWidth())
+                ImGui::SetTooltip("%s", text.c_str());
         }
         if (coloured) ImGui::PopStyleColor();
     }
@@ -106,7 +111,46 @@ TableClick draw_table(const char* id, const Table& table, PlannerState& planner,
         // The user id is the column index: headers change with the language, indices do not.
         ImGui::TableSetupColumn((en ? col.header_en : col.header_vi).c_str(), f, 0.0f, static_cast<ImGuiID>(c));
     }
-    ImGui::TableHeadersRow();
+    // Headers by hand: each wraps within its column, which is as wide as its cells or the
+    // header's longest word ("Tỷ lệ đạt chuẩn" over three lines above "100,00" rather than cut
+    // to "Tỷ lệ đạt chu"), and says its full text on hover.
+    ImGuiTable* table_state = ImGui::GetCurrentTable();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float arrow_w = ImGui::GetFontSize() * 0.9f + style.ItemInnerSpacing.x;  // the sort arrow
+    auto longest_word = [](const char* text) {
+        float w = 0;
+        for (const char* p = text; *p;) {
+            const char* end = p;
+            while (*end && *end != ' ') ++end;
+            w = std::max(w, ImGui::CalcTextSize(p, end).x);
+            p = *end ? end + 1 : end;
+        }
+        return w;
+    };
+    float header_h = ImGui::GetTextLineHeight();
+    for (int c = 0; c < columns; ++c) {
+        const ImGuiTableColumn& col = table_state->Columns[c];
+        if (!col.IsEnabled || col.WorkMaxX <= col.WorkMinX) continue;  // hidden, or not laid out yet
+        const float wrap = std::max(1.0f, col.WorkMaxX - col.WorkMinX - (col.SortOrder != -1 ? arrow_w : 0));
+        header_h = std::max(header_h, ImGui::CalcTextSize(ImGui::TableGetColumnName(c), nullptr, false, wrap).y);
+    }
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, header_h + style.CellPadding.y * 2);
+    for (int c = 0; c < columns; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        const char* name = ImGui::TableGetColumnName(c);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::PushID(c);
+        ImGui::TableHeader("##header");
+        ImGui::PopID();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name);
+        ImGuiTableColumn& col = table_state->Columns[c];
+        const float arrow = col.SortOrder != -1 ? arrow_w : 0;  // only the sorted column draws one
+        col.ContentMaxXHeadersIdeal =
+            std::max(col.ContentMaxXHeadersIdeal, col.WorkMinX + longest_word(name) + arrow + style.CellPadding.x + 1);
+        const float wrap = std::max(1.0f, col.WorkMaxX - col.WorkMinX - arrow);
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
+                                            name, nullptr, wrap);
+    }
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
         if (specs->SpecsDirty) {

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -76,7 +77,7 @@ void ReconciliationPanel::refresh(const AppState& state) {
 void ReconciliationPanel::draw(AppState& state) {
     if (state.data_version() != data_version_) refresh(state);
     if (!state.has_data()) {
-        ImGui::TextDisabled("%s", tr("Chưa mở dữ liệu.", "No data loaded."));
+        note(tr("Chưa mở dữ liệu.", "No data loaded."));
         return;
     }
     if (rows_.empty()) {
@@ -90,59 +91,104 @@ void ReconciliationPanel::draw(AppState& state) {
     }
     ImGui::Text(tr("%d số liệu so sánh, %d chênh lệch", "%d figures compared, %d differ"),
                 static_cast<int>(rows_.size()), flagged_);
-    ImGui::SameLine();
+    same_line_if_fits(check_width(tr("Chỉ hiện chênh lệch", "Differences only")));
     ImGui::Checkbox(tr("Chỉ hiện chênh lệch", "Differences only"), &only_flagged_);
     if (not_comparable_ > 0) {
-        ImGui::SameLine();
-        ImGui::TextDisabled(tr("(%d số liệu toàn quốc/ngoài phạm vi không so sánh)",
-                               "(%d national/out-of-scope figures not compared)"),
-                            not_comparable_);
+        char buf[160];
+        std::snprintf(buf, sizeof buf,
+                      tr("%d số liệu toàn quốc hoặc ngoài phạm vi dữ liệu không so sánh.",
+                         "%d national or out-of-scope figures are not compared."),
+                      not_comparable_);
+        note(buf);
     }
 
+    // One block per report date and scope ("31/07/2020 · Tỉnh Lạng Sơn", a click shows that
+    // date), then its figures in four columns that fit the panel: the figure's name wraps, the
+    // numbers' columns are as wide as their longest value or header word, headers wrap.
     const Dataset& dataset = state.dataset();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##reconciliation", 7, flags)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("Ngày", "Date"));
-    ImGui::TableSetupColumn(tr("Phạm vi", "Scope"));
-    ImGui::TableSetupColumn(tr("Chỉ số", "Figure"));
-    ImGui::TableSetupColumn(tr("Báo cáo", "Reported"));
-    ImGui::TableSetupColumn(tr("Tính từ dữ liệu", "Computed"));
-    ImGui::TableSetupColumn(tr("Chênh lệch", "Difference"));
-    ImGui::TableSetupColumn(tr("Kết quả", "Check"));
-    ImGui::TableHeadersRow();
-    for (size_t i = 0; i < rows_.size(); ++i) {
-        const ReconciliationRow& r = rows_[i];
-        if (only_flagged_ && !r.flagged) continue;
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        // Clicking a row moves the map to the date the figure describes.
-        const bool current = state.date() == r.date;
-        if (ImGui::Selectable(format_date(r.date).c_str(), current, ImGuiSelectableFlags_SpanAllColumns))
-            state.set_date(r.date);
-        if (ImGui::IsItemHovered() && !r.source.empty())
-            ImGui::SetTooltip("%s: %s", tr("Nguồn", "Source"), r.source.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(scope_label(dataset, r.scope).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(figure_label(r.figure).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(value_text(r, r.reported).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(value_text(r, r.computed).c_str());
-        ImGui::TableNextColumn();
-        const std::string diff = (r.difference > 0 ? "+" : "") + value_text(r, r.difference);
-        if (r.flagged) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFlagColour), "%s", diff.c_str());
-        else ImGui::TextUnformatted(diff.c_str());
-        ImGui::TableNextColumn();
-        if (r.flagged) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFlagColour), "%s", tr("Chênh lệch", "Differs"));
-        else ImGui::TextDisabled("%s", tr("Khớp", "Matches"));
-        ImGui::PopID();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* headers[4] = {tr("Chỉ số", "Figure"), tr("Báo cáo", "Reported"), tr("Tính từ dữ liệu", "Computed"),
+                              tr("Chênh lệch", "Difference")};
+    float width[4] = {0, 0, 0, 0};
+    auto longest_word = [](const char* text) {
+        float w = 0;
+        for (const char* p = text; *p;) {
+            const char* e = p;
+            while (*e && *e != ' ') ++e;
+            w = std::max(w, ImGui::CalcTextSize(p, e).x);
+            p = *e ? e + 1 : e;
+        }
+        return w;
+    };
+    for (int c = 1; c < 4; ++c) width[c] = longest_word(headers[c]);
+    for (const ReconciliationRow& r : rows_) {
+        width[1] = std::max(width[1], ImGui::CalcTextSize(value_text(r, r.reported).c_str()).x);
+        width[2] = std::max(width[2], ImGui::CalcTextSize(value_text(r, r.computed).c_str()).x);
+        width[3] = std::max(width[3], ImGui::CalcTextSize(("+" + value_text(r, r.difference)).c_str()).x);
     }
-    ImGui::EndTable();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+    auto begin = [&](const char* id) {
+        if (!ImGui::BeginTable(id, 4, flags)) return false;
+        ImGui::TableSetupColumn("figure", ImGuiTableColumnFlags_WidthStretch);
+        for (int c = 1; c < 4; ++c) ImGui::TableSetupColumn(headers[c], ImGuiTableColumnFlags_WidthFixed, width[c]);
+        return true;
+    };
+    if (begin("##reconciliation_head")) {
+        ImGui::TableNextRow();
+        for (int c = 0; c < 4; ++c) {
+            ImGui::TableNextColumn();
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+            ImGui::TextWrapped("%s", headers[c]);
+        }
+        ImGui::EndTable();
+    }
+    for (size_t i = 0; i < rows_.size();) {
+        size_t j = i;
+        bool any = false;
+        while (j < rows_.size() && rows_[j].date == rows_[i].date && rows_[j].scope == rows_[i].scope) {
+            any |= !only_flagged_ || rows_[j].flagged;
+            ++j;
+        }
+        if (!any) {
+            i = j;
+            continue;
+        }
+        const ReconciliationRow& head = rows_[i];
+        ImGui::PushID(static_cast<int>(i));
+        const std::string title = format_date(head.date) + " · " + scope_label(dataset, head.scope);
+        ImGui::Spacing();
+        if (ImGui::Selectable(title.c_str(), state.date() == head.date)) state.set_date(head.date);
+        if (ImGui::IsItemHovered() && !head.source.empty())
+            ImGui::SetTooltip("%s: %s", tr("Nguồn", "Source"), head.source.c_str());
+        if (begin("##group")) {
+            for (size_t k = i; k < j; ++k) {
+                const ReconciliationRow& r = rows_[k];
+                if (only_flagged_ && !r.flagged) continue;
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", figure_label(r.figure).c_str());
+                if (ImGui::IsItemHovered() && !r.source.empty() && r.source != head.source)
+                    ImGui::SetTooltip("%s: %s", tr("Nguồn", "Source"), r.source.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(value_text(r, r.reported).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(value_text(r, r.computed).c_str());
+                ImGui::TableNextColumn();
+                const std::string diff = (r.difference > 0 ? "+" : "") + value_text(r, r.difference);
+                // Red: beyond the reported value's rounding; grey: matches.
+                if (r.flagged) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFlagColour), "%s", diff.c_str());
+                else ImGui::TextDisabled("%s", diff.c_str());
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s", r.flagged ? tr("Chênh lệch quá mức làm tròn của số báo cáo",
+                                                           "Differs beyond the reported value's rounding")
+                                                      : tr("Khớp (trong mức làm tròn)", "Matches (within rounding)"));
+            }
+            ImGui::EndTable();
+        }
+        ImGui::PopID();
+        i = j;
+    }
+    (void)style;
 }
 
 }  // namespace ntm::ui

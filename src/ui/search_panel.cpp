@@ -1,4 +1,5 @@
 #include "ui/search_panel.h"
+#include "ui/widgets.h"
 
 #include <imgui.h>
 
@@ -39,7 +40,7 @@ void SearchPanel::draw(AppState& state) {
     if (enter && !hits_.empty()) go_to(state, hits_.front());
     if (last_query_.empty()) return;
     if (hits_.empty()) {
-        ImGui::TextDisabled("%s", tr("Không tìm thấy", "Nothing found"));
+        note(tr("Không tìm thấy", "Nothing found"));
         return;
     }
     for (size_t i = 0; i < hits_.size(); ++i) {

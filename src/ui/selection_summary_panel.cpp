@@ -26,7 +26,7 @@ const Summary& SelectionSummaryPanel::summary(const AppState& state) {
 void SelectionSummaryPanel::draw(AppState& state) {
     planner_.sync_data(state.data_version());
     if (!state.has_data()) {
-        ImGui::TextDisabled("%s", tr("Chưa mở dữ liệu.", "No data open."));
+        note(tr("Chưa mở dữ liệu.", "No data open."));
         return;
     }
     const Dataset& ds = state.dataset();
@@ -53,23 +53,30 @@ void SelectionSummaryPanel::draw(AppState& state) {
     }
 
     if (state.selection().empty()) {
-        ImGui::TextDisabled("%s", tr("Chưa chọn đơn vị nào (nhấp, Ctrl/Shift+nhấp hoặc kéo hộp trên bản đồ, "
+        note(tr("Chưa chọn đơn vị nào (nhấp, Ctrl/Shift+nhấp hoặc kéo hộp trên bản đồ, "
                                      "hoặc nhấp một dòng trong danh sách).",
                                      "Nothing selected (click, ctrl/shift-click or drag a box on the map, or click "
                                      "a row of a list)."));
         return;
     }
-    ImGui::Text(tr("Đã chọn %d đơn vị: %d xã, %d phường/thị trấn", "%d units selected: %d xã, %d wards/townships"),
-                s.units_total, s.xa_total, s.not_applicable);
+    const std::string chosen =
+        current_lang() == Lang::Vi
+            ? "Đã chọn " + std::to_string(s.units_total) + " đơn vị: " + std::to_string(s.xa_total) + " xã, " +
+                  std::to_string(s.not_applicable) + " phường/thị trấn"
+            : count_of(s.units_total, "", "unit", "units") + " selected: " + count_of(s.xa_total, "", "commune", "communes") +
+                  ", " + count_of(s.not_applicable, "", "ward or township", "wards or townships");
+    ImGui::TextWrapped("%s", chosen.c_str());
     if (s.xa_with_data == 0) {
-        ImGui::TextDisabled("%s", tr("Không xã nào được chọn có dữ liệu vào ngày này.",
+        note(tr("Không xã nào được chọn có dữ liệu vào ngày này.",
                                      "No selected xã has data on this date."));
         return;
     }
-    ImGui::Text("%s: %s (%d %s)", tr("Bình quân tiêu chí/xã", "Average criteria per xã"),
-                format_decimal(s.average_criteria, 2).c_str(), s.xa_with_data, tr("xã có dữ liệu", "xã with data"));
-    ImGui::Text("%s: %d (%s)", tr("Đạt chuẩn", "At standard"), s.at_standard,
-                format_percent(s.xa_total ? 100.0 * s.at_standard / s.xa_total : 0).c_str());
+    const std::string average = std::string(tr("Bình quân tiêu chí/xã", "Average criteria per xã")) + ": " +
+                                format_decimal(s.average_criteria, 2) + " (" +
+                                count_of(s.xa_with_data, "xã có dữ liệu", "commune with data", "communes with data") + ")";
+    ImGui::TextWrapped("%s", average.c_str());
+    ImGui::TextWrapped("%s: %d (%s)", tr("Đạt chuẩn", "At standard"), s.at_standard,
+                       format_percent(s.xa_total ? 100.0 * s.at_standard / s.xa_total : 0).c_str());
     const std::string levels = levels_line(s);
     if (!levels.empty()) ImGui::TextWrapped("%s", levels.c_str());
 

@@ -78,6 +78,7 @@ Settings load_settings(const std::string& path) {
         else if (key == "window_maximized") s.window_maximized = parse_bool(value, s.window_maximized);
         else if (key == "lang") s.lang = value == "en" ? "en" : "vi";
         else if (key == "last_data") s.last_data = value;
+        else if (key == "last_dir") s.last_dir = value;
         else if (key == "recent" && !value.empty() && s.recent.size() < Settings::kMaxRecent)
             s.recent.push_back(value);
         else if (key == "show_left") s.show_left = parse_bool(value, s.show_left);
@@ -104,7 +105,8 @@ bool save_settings(const Settings& s, const std::string& path) {
             << "window_height = " << s.window_height << "\n"
             << "window_maximized = " << (s.window_maximized ? 1 : 0) << "\n"
             << "lang = " << s.lang << "\n"
-            << "last_data = " << s.last_data << "\n";
+            << "last_data = " << s.last_data << "\n"
+            << "last_dir = " << s.last_dir << "\n";
         for (const std::string& r : s.recent) out << "recent = " << r << "\n";
         out << "show_left = " << s.show_left << "\n"
             << "show_right = " << s.show_right << "\n"

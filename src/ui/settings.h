@@ -12,6 +12,7 @@ struct Settings {
     bool window_maximized = false;
     std::string lang = "vi";                 // "vi" or "en"
     std::string last_data;                   // dataset or boundary source last opened
+    std::string last_dir;                    // folder the file chooser starts in (ends in '/')
     std::vector<std::string> recent;         // most recent first, at most kMaxRecent
     bool show_left = true, show_right = true, show_bottom = true;  // panel columns
     float left_width = 330, right_width = 460, bottom_height = 300;  // in font-size units × 1

@@ -116,7 +116,7 @@ void TimelinePanel::draw(AppState& state) {
         panning_ = false;
     }
     if (state.dataset().events.empty()) {
-        ImGui::TextDisabled("%s", tr("Dữ liệu này không có sự kiện nào.", "This data has no events."));
+        note(tr("Dữ liệu này không có sự kiện nào.", "This data has no events."));
         return;
     }
     draw_filters(state);
@@ -250,6 +250,11 @@ void TimelinePanel::draw_canvas(AppState& state) {
         list->AddRectFilled(ImVec2(span_x1, lanes_top), ImVec2(plot_x1, lanes_bottom), IM_COL32(0, 0, 0, 22));
     // Ticks: years across the lanes and labelled on the axis, months as short marks.
     const float label_w = ImGui::CalcTextSize("2020").x + pad * 3;
+    // The current date's label (drawn below) takes its place on the axis: years under it are
+    // left out rather than shown half covered ("202").
+    const float date_label_w = ImGui::CalcTextSize(format_date(state.date()).c_str()).x;
+    const float date_lx = std::clamp(axis_.x_of(state.date()) - date_label_w / 2, plot_x0, plot_x1 - date_label_w);
+    const float date_lx0 = date_lx - pad, date_lx1 = date_lx + date_label_w + pad;
     for (const AxisTick& t : time_ticks(axis_, label_w, line * 0.5f)) {
         if (t.major) {
             list->AddLine(ImVec2(t.x, lanes_top), ImVec2(t.x, lanes_bottom + pad), grid);
@@ -257,7 +262,8 @@ void TimelinePanel::draw_canvas(AppState& state) {
                 char year[8];
                 std::snprintf(year, sizeof year, "%d", t.date.year());
                 // A year whose label would run past the plot's end is marked but not labelled.
-                if (t.x + pad * 0.5f + ImGui::CalcTextSize(year).x <= plot_x1)
+                const float yx0 = t.x + pad * 0.5f, yx1 = yx0 + ImGui::CalcTextSize(year).x;
+                if (yx1 <= plot_x1 && (yx1 < date_lx0 || yx0 > date_lx1))
                     list->AddText(ImVec2(t.x + pad * 0.5f, lanes_bottom + pad), text_dim, year);
             }
         } else {
@@ -319,7 +325,7 @@ void TimelinePanel::draw_canvas(AppState& state) {
         event_details(state, hot);
         if (hits.size() > 1) {
             ImGui::Separator();
-            ImGui::TextDisabled("%s", tr("Cũng tại đây:", "Also here:"));
+            note(tr("Cũng tại đây:", "Also here:"));
             const size_t shown_max = 6;
             for (size_t i = 1; i < hits.size() && i <= shown_max; ++i) {
                 const Event& e = ds.events[hits[i]];
@@ -331,7 +337,7 @@ void TimelinePanel::draw_canvas(AppState& state) {
                                     hits.size() - 1 - shown_max);
         }
         ImGui::Separator();
-        ImGui::TextDisabled("%s", tr("Nhấp: chọn ngày và các đơn vị liên quan",
+        note(tr("Nhấp: chọn ngày và các đơn vị liên quan",
                                      "Click: go to its date and select what it concerns"));
         ImGui::EndTooltip();
     } else if (in_plot && !panning_ && !active) {

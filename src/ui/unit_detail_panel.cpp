@@ -70,7 +70,7 @@ void UnitDetailPanel::draw(AppState& state) {
         ImGui::PushTextWrapPos(0);
         if (state.selection().size() > 1)
             ImGui::Text(tr("Đã chọn %zu đơn vị.", "%zu units selected."), state.selection().size());
-        ImGui::TextDisabled("%s", tr("Nhấp vào một xã trên bản đồ để xem chi tiết",
+        note(tr("Nhấp vào một xã trên bản đồ để xem chi tiết",
                                      "Click a commune on the map for its details"));
         ImGui::PopTextWrapPos();
         return;
@@ -114,9 +114,9 @@ void UnitDetailPanel::draw_header(const AppState& state, int unit) {
         line += " · " + (u.commune_group > 0 ? std::string(tr("Nhóm ", "Group ")) + std::to_string(u.commune_group)
                                              : std::string(tr("chưa rõ nhóm xã", "commune group not known")));
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", line.c_str());
+    note(line.c_str());
     if (!state.dataset().in_force(unit, state.date()))
-        ImGui::TextDisabled("%s", tr("Đơn vị không còn (hoặc chưa) tồn tại vào ngày đang xem",
+        note(tr("Đơn vị không còn (hoặc chưa) tồn tại vào ngày đang xem",
                                      "This unit does not exist on the date shown"));
     ImGui::PopTextWrapPos();
     if (state.selection().size() > 1)
@@ -146,14 +146,14 @@ void UnitDetailPanel::draw_attainment(AppState& state, int unit) {
             ImGui::SameLine();
             ImGui::Text("%s %s", set.bands[st.band].label.c_str(), tr("tiêu chí", "criteria"));
         }
-        ImGui::TextDisabled("%s", (vi() ? set.short_label_vi() : set.short_label_en()).c_str());
+        note((vi() ? set.short_label_vi() : set.short_label_en()).c_str());
         {
         }
     }
     if (st.level != Level::None)
         ImGui::Text("%s: %s", tr("Mức công nhận", "Recognised level"), level_name(st.level));
     else
-        ImGui::TextDisabled("%s", tr("Chưa được công nhận đạt chuẩn", "Not recognised at any level"));
+        note(tr("Chưa được công nhận đạt chuẩn", "Not recognised at any level"));
 
     // Recognition decisions (later ones dimmed); a click goes to the decision's date.
     std::vector<const Recognition*> recognitions;
@@ -183,7 +183,7 @@ void UnitDetailPanel::draw_attainment(AppState& state, int unit) {
                                           : tr("Nhấp để chuyển đến ngày này", "Click to go to this date"));
         if (!r.decision.empty()) {
             ImGui::Indent();
-            ImGui::TextDisabled("%s", r.decision.c_str());
+            note(r.decision.c_str());
             ImGui::Unindent();
         }
         if (later) ImGui::PopStyleColor();
@@ -248,7 +248,7 @@ void UnitDetailPanel::draw_checklist(const AppState& state, int unit) {
                 ImGui::TextDisabled("%s %s · %s", since->gained ? tr("Đạt từ", "Met since") : tr("Mất từ", "Lost on"),
                                     format_date(since->date).c_str(), since->source.c_str());
             else
-                ImGui::TextDisabled("%s", tr("Chưa từng đạt", "Never met so far"));
+                note(tr("Chưa từng đạt", "Never met so far"));
             ImGui::EndTooltip();
         }
     }
@@ -264,7 +264,7 @@ void UnitDetailPanel::draw_history(AppState& state) {
                   n.gained, n.lost);
     if (!ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) return;
     if (history_.empty()) {
-        ImGui::TextDisabled("%s", tr("Không có thay đổi nào.", "No changes."));
+        note(tr("Không có thay đổi nào.", "No changes."));
         return;
     }
     // One row per date and source: the criteria gained and lost that day.
@@ -302,7 +302,7 @@ void UnitDetailPanel::draw_history(AppState& state) {
                                    history_[k].gained ? "✓" : "✗", history_[k].criterion,
                                    criterion_name(ds.criteria_set(history_[k].criteria_set), history_[k].criterion));
             if (!h.source.empty()) ImGui::TextDisabled("%s: %s", tr("Nguồn", "Source"), h.source.c_str());
-            ImGui::TextDisabled("%s", tr("Nhấp để chuyển đến ngày này", "Click to go to this date"));
+            note(tr("Nhấp để chuyển đến ngày này", "Click to go to this date"));
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }
@@ -313,7 +313,7 @@ void UnitDetailPanel::draw_history(AppState& state) {
             ImGui::TextColored(later ? dim : kMet, "✓ %s %s", tr("đạt", "gained"), join_numbers(gained).c_str());
         if (!lost.empty())
             ImGui::TextColored(later ? dim : kNotMet, "✗ %s %s", tr("mất", "lost"), join_numbers(lost).c_str());
-        if (!h.source.empty()) ImGui::TextDisabled("%s", h.source.c_str());
+        if (!h.source.empty()) note(h.source.c_str());
         ImGui::PopTextWrapPos();
         if (later) ImGui::PopStyleColor();
         ImGui::PopID();
@@ -378,7 +378,7 @@ void UnitDetailPanel::draw_events(AppState& state, int unit) {
                   events_.size());
     if (!ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) return;
     if (events_.empty()) {
-        ImGui::TextDisabled("%s", tr("Không có sự kiện nào.", "No events."));
+        note(tr("Không có sự kiện nào.", "No events."));
         return;
     }
     const float h = ImGui::GetTextLineHeight();
@@ -404,12 +404,12 @@ void UnitDetailPanel::draw_events(AppState& state, int unit) {
             ImGui::BeginTooltip();
             event_details(state, e);
             ImGui::Separator();
-            ImGui::TextDisabled("%s", tr("Nhấp: chọn ngày và các đơn vị liên quan",
+            note(tr("Nhấp: chọn ngày và các đơn vị liên quan",
                                          "Click: go to its date and select what it concerns"));
             ImGui::EndTooltip();
         }
         ImGui::Indent(h * 0.6f + ImGui::GetStyle().ItemSpacing.x);
-        ImGui::TextDisabled("%s", ev.title.c_str());
+        note(ev.title.c_str());
         ImGui::Unindent(h * 0.6f + ImGui::GetStyle().ItemSpacing.x);
         ImGui::PopID();
     }

@@ -80,7 +80,7 @@ void ViewsPanel::draw(AppState& state, const geo::Bounds& current_extent) {
     const Dataset& d = state.dataset();
     const bool v_lang = vi();
     if (!state.has_data()) {
-        ImGui::TextDisabled("%s", tr("Mở dữ liệu để chuẩn bị các khung trình chiếu",
+        note(tr("Mở dữ liệu để chuẩn bị các khung trình chiếu",
                                      "Open data to prepare briefing views"));
         return;
     }
@@ -120,13 +120,13 @@ void ViewsPanel::draw(AppState& state, const geo::Bounds& current_extent) {
                            store_.file_crs().c_str());
         ImGui::PopStyleColor();
     }
-    ImGui::TextDisabled("%s", store_.path().c_str());
+    note(store_.path().c_str());
 
     // --- The list -------------------------------------------------------------------------------
     const float list_h = ImGui::GetTextLineHeightWithSpacing() * std::min(std::max(views.size(), 3), 10) + 8;
     if (ImGui::BeginChild("##views", ImVec2(0, list_h), true)) {
         if (views.empty())
-            ImGui::TextDisabled("%s", tr("Chưa có khung nào", "No views yet"));
+            note(tr("Chưa có khung nào", "No views yet"));
         for (int i = 0; i < views.size(); ++i) {
             const BriefingView& v = views.at(i);
             const std::string title = v.title.empty() ? default_view_title(d, v, v_lang) : v.title;
@@ -220,14 +220,14 @@ void ViewsPanel::draw(AppState& state, const geo::Bounds& current_extent) {
     ImGui::TextUnformatted(tr("Khung mới từ bản đồ hiện tại", "New view from the current map"));
     const std::vector<District> districts = d.districts(state.date());
     ImGui::RadioButton(tr("Toàn bộ", "Whole map"), &new_focus_, 0);
-    ImGui::SameLine();
+    same_line_if_fits(check_width(tr("Vùng đang xem", "Current extent")));
     ImGui::RadioButton(tr("Vùng đang xem", "Current extent"), &new_focus_, 1);
-    ImGui::SameLine();
     if (districts.empty() && new_focus_ == 2) new_focus_ = 0;
+    const char* group_label = current_lang() == Lang::Vi ? grouping_name_vi(d.grouping_on(state.date()))
+                                                         : grouping_name_en(d.grouping_on(state.date()));
+    same_line_if_fits(check_width(group_label));
     ImGui::BeginDisabled(districts.empty());
-    ImGui::RadioButton(current_lang() == Lang::Vi ? grouping_name_vi(d.grouping_on(state.date()))
-                                                  : grouping_name_en(d.grouping_on(state.date())),
-                       &new_focus_, 2);
+    ImGui::RadioButton(group_label, &new_focus_, 2);
     ImGui::EndDisabled();
     if (new_focus_ == 2 && !districts.empty()) {
         new_district_ = std::clamp(new_district_, 0, static_cast<int>(districts.size()) - 1);
@@ -255,10 +255,15 @@ void ViewsPanel::draw(AppState& state, const geo::Bounds& current_extent) {
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", tr("Tô các xã còn thiếu tiêu chí này", "Highlight the xã missing this criterion"));
     }
+    // The label beside the field, not a hint inside it that the field's width cuts.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("So sánh với ngày", "Compare with"));
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("Không bắt buộc: để trống nếu không so sánh", "Optional: leave empty for no comparison"));
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##compare", tr("So sánh với ngày (DD/MM/YYYY), có thể bỏ trống",
-                                             "Compare with date (YYYY-MM-DD), optional"),
-                             compare_, sizeof compare_);
+    ImGui::InputTextWithHint("##compare", tr("DD/MM/YYYY", "YYYY-MM-DD"), compare_,
+                             sizeof compare_);
     if (ImGui::Button(tr("Thêm khung", "Add view"))) {
         BriefingView v;
         v.date = state.date();

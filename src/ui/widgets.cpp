@@ -40,6 +40,28 @@ std::string levels_line(const Summary& s) {
     return out;
 }
 
+void note(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+void same_line_if_fits(float width) {
+    const float right = ImGui::GetContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+}
+
+float check_width(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+    return ImGui::GetFrameHeight() + (text > 0 ? style.ItemInnerSpacing.x + text : 0);
+}
+
+std::string count_of(int n, const char* vi, const char* en_one, const char* en_many) {
+    return std::to_string(n) + " " + (current_lang() == Lang::Vi ? vi : n == 1 ? en_one : en_many);
+}
+
 std::string format_date(Date date) { return ntm::format_date(date, current_lang() == Lang::Vi); }
 std::string format_percent(double percent) {
     return ntm::format_percent(percent, current_lang() == Lang::Vi);

@@ -1,12 +1,15 @@
 #include "ui/workspace.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 
 #include "core/palette.h"
+#include "io/annex_template.h"
+#include "io/dataset_file.h"
 #include "render/map_export.h"
 #include "ui/briefing_export.h"
 #include "ui/widgets.h"
@@ -74,7 +77,8 @@ void Workspace::handle_keys() {
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.WantTextInput) date_.handle_keys(state_);
     if (io.KeyCtrl && ImGui::IsKeyPressed('F', false)) search_.focus();
-    if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) open_popup_ = true;
+    if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) request_open();
+    if (io.KeyCtrl && ImGui::IsKeyPressed('I', false) && state_.has_data()) import_.open();
     if (io.KeyCtrl && ImGui::IsKeyPressed('E', false) && state_.has_data()) export_.open();
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false) && state_.has_data()) {
         // Chosen once, in the export dialog; until then the user's Pictures folder.
@@ -93,6 +97,8 @@ void Workspace::draw_briefing(double seconds) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     // The map keeps clear of the title above and the column of cards on the right.
     const float top = io.DisplaySize.y * 0.1f, width = io.DisplaySize.x * 0.74f;
+    // The overlay's boxes of the last frame (they move only with the slide): no name under them.
+    map_.set_label_keep_clear(briefing_.overlay_boxes());
     if (begin_panel("##map", 0, top, width, io.DisplaySize.y - top,
                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar |
                         ImGuiWindowFlags_NoScrollWithMouse))
@@ -119,11 +125,13 @@ void Workspace::take_load_result() {
     char buf[256];
     std::snprintf(buf, sizeof buf, tr("Đã mở %zu đơn vị trong %.1f giây", "Opened %zu units in %.1f s"),
                   units, result->seconds);
-    set_message(buf, false);
+    set_message(after_load_message_.empty() ? std::string(buf) : after_load_message_, false);
+    after_load_message_.clear();
 }
 
 void Workspace::frame(double seconds) {
     take_load_result();
+    poll_browsers();
     state_.advance(seconds);
     criteria_.sync(state_);  // the highlighted xã follow the date even with the panel hidden
     sync_planner_filter();
@@ -175,6 +183,7 @@ void Workspace::frame(double seconds) {
     if (begin_panel("##map", left, top, map_w, map_h,
                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBackground |
                         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+        map_.set_label_keep_clear({});
         map_.draw(state_, settings_.show_labels);
         // Title of the map and the illustrative-data note, over the map's top-left corner.
         const Dataset& ds = state_.dataset();
@@ -207,7 +216,16 @@ void Workspace::frame(double seconds) {
     ImGui::End();
     ImGui::PopStyleVar();
 
-    if (settings_.show_bottom) {
+    if (settings_.show_bottom && state_.has_data() && state_.dataset().observations.empty()) {
+        // Events without assessments keep their timeline beside the note.
+        const bool events = !state_.dataset().events.empty();
+        if (events) {
+            if (begin_panel(tr("Dòng thời gian sự kiện", "Event timeline"), left, top + map_h, map_w / 2, bottom))
+                timeline_.draw(state_);
+            ImGui::End();
+        }
+        draw_missing_data(events ? left + map_w / 2 : left, top + map_h, events ? map_w - map_w / 2 : map_w, bottom);
+    } else if (settings_.show_bottom) {
         if (begin_panel(tr("Dòng thời gian sự kiện", "Event timeline"), left, top + map_h, map_w / 2, bottom))
             timeline_.draw(state_);
         ImGui::End();
@@ -218,6 +236,18 @@ void Workspace::frame(double seconds) {
     }
     draw_status_bar(H - status_h, status_h);
     draw_open_popup();
+    import_.draw(state_, settings_);
+    if (auto record = import_.take_finished()) {
+        // Reopen what was written: the map, chart and timeline show the import.
+        char buf[512];
+        std::snprintf(buf, sizeof buf,
+                      tr("Đã nhập %zu bản ghi từ %s vào %s (Tệp > Hoàn tác nhập để trở lại)",
+                         "Imported %zu records from %s into %s (File > Undo import to go back)"),
+                      record->records, record->table.c_str(), record->target.dataset.c_str());
+        after_load_message_ = buf;
+        open(record->target.dataset);
+        last_import_ = std::move(record);
+    }
     if (state_.has_data()) {
         const bool was_open = export_.is_open();
         export_.draw(state_, map_.camera(), static_cast<int>(map_.area_w()), static_cast<int>(map_.area_h()));
@@ -280,14 +310,23 @@ void Workspace::sync_planner_filter() {
 void Workspace::draw_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(tr("Tệp", "File"))) {
-        if (ImGui::MenuItem(tr("Mở…", "Open…"), "Ctrl+O")) open_popup_ = true;
-        if (ImGui::MenuItem(tr("Xuất ảnh bản đồ…", "Export map image…"), "Ctrl+E", false, state_.has_data()))
-            export_.open();
+        if (ImGui::MenuItem(tr("Mở…", "Open…"), "Ctrl+O")) request_open();
         if (ImGui::BeginMenu(tr("Mở gần đây", "Open recent"), !settings_.recent.empty())) {
             for (const std::string& r : settings_.recent)
                 if (ImGui::MenuItem(r.c_str())) open(r);
             ImGui::EndMenu();
         }
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr("Nhập bảng…", "Import table…"), "Ctrl+I", false, state_.has_data())) import_.open();
+        const bool can_undo = last_import_ && !loader_.busy() &&
+                              state_.data_path() == last_import_->target.dataset;
+        if (ImGui::MenuItem(tr("Hoàn tác nhập", "Undo import"), nullptr, false, can_undo)) undo_last_import();
+        if (ImGui::MenuItem(tr("Tạo biểu mẫu nhập (XLSX)…", "Write an import form (XLSX)…"), nullptr, false,
+                            state_.has_data()))
+            request_template();
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr("Xuất ảnh bản đồ…", "Export map image…"), "Ctrl+E", false, state_.has_data()))
+            export_.open();
         ImGui::Separator();
         if (ImGui::MenuItem(tr("Thoát", "Quit"), "Ctrl+Q")) quit_ = true;
         ImGui::EndMenu();
@@ -315,14 +354,14 @@ void Workspace::draw_menu() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr("Trợ giúp", "Help"))) {
-        ImGui::TextUnformatted(tr("Kéo: di chuyển · Con lăn, +/−: phóng to, thu nhỏ · Home: toàn bộ\n"
+        ImGui::TextUnformatted(tr("Kéo: di chuyển · Con lăn, +/-: phóng to, thu nhỏ · Home: toàn bộ\n"
                                   "Nhấp: chọn · Ctrl+nhấp: thêm/bớt · Shift+kéo: chọn theo vùng · Esc: bỏ chọn\n"
                                   "Phím cách: chạy/dừng · ←/→: lùi/tiến một bước · PageUp/PageDown: một năm\n"
-                                  "Ctrl+F: tìm · Ctrl+O: mở tệp · kéo thả tệp vào cửa sổ để mở",
-                                  "Drag: pan · Wheel, +/−: zoom · Home: fit\n"
+                                  "Ctrl+F: tìm · Ctrl+O: mở tệp · Ctrl+I: nhập bảng · kéo thả tệp vào cửa sổ để mở",
+                                  "Drag: pan · Wheel, +/-: zoom · Home: fit\n"
                                   "Click: select · Ctrl+click: add/remove · Shift+drag: box select · Esc: clear\n"
                                   "Space: play/pause · ←/→: step back/forward · PageUp/PageDown: a year\n"
-                                  "Ctrl+F: search · Ctrl+O: open · drop a file on the window to open it"));
+                                  "Ctrl+F: search · Ctrl+O: open · Ctrl+I: import a table · drop a file on the window to open it"));
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
@@ -342,12 +381,16 @@ void Workspace::draw_open_popup() {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool enter = ImGui::InputText("##path", open_path_, sizeof open_path_, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (!open_browser_.available())
+        note(tr("Không có hộp chọn tệp: cài gói zenity (sudo apt-get install zenity) để duyệt thư mục.",
+                "No file chooser: install the zenity package (sudo apt-get install zenity) to browse folders."));
     if (!settings_.recent.empty()) {
-        ImGui::TextDisabled("%s", tr("Gần đây", "Recent"));
+        note(tr("Gần đây", "Recent"));
         for (const std::string& r : settings_.recent)
             if (ImGui::Selectable(r.c_str())) std::snprintf(open_path_, sizeof open_path_, "%s", r.c_str());
     }
     if (enter || ImGui::Button(tr("Mở", "Open"))) {
+        settings_.last_dir = folder_of(open_path_);
         open(open_path_);
         ImGui::CloseCurrentPopup();
     }
@@ -357,23 +400,168 @@ void Workspace::draw_open_popup() {
     ImGui::EndPopup();
 }
 
+void Workspace::request_open() {
+    if (open_browser_.running()) return;
+    if (!open_browser_.available()) {
+        open_popup_ = true;
+        return;
+    }
+    FileRequest request;
+    request.title = tr("Mở bộ dữ liệu hoặc ranh giới", "Open a dataset or boundaries");
+    request.start = !settings_.last_dir.empty() ? settings_.last_dir : folder_of(state_.data_path());
+    request.filters = {{tr("Bộ dữ liệu và ranh giới", "Datasets and boundaries"),
+                        {"*.gpkg", "*.geojson", "*.json", "*.shp", "*.fgb", "*.kml", "*.gml", "*.gz", "*.zip"}},
+                       {tr("Tất cả tệp", "All files"), {"*"}}};
+    if (!open_browser_.start(request)) {
+        set_message(open_browser_.error(), true);
+        open_popup_ = true;
+    }
+}
+
+void Workspace::request_template() {
+    if (template_browser_.running() || !state_.has_data()) return;
+    // "bieu-mau_Lạng Sơn_2025-12-31.xlsx" in the chooser's folder.
+    const std::string title = state_.dataset().info.title.empty() ? "ntm" : state_.dataset().info.title;
+    const std::string name = "bieu-mau_" + title + "_" + state_.date().iso() + ".xlsx";
+    const std::string folder = !settings_.last_dir.empty() ? settings_.last_dir : home_dir() + "/";
+    if (!template_browser_.available()) {
+        write_template(folder + name);  // no chooser: the remembered folder, and say where
+        return;
+    }
+    FileRequest request;
+    request.title = tr("Lưu biểu mẫu nhập", "Save the import form");
+    request.start = folder + name;
+    request.save = true;
+    request.filters = {{tr("Bảng tính Excel (XLSX)", "Excel workbook (XLSX)"), {"*.xlsx"}}};
+    if (!template_browser_.start(request)) set_message(template_browser_.error(), true);
+}
+
+void Workspace::write_template(const std::string& path) {
+    try {
+        const io::AnnexTemplateSummary s = io::write_annex_template(path, state_.dataset(), state_.date());
+        char buf[768];
+        std::snprintf(buf, sizeof buf,
+                      tr("Đã ghi biểu mẫu %s: %d đơn vị, %d tiêu chí (bộ %s). Đánh dấu x ở tiêu chí đạt rồi Tệp > Nhập bảng…",
+                         "Wrote the form %s: %d units, %d criteria (%s set). Mark met criteria with x, then File > Import table…"),
+                      path.c_str(), s.units, s.criteria, s.criteria_set.c_str());
+        set_message(buf, false);
+    } catch (const std::exception& e) {
+        set_message(e.what(), true);
+    }
+}
+
+void Workspace::poll_browsers() {
+    switch (open_browser_.poll()) {
+        case FileBrowser::Outcome::Chosen:
+            settings_.last_dir = folder_of(open_browser_.path());
+            open(open_browser_.path());
+            break;
+        case FileBrowser::Outcome::Failed:
+            set_message(open_browser_.error(), true);
+            open_popup_ = true;  // the typed path still works
+            break;
+        default: break;
+    }
+    switch (template_browser_.poll()) {
+        case FileBrowser::Outcome::Chosen: {
+            std::string path = template_browser_.path();
+            if (path.size() < 5 || path.compare(path.size() - 5, 5, ".xlsx") != 0) path += ".xlsx";
+            settings_.last_dir = folder_of(path);
+            write_template(path);
+            break;
+        }
+        case FileBrowser::Outcome::Failed: set_message(template_browser_.error(), true); break;
+        default: break;
+    }
+}
+
+void Workspace::undo_last_import() {
+    if (!last_import_) return;
+    try {
+        undo_import(*last_import_);
+        const std::string reopen = last_import_->target.reopen_on_undo;
+        after_load_message_ = last_import_->target.backup.empty()
+                                  ? std::string(tr("Đã hoàn tác nhập: mở lại ", "Import undone: reopened ")) + reopen +
+                                        tr(" (bộ dữ liệu mới vẫn ở ", " (the new dataset stays at ") +
+                                        last_import_->target.dataset + ")"
+                                  : std::string(tr("Đã hoàn tác nhập: ", "Import undone: ")) + reopen +
+                                        tr(" trở lại như trước khi nhập", " is back as it was before the import");
+        open(reopen);
+        last_import_.reset();
+    } catch (const std::exception& e) {
+        set_message(e.what(), true);
+    }
+}
+
+void Workspace::draw_missing_data(float x, float y, float w, float h) {
+    if (begin_panel(tr("Chưa có kết quả đánh giá", "No assessments yet"), x, y, w, h)) {
+        const Dataset& ds = state_.dataset();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(tr("Bộ dữ liệu này mới có ranh giới các đơn vị: chưa có kết quả đánh giá tiêu chí nào, "
+                                  "nên bản đồ tô màu xám (chưa có dữ liệu) và chưa có biểu đồ tiến độ.",
+                                  "This dataset has the units' boundaries only: no criteria assessments yet, so the "
+                                  "map is grey (no data) and there is no progress chart."));
+        ImGui::PopTextWrapPos();
+        char buf[256];
+        std::snprintf(buf, sizeof buf,
+                      tr("Có: %zu đơn vị · kết quả tiêu chí: 0 · quyết định công nhận: %zu · sự kiện: %zu",
+                         "Has: %zu units · criteria results: 0 · recognitions: %zu · events: %zu"),
+                      ds.units.size(), ds.recognitions.size(), ds.events.size());
+        note(buf);
+        ImGui::Spacing();
+        ImGui::TextUnformatted(tr("Thêm dữ liệu bằng một trong hai cách:", "Add data in one of two ways:"));
+        if (ImGui::Button(tr("Nhập bảng kết quả…", "Import a results table…"))) import_.open();
+        ImGui::SameLine();
+        note(tr("bảng tổng hợp của tỉnh, huyện (XLSX, ODS, CSV): đơn vị theo mã hoặc tên, mỗi tiêu chí một cột",
+                "the province's or district's summary table (XLSX, ODS, CSV): units by code or name, a column per "
+                "criterion"));
+        if (ImGui::Button(tr("Tạo biểu mẫu để điền…", "Write a form to fill…"))) request_template();
+        ImGui::SameLine();
+        const std::string form =
+            std::string(tr("biểu mẫu XLSX với các đơn vị và bộ tiêu chí ngày ", "an XLSX form with the units and criteria in force on ")) +
+            format_date(state_.date()) + tr(", điền rồi nhập lại", "; fill it in, then import it");
+        note(form);
+    }
+    ImGui::End();
+}
+
 void Workspace::draw_status_bar(float y, float height) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 2));
     if (begin_panel("##status", 0, y, io.DisplaySize.x, height,
                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+        // The data's size and CRS at the right; the message in what is left, cut with "…" and
+        // whole on hover rather than running under the right part.
+        std::string right;
+        if (state_.has_data())
+            right = std::to_string(state_.dataset().units.size()) + " " + tr("đơn vị", "units") + " · " +
+                    state_.geometry().crs_name;
+        const float right_w = right.empty() ? 0 : ImGui::CalcTextSize(right.c_str()).x;
+        const float right_x = io.DisplaySize.x - right_w - ImGui::GetStyle().WindowPadding.x;
+        std::string text;
         if (loader_.busy()) {
-            ImGui::Text("%s %s — %s %.0f %%", tr("Đang mở", "Opening"), loader_.source().c_str(),
-                        loader_.stage().c_str(), loader_.progress() * 100);
-        } else if (!message_.empty()) {
-            if (message_is_error_) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
-            ImGui::TextUnformatted(message_.c_str());
-            if (message_is_error_) ImGui::PopStyleColor();
+            char buf[64];
+            std::snprintf(buf, sizeof buf, " %.0f %%", loader_.progress() * 100);
+            text = std::string(tr("Đang mở ", "Opening ")) + loader_.source() + " — " + loader_.stage() + buf;
+        } else {
+            text = message_;
         }
-        if (state_.has_data()) {
-            const std::string crs = state_.geometry().crs_name;
-            ImGui::SameLine(std::max(io.DisplaySize.x * 0.6f, ImGui::GetCursorPosX() + 20));
-            ImGui::TextDisabled("%zu %s · %s", state_.dataset().units.size(), tr("đơn vị", "units"), crs.c_str());
+        if (!text.empty()) {
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float room = std::max(0.0f, right_x - at.x - ImGui::GetFontSize());
+            const ImU32 colour = message_is_error_ && !loader_.busy() ? IM_COL32(200, 30, 30, 255)
+                                                                      : ImGui::GetColorU32(ImGuiCol_Text);
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(at.x + room, at.y + ImGui::GetTextLineHeight()),
+                                      at.x + room, at.x + room, text.c_str(), nullptr, nullptr);
+            ImGui::PopStyleColor();
+            ImGui::Dummy(ImVec2(room, ImGui::GetTextLineHeight()));
+            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > room)
+                ImGui::SetTooltip("%s", text.c_str());
+        }
+        if (!right.empty()) {
+            ImGui::SameLine(right_x);
+            ImGui::TextDisabled("%s", right.c_str());
         }
     }
     ImGui::End();

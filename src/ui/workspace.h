@@ -14,6 +14,8 @@
 #include "ui/criteria_panel.h"
 #include "ui/district_table_panel.h"
 #include "ui/export_dialog.h"
+#include "ui/file_browser.h"
+#include "ui/import_dialog.h"
 #include "ui/data_loader.h"
 #include "ui/date_panel.h"
 #include "ui/legend_panel.h"
@@ -50,6 +52,8 @@ public:
     bool briefing() const { return briefing_.active(); }
     // Shows a tab of the right panel: "detail", "lists", "criteria", "districts" or "reconcile" (false: none such).
     bool show_tab(const std::string& name);
+    // File ▸ Import table…, with this table read at once (a test hook: --import TABLE).
+    void open_import(std::optional<std::string> table = std::nullopt) { import_.open(std::move(table)); }
 
     // ImGui code of one frame; `seconds` since the previous frame (drives playback).
     void frame(double seconds);
@@ -67,6 +71,16 @@ private:
     void take_load_result();
     void draw_menu();
     void draw_open_popup();
+    // File ▸ Open…: the desktop's file chooser, or the typed path when zenity is missing.
+    void request_open();
+    // Writes the blank annex form (ntm-atlas template) where the chooser says.
+    void request_template();
+    void write_template(const std::string& path);
+    void poll_browsers();
+    void undo_last_import();
+    // Boundaries without assessments: what is missing and the two ways to add it, where the
+    // timeline and the chart would be.
+    void draw_missing_data(float x, float y, float w, float h);
     void draw_status_bar(float y, float height);
     void draw_right_panel();
     void draw_briefing(double seconds);
@@ -91,6 +105,10 @@ private:
     SelectionSummaryPanel selection_summary_{planner_};
     ReconciliationPanel reconciliation_;
     ExportDialog export_;
+    ImportDialog import_;
+    FileBrowser open_browser_, template_browser_;
+    std::optional<ImportRecord> last_import_;  // for File ▸ Undo import
+    std::string after_load_message_;           // said instead of "Opened N units" after an import
     io::ViewsStore views_store_;
     ViewsPanel views_panel_{views_store_};
     BriefingMode briefing_{views_store_};

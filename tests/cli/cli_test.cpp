@@ -66,7 +66,7 @@ TEST(Cli, SummaryWithoutAssessmentsSaysSo) {
     EXPECT_TRUE(j["bands"][0]["percent"].is_null());
     EXPECT_EQ(j["xa_with_data"], 0);
     r = run_cli("summary --date 2005-01-01 --format csv");
-    EXPECT_EQ(r.out.substr(r.out.find('\n') + 1), ",Lạng Sơn,2005-01-01,181,0,19,0,,0,,0,,0,,0,,,0,0,0,\n");
+    EXPECT_EQ(r.out.substr(r.out.find('\n') + 1), ",Lạng Sơn,2005-01-01,181,0,19,0,,0,,0,,0,,0,,,0,0,0,0,\n");
 }
 
 TEST(Cli, SummaryCsvHeaderHasStableNames) {
@@ -75,9 +75,13 @@ TEST(Cli, SummaryCsvHeaderHasStableNames) {
     EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
               "scope_code,scope_name,date,xa_total,xa_with_data,not_applicable,band_19,band_19_percent,band_15_18,"
               "band_15_18_percent,band_10_14,band_10_14_percent,band_5_9,band_5_9_percent,band_0_4,band_0_4_percent,"
-              "average_criteria,at_standard,advanced,model,below_threshold");
-    EXPECT_TRUE(contains(r.out, ",Lạng Sơn,2020-07-31,181,181,19,51,28.18,4,2.21,36,19.89,90,49.72,0,0.00,11.66,51,1,0,126\n"))
+              "average_criteria,at_standard,advanced,model,modern,below_threshold");
+    EXPECT_TRUE(contains(r.out, ",Lạng Sơn,2020-07-31,181,181,19,51,28.18,4,2.21,36,19.89,90,49.72,0,0.00,11.66,51,1,0,0,126\n"))
         << r.out;
+    // From 2026 the level is "modern" (hiện đại): its own column, the 2021–2025 ones stay at 0.
+    const auto m = run_cli("summary --date 2026-12-01 --format csv");
+    EXPECT_TRUE(contains(m.out, ",Lạng Sơn,2026-12-01,61,61,4,5,8.20,10,16.39,38,62.30,8,13.11,0,0.00,6.46,5,0,0,1,\n"))
+        << m.out;
     const auto u = run_cli("summary --date 2020-07-31 --by unit --format csv");
     EXPECT_EQ(u.out.substr(0, u.out.find('\n')), "code,name,kind,district_code,district,has_data,criteria,band,level,missing");
 }
@@ -157,7 +161,7 @@ TEST(Cli, CheckLangSon2009) {
 TEST(Cli, CheckNationalFile) {
     const std::string path = ntm::test::shared_data("boundaries/vn_communes_2025.geojson.gz");
     if (path.empty()) GTEST_SKIP() << "../shared/data is absent; skipping";
-    const auto r = run_cli("check '/vsigzip/" + path + "'");
+    const auto r = run_cli("check '" + path + "'");  // a plain .gz path: read through /vsigzip/
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "Units:        3321 (2611 Xã, 697 Phường, 13 Đặc khu)")) << r.out;
     EXPECT_TRUE(contains(r.out, "Provinces:    34")) << r.out;  // grouped by province, not "districts"
@@ -186,7 +190,9 @@ TEST(Cli, ImportThenSummary) {
     const auto before = ntm::test::read_file(dir + "/ls.gpkg");
     r = run_cli("import --out '" + dir + "/ls.gpkg' --boundaries '" + path + "' --attainment '" + dir + "/bad.csv'");
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_EQ(r.err, "ntm-atlas: " + dir + "/bad.csv, row 2: unknown unit code '99999' (not among the dataset's units)\n");
+    EXPECT_EQ(r.err, "ntm-atlas: " + dir + "/bad.csv: 1 unit did not match the units of boundary version 'default'; "
+                     "nothing imported (--skip-unmatched imports the rest)\n" +
+                     dir + "/bad.csv, row 2: unknown unit code '99999' (not among the dataset's units)\n");
     EXPECT_EQ(ntm::test::read_file(dir + "/ls.gpkg"), before);
 }
 

@@ -426,6 +426,25 @@ TEST(ExportCli, SeriesGivesNumberedFrames) {
     fs::remove_all(dir);
 }
 
+// A date before the first assessment: the map says "Chưa có dữ liệu đánh giá" and so does stderr,
+// for a single image and for each frame of a series; a date with data warns of nothing.
+TEST(ExportCli, ADateWithoutDataWarnsOnStderr) {
+    const std::string dir = temp_dir("export-no-data");
+    auto r = run_cli("export --date 2005-01-01 --size 400x300 --out " + quote(dir + "/a.png"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "warning: " + dir + "/a.png: no xã shown has an assessment on 2005-01-01 (the map says "
+                     "\"Chưa có dữ liệu đánh giá\")\n");
+    r = run_cli("export --date 2020-07-31 --size 400x300 --out " + quote(dir + "/b.png"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    r = run_cli("export --from 2010-12-31 --to 2011-03-31 --step month --size 400x300 --out-dir " + quote(dir + "/s"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // The demo's first assessments are of March 2011: the three frames before warn, the last does not.
+    EXPECT_NE(r.err.find("frame_0001_2010-12-31.png: no xã shown has an assessment on 2010-12-31"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("frame_0004_2011-03-31.png"), std::string::npos) << r.err;
+    fs::remove_all(dir);
+}
+
 TEST(ExportCli, BadOptionsGiveOneLineErrors) {
     const std::string dir = temp_dir("export-errors");
     const std::string out = quote(dir + "/x.png");

@@ -167,3 +167,38 @@ TEST(NewsCli, ErrorsAreOneLineAndNothingIsWritten) {
 }
 
 }  // namespace
+
+namespace {
+
+// A page's table of recognitions, imported: the rows linked within their districts are stored,
+// the one written with another district is listed and not stored; again, nothing is new.
+TEST(NewsCli, ATableOfRecognitionsRowByRow) {
+    const std::string dir = ntm::test::temp_dir("news-cli-table");
+    const std::string data = demo_copy(dir);
+    const std::string file = dir + "/danh-sach.txt";
+    std::ofstream(file) << "Danh sách các xã được công nhận đạt chuẩn nông thôn mới nâng cao năm 2022\n"
+                           "STT | Huyện | Tên xã | Quyết định công nhận\n"
+                           "1 | Tràng Định | Chi Lăng | Quyết định số 99/QĐ-UBND ngày 26/01/2023 của UBND tỉnh\n"
+                           "2 | Hữu Lũng | Sơn Hà | Quyết định số 103/QĐ-UBND ngày 26/01/2023 của UBND tỉnh\n"
+                           "3 | Lộc Bình | Bắc Lãng | Quyết định số 105/QĐ-UBND ngày 26/01/2023 của UBND tỉnh\n";
+    const auto r = run_cli("import-news --data " + q(data) + " --format json " + q(file));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const Json j = Json::parse(r.out);
+    EXPECT_EQ(j["added"]["recognitions"], 2) << r.out;
+    const Json& recs = j["files"][0]["recognitions"];
+    ASSERT_EQ(recs.size(), 3u) << r.out;
+    EXPECT_EQ(recs[0]["status"], "new");
+    EXPECT_EQ(recs[0]["year"], 2022);
+    EXPECT_EQ(recs[1]["status"], "new");
+    EXPECT_EQ(recs[2]["status"], "not stored");
+    bool reported = false;
+    for (const Json& n : j["files"][0]["notes"])
+        reported = reported || n["message"].get<std::string>().find("xã Bắc Lãng, Lộc Bình") != std::string::npos;
+    EXPECT_TRUE(reported) << r.out;
+    const auto again = run_cli("import-news --data " + q(data) + " --format json " + q(file));
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(Json::parse(again.out)["added"]["recognitions"], 0) << again.out;
+    fs::remove_all(dir);
+}
+
+}  // namespace

@@ -3,6 +3,8 @@
 // and among the units in force on the item's date (the demo in both boundary versions).
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -32,6 +34,8 @@ const Dataset& demo() {
         read_text(std::string(NTM_TEST_DATA_DIR) + "/../../data/geo/langson_merger_2025-07.csv")));
     return d;
 }
+
+std::size_t news_max_line() { return kNewsMaxLineBytes; }
 
 NewsBulletin parse(const std::string& text) { return parse_news(check_news_text(text, "t.txt"), "t.txt", demo()); }
 
@@ -251,6 +255,103 @@ TEST(NewsPlaces, UnitsInForceOnTheItemsDate) {
     EXPECT_EQ(demo().versions[demo().units[u].version].id, "2025-07");
 }
 
+// "unit | district | level | year | decision | date | code" of every recognition read.
+std::vector<std::string> recs(const NewsBulletin& b) {
+    std::vector<std::string> out;
+    for (const NewsRecognition& r : b.recognitions)
+        out.push_back(r.unit_written + " | " + r.district_written + " | " + level_id(r.recognition.level) + " | " +
+                      std::to_string(r.recognition.year) + " | " + r.decision_number + " | " +
+                      (r.decision_date ? r.decision_date->iso() : "-") + " | " +
+                      (r.stored ? r.recognition.unit_code : "-"));
+    return out;
+}
+
+TEST(NewsRecognitionTables, RowsOfCellsSeparatedByBarsWithADistrictColumn) {
+    const NewsBulletin b = parse(
+        "Danh sách các xã được công nhận đạt chuẩn nông thôn mới nâng cao năm 2022\n"
+        "STT | Huyện | Tên xã | Quyết định công nhận\n"
+        "1 | Tràng Định | Chi Lăng | Quyết định số 99/QĐ-UBND ngày 26/01/2023 của UBND tỉnh\n"
+        "2 | Hữu Lũng | Sơn Hà | Quyết định số 103/QĐ-UBND ngày 26/01/2023 của UBND tỉnh\n"
+        "3 | Lộc Bình | Bắc Lãng | Quyết định số 105/QĐ-UBND ngày 26/01/2023 của UBND tỉnh\n");
+    EXPECT_EQ(recs(b), (std::vector<std::string>{
+                           "Chi Lăng | Tràng Định | advanced | 2022 | 99/QĐ-UBND | 2023-01-26 | 06034",
+                           "Sơn Hà | Hữu Lũng | advanced | 2022 | 103/QĐ-UBND | 2023-01-26 | 06454",
+                           // Bắc Lãng is of Đình Lập: not looked for elsewhere than the district written.
+                           "Bắc Lãng | Lộc Bình | advanced | 2022 | 105/QĐ-UBND | 2023-01-26 | -"}))
+        << notes(b);
+    EXPECT_NE(notes(b).find("a table of 3 recognitions"), std::string::npos) << notes(b);
+    EXPECT_NE(notes(b).find("recognition of xã Bắc Lãng, Lộc Bình (advanced): no unit of that name in that district"),
+              std::string::npos)
+        << notes(b);
+}
+
+TEST(NewsRecognitionTables, OneCellALineWithYearAndDistrictHeadings) {
+    const NewsBulletin b = parse(
+        "Danh sách các xã đã được UBND tỉnh công nhận đạt chuẩn nông thôn mới\n\nTT\n\nTÊN XÃ\n\nNĂM 2018 (01 xã)\n\n"
+        "I\n\nĐÌNH LẬP (01 xã)\n\n1\n\nBính Xá\n\nQuyết định số 2165/QĐ-UBND ngày 31/10/2018 của UBND tỉnh\n\n"
+        "NĂM 2022 (01 xã)\n\nI\n\nHuyện Tràng Định (01 xã)\n\n1\n\nChi Lăng*\n\n"
+        "Quyết định số 99/QĐ-UBND ngày 26/01/2023 của UBND tỉnh\n\nGhi chú: (*) xã biên giới.\n");
+    EXPECT_EQ(recs(b), (std::vector<std::string>{
+                           "Bính Xá | Đình Lập | standard | 2018 | 2165/QĐ-UBND | 2018-10-31 | 06622",
+                           "Chi Lăng | Tràng Định | standard | 2022 | 99/QĐ-UBND | 2023-01-26 | 06034"}))
+        << notes(b);
+}
+
+TEST(NewsRecognitions, ListsWithoutTheWordXa) {
+    const NewsBulletin b = parse(
+        "Ngày 26/01/2023, UBND tỉnh ban hành Quyết định số 99/QĐ-UBND công nhận 3 xã đạt chuẩn nông thôn mới nâng "
+        "cao năm 2022, gồm: Chi Lăng (Tràng Định), Sơn Hà (Hữu Lũng) và Bắc Lãng (Đình Lập).");
+    EXPECT_EQ(recs(b), (std::vector<std::string>{
+                           "Chi Lăng | Tràng Định | advanced | 2022 | 99/QĐ-UBND | 2023-01-26 | 06034",
+                           "Sơn Hà | Hữu Lũng | advanced | 2022 | 99/QĐ-UBND | 2023-01-26 | 06454",
+                           "Bắc Lãng | Đình Lập | advanced | 2022 | 99/QĐ-UBND | 2023-01-26 | 06646"}))
+        << notes(b);
+    // The list after the notice that counts them, with "của huyện".
+    const NewsBulletin c = parse(
+        "Ngày 31/10/2018, UBND tỉnh ban hành Quyết định số 2165/QĐ-UBND công nhận 2 xã đạt chuẩn nông thôn mới năm "
+        "2018.\n\nTheo đó 2 xã được công nhận lần này, gồm Bính Xá, Bắc Lãng của huyện Đình Lập.");
+    EXPECT_EQ(recs(c), (std::vector<std::string>{
+                           "Bính Xá | huyện Đình Lập | standard | 2018 | 2165/QĐ-UBND | 2018-10-31 | 06622",
+                           "Bắc Lãng | huyện Đình Lập | standard | 2018 | 2165/QĐ-UBND | 2018-10-31 | 06646"}))
+        << notes(c);
+}
+
+TEST(NewsRecognitions, OneDecisionForTwoLevelsEachWithItsList) {
+    const NewsBulletin b = parse(
+        "Ngày 20/02/2023, Chủ tịch UBND tỉnh ký Quyết định số 300/QĐ-UBND công nhận 3 xã đạt chuẩn nông thôn mới "
+        "nâng cao và kiểu mẫu năm 2022. Theo đó, có 2 xã đạt chuẩn NTM nâng cao, gồm: Chi Lăng (Tràng Định) và Sơn "
+        "Hà (Hữu Lũng); 1 xã NTM kiểu mẫu, gồm: Bắc Lãng (Đình Lập).");
+    EXPECT_EQ(recs(b), (std::vector<std::string>{
+                           "Chi Lăng | Tràng Định | advanced | 2022 | 300/QĐ-UBND | 2023-02-20 | 06034",
+                           "Sơn Hà | Hữu Lũng | advanced | 2022 | 300/QĐ-UBND | 2023-02-20 | 06454",
+                           "Bắc Lãng | Đình Lập | model | 2022 | 300/QĐ-UBND | 2023-02-20 | 06646"}))
+        << notes(b);
+    for (const NewsRecognition& r : b.recognitions) EXPECT_EQ(r.recognition.issuer, "Chủ tịch UBND tỉnh");
+}
+
+TEST(NewsRecognitions, ThePassiveClausesAndVillages) {
+    // Each clause recognising on its own, with its own year; the communes before "được ... công nhận".
+    const NewsBulletin b = parse(
+        "Ngày 20/12/2016, xã Chi Lăng (Tràng Định) được UBND tỉnh công nhận đạt chuẩn NTM năm 2015 theo Quyết định "
+        "số 2001/QĐ-UBND; xã Sơn Hà và xã Bắc Lãng được UBND tỉnh công nhận đạt chuẩn NTM năm 2016 theo Quyết định "
+        "số 2002/QĐ-UBND.");
+    EXPECT_EQ(recs(b), (std::vector<std::string>{
+                           "Chi Lăng | Tràng Định | standard | 2015 | 2001/QĐ-UBND | 2016-12-20 | 06034",
+                           "Sơn Hà |  | standard | 2016 | 2002/QĐ-UBND | 2016-12-20 | 06454",
+                           "Bắc Lãng |  | standard | 2016 | 2002/QĐ-UBND | 2016-12-20 | 06646"}))
+        << notes(b);
+    // Villages recognised are not their communes recognised.
+    EXPECT_TRUE(parse("Ngày 6/11/2021, Chủ tịch UBND huyện Tràng Định ký các Quyết định số 501/QĐ-UBND công nhận các "
+                      "thôn: Nà Pàn, xã Chi Lăng đạt chuẩn nông thôn mới kiểu mẫu năm 2021.")
+                    .recognitions.empty());
+    // The signer is not the issuer.
+    const NewsBulletin s = parse(
+        "Ngày 14/01/2019, Chủ tịch UBND tỉnh Hồ Tiến Thiệu đã ký Quyết định số 46/QĐ-UBND công nhận xã Bính Xá, "
+        "huyện Đình Lập đạt chuẩn nông thôn mới năm 2018.");
+    ASSERT_EQ(s.recognitions.size(), 1u);
+    EXPECT_EQ(s.recognitions[0].recognition.issuer, "Chủ tịch UBND tỉnh");
+}
+
 TEST(NewsFigures, ProvincesAndOtherProvincesAreNotThisProvince) {
     auto figures = [](const std::string& text) {
         std::vector<std::string> out;
@@ -276,5 +377,90 @@ TEST(NewsFigures, ProvincesAndOtherProvincesAreNotThisProvince) {
               std::vector<std::string>{"national xa_model_count"});
 }
 
+
+std::vector<std::string> dated_figures(const NewsBulletin& b) {
+    std::vector<std::string> out;
+    for (const NewsFigure& f : b.figures) {
+        char v[32];
+        std::snprintf(v, sizeof v, "%g", f.figure.value);
+        out.push_back(f.figure.date.iso() + " " + f.figure.scope + " " + f.figure.figure + " " + v);
+    }
+    return out;
+}
+
+TEST(NewsFigures, ResultsParagraphPhrasings) {
+    using V = std::vector<std::string>;
+    // Subsets of the province's communes are not its counts; a share of a target is not a share of xã.
+    EXPECT_EQ(dated_figures(parse("Đến hết năm 2021, trên địa bàn tỉnh có 9/20 xã biên giới được công nhận đạt chuẩn "
+                                  "NTM; bình quân mỗi xã biên giới đạt 13,85 tiêu chí.")),
+              V{});
+    EXPECT_EQ(dated_figures(parse("Tính đến hết năm 2018, toàn tỉnh có 15 xã được công nhận đạt chuẩn NTM, đạt 75% "
+                                  "mục tiêu 5 năm.")),
+              V{"2018-12-31 province:20 xa_standard_count 15"});
+    // Each figure takes the cut-off before it; a margin over a target is no figure.
+    EXPECT_EQ(dated_figures(parse("Đến hết năm 2020, đã hoàn thành vượt 12,4% số xã đạt chuẩn NTM so với mục tiêu, đến "
+                                  "tháng 7/2021 toàn tỉnh có 64,6% số xã đạt chuẩn NTM.")),
+              V{"2021-07-31 province:20 xa_standard_percent 64.6"});
+    // A change governs the counts joined to it; the running totals in parentheses are the figures.
+    EXPECT_EQ(dated_figures(parse("Tính đến ngày 4/3/2023 đã có thêm 6 xã đạt chuẩn NTM (lũy kế toàn tỉnh có 144/184 "
+                                  "xã đạt chuẩn) và 15 xã đạt chuẩn NTM nâng cao (lũy kế toàn tỉnh có 38 xã).")),
+              (V{"2023-03-04 province:20 xa_standard_count 144", "2023-03-04 province:20 xa_total 184",
+                 "2023-03-04 province:20 xa_advanced_count 38"}));
+    // Within a period, a bare count is of what it added; a total, a share and an average are states.
+    const NewsBulletin flow = parse("Trong năm 2023, toàn tỉnh có 9 xã đạt chuẩn nông thôn mới nâng cao.");
+    EXPECT_EQ(dated_figures(flow), V{});
+    EXPECT_NE(notes(flow).find("a count of what the period added, not a total; not stored"), std::string::npos)
+        << notes(flow);
+    EXPECT_EQ(dated_figures(parse("Trong 6 tháng đầu năm 2022, toàn tỉnh có 109/137 xã đạt chuẩn nông thôn mới, chiếm "
+                                  "79,6%, bình quân đạt 17,87 tiêu chí trên một xã.")),
+              (V{"2022-06-30 province:20 xa_standard_count 109", "2022-06-30 province:20 xa_standard_percent 79.6",
+                 "2022-06-30 province:20 xa_total 137", "2022-06-30 province:20 average_criteria 17.87"}));
+    // A running total with its share; a band that has none.
+    EXPECT_EQ(dated_figures(parse("Đến cuối năm 2018 có thêm 14 xã hoàn thành 19/19 tiêu chí, đưa tổng số xã đạt "
+                                  "chuẩn toàn tỉnh lên 44 xã /104 xã, tương ứng tỷ lệ 42,31%. - Số xã đạt 8-9 tiêu chí : "
+                                  "3 xã, tỷ lệ 2,9% - Số xã dưới 8 tiêu chí : Không có.")),
+              (V{"2018-12-31 province:20 xa_standard_count 44", "2018-12-31 province:20 xa_total 104",
+                 "2018-12-31 province:20 xa_standard_percent 42.31", "2018-12-31 province:20 band:8-9:count 3",
+                 "2018-12-31 province:20 band:8-9:percent 2.9", "2018-12-31 province:20 band:0-7:count 0"}));
+    // "Đến nay" is the day of writing, not the date of the sentence before.
+    EXPECT_EQ(dated_figures(parse("Tính đến tháng 6/2023, toàn tỉnh có 120 xã đạt chuẩn nông thôn mới. Đến nay, toàn "
+                                  "tỉnh có 5 xã đạt chuẩn NTM kiểu mẫu.")),
+              V{"2023-06-30 province:20 xa_standard_count 120"});
+    // The count after what it counts, for bands too; levels within the total.
+    EXPECT_EQ(dated_figures(parse("Tính đến ngày 31/7/2020, số xã đạt 19 tiêu chí là 51 xã (28,18%); số xã đạt từ 15-18 "
+                                  "tiêu chí là 4 xã, chiếm 2,21%.")),
+              (V{"2020-07-31 province:20 band:19:count 51", "2020-07-31 province:20 band:19:percent 28.18",
+                 "2020-07-31 province:20 band:15-18:count 4", "2020-07-31 province:20 band:15-18:percent 2.21"}));
+    EXPECT_EQ(dated_figures(parse("Tính đến hết năm 2022, toàn tỉnh có 100 xã đạt chuẩn NTM, trong đó 10 xã đạt chuẩn "
+                                  "NTM nâng cao, 2 xã đạt chuẩn NTM kiểu mẫu; số tiêu chí bình quân đạt 16,2 tiêu chí/xã.")),
+              (V{"2022-12-31 province:20 xa_standard_count 100", "2022-12-31 province:20 xa_advanced_count 10",
+                 "2022-12-31 province:20 xa_model_count 2", "2022-12-31 province:20 average_criteria 16.2"}));
+    EXPECT_EQ(dated_figures(parse("Tính đến hết năm 2017, trung bình mỗi xã đạt 14,1 tiêu chí; không có xã nào dưới 5 "
+                                  "tiêu chí.")),
+              (V{"2017-12-31 province:20 average_criteria 14.1", "2017-12-31 province:20 band:0-4:count 0"}));
+    // A district the dataset does not have is not the province.
+    EXPECT_EQ(dated_figures(parse("Tính đến tháng 6/2022, huyện Phú Bình có 100% số xã đạt chuẩn nông thôn mới.")), V{});
+}
+
+// The longest paragraph a bulletin may have, made of counts, changes, parentheses and lists, and a
+// table of two thousand rows: read in a few seconds at most (every look-back is bounded).
+TEST(NewsFigures, LongParagraphsAndTablesStayFast) {
+    std::string para = "Tính đến hết năm 2022, ";
+    while (para.size() < news_max_line() - 200) para += "có thêm 5 xã đạt chuẩn NTM (lũy kế 6 xã) và 7 xã gồm: Chi Lăng, ";
+    para += "Sơn Hà.\n";
+    std::string table = "Danh sách các xã được công nhận đạt chuẩn nông thôn mới năm 2022\n";
+    for (int i = 1; i <= 2000; ++i)
+        table += std::to_string(i) + " | Chi Lăng | Quyết định số " + std::to_string(i) + "/QĐ-UBND ngày 26/01/2023\n";
+    const auto start = std::chrono::steady_clock::now();
+    const NewsBulletin a = parse(para);
+    const NewsBulletin b = parse(table);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(seconds, 10.0);
+    EXPECT_EQ(b.recognitions.size(), 2000u);
+    // The running total in parentheses is the one figure (the same each time).
+    ASSERT_EQ(a.figures.size(), 1u);
+    EXPECT_EQ(a.figures[0].figure.figure, "xa_standard_count");
+    EXPECT_EQ(a.figures[0].figure.value, 6);
+}
 }  // namespace
 }  // namespace ntm::io

@@ -1,4 +1,5 @@
 #include "io/tables.h"
+#include "io/table_import.h"
 
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
@@ -220,7 +221,9 @@ TEST_F(Tables, XlsxWideWithNumericCodesAndDateCells) {
     rows[1][0] = "9999";
     write_sheet(bad, "XLSX", columns, rows);
     EXPECT_EQ(error_of([&] { read_attainment_table(bad, ds); }),
-              bad + ", row 3: unknown unit code '9999' (not among the dataset's units)");
+              bad + ": 1 unit did not match the units of boundary version 'default'; nothing imported "
+                    "(--skip-unmatched imports the rest)\n" +
+                  bad + ", row 3: unknown unit code '9999' (not among the dataset's units)");
 }
 
 TEST_F(Tables, GeoPackageAttributeTableAndOds) {
@@ -279,12 +282,15 @@ TEST_F(Tables, ErrorNotATable) {
 }
 
 TEST_F(Tables, ErrorMissingColumns) {
+    // Issue 11: a table without codes is matched by name.
     const std::string a = write("a.csv", "ten_xa,ngay,TC1\nMai Pha,2020-07-31,x\n");
-    EXPECT_EQ(error_of([&] { read_attainment_table(a, ds); }),
-              a + ": no unit code column (expected one of: ma_xa, ma_dvhc, code, unit_code)");
+    EXPECT_EQ(read_attainment_table(a, ds).at(0).unit_code, "06184");
+    const std::string a2 = write("a2.csv", "ngay,TC1,TC2\n2020-07-31,x,x\n");
+    EXPECT_EQ(error_of([&] { read_attainment_table(a2, ds); }),
+              a2 + ": no unit column (expected one of: Mã xã, Đơn vị, Tên xã, Xã)");
     const std::string b = write("b.csv", "ma_xa,nam,TC1\n06184,2020,x\n");
     EXPECT_EQ(error_of([&] { read_attainment_table(b, ds); }),
-              b + ": no date column (expected one of: date, ngay, ngay_danh_gia)");
+              b + ": no report date (no date column, none in the title rows; give --date)");
     const std::string c = write("c.csv", "ma_xa,ngay,tong_so\n06184,2020-07-31,12\n");
     EXPECT_EQ(error_of([&] { read_attainment_table(c, ds); }),
               c + ": no criterion columns (name them 1..19, TC1..TC19 or Tiêu chí 1..19)");
@@ -293,14 +299,18 @@ TEST_F(Tables, ErrorMissingColumns) {
 TEST_F(Tables, ErrorUnknownUnitCode) {
     const std::string path = write("u.csv", "ma_xa,ngay,TC1\n06184,2020-07-31,x\n07000,2020-07-31,x\n");
     EXPECT_EQ(error_of([&] { read_attainment_table(path, ds); }),
-              path + ", row 3: unknown unit code '07000' (not among the dataset's units)");
+              path + ": 1 unit did not match the units of boundary version 'default'; nothing imported "
+                     "(--skip-unmatched imports the rest)\n" +
+                  path + ", row 3: unknown unit code '07000' (not among the dataset's units)");
 }
 
 TEST_F(Tables, ErrorRowNumbersCountBlankLines) {
     const std::string path =
         write("blank.csv", "ma_xa,ngay,TC1\n06184,2020-07-31,x\n\n\"06187\",2020-07-31,x\n99,2020-07-31,x\n");
     EXPECT_EQ(error_of([&] { read_attainment_table(path, ds); }),
-              path + ", row 5: unknown unit code '99' (not among the dataset's units)");
+              path + ": 1 unit did not match the units of boundary version 'default'; nothing imported "
+                     "(--skip-unmatched imports the rest)\n" +
+                  path + ", row 5: unknown unit code '99' (not among the dataset's units)");
 }
 
 TEST_F(Tables, ErrorCriterionOutOfRange) {
@@ -423,9 +433,12 @@ TEST_F(Tables, Events) {
 }
 
 TEST_F(Tables, EventErrors) {
+    // Issue 11: an unknown kind is 'other', with a warning naming the row and the word.
     const std::string kind = write("k.csv", "ngay,kind,title\n2024-05-12,kiểm tra,a\n2024-05-13,picnic,b\n");
-    EXPECT_EQ(error_of([&] { read_events_table(kind, ds); }),
-              kind + ", row 3, column kind: unknown event kind 'picnic'");
+    const TableImportResult r = import_table(kind, ds, TableImportOptions{TableKind::Events, {}, false, {}});
+    ASSERT_EQ(r.events.size(), 2u);
+    EXPECT_EQ(r.events[1].kind, EventKind::Other);
+    EXPECT_EQ(r.preview.warnings, (std::vector<std::string>{kind + ", row 3, column kind: unknown event kind 'picnic', read as 'other'"}));
     const std::string district =
         write("dd.csv", "date,kind,districts\n2024-05-12,hội nghị,Cao Lộc\n2024-05-13,hội nghị,huyện Lộc Bình\n");
     EXPECT_EQ(error_of([&] { read_events_table(district, ds); }),

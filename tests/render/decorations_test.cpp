@@ -69,7 +69,10 @@ TEST(Decorations, NoAssessmentsReadAsNoDataAndTheSourceNamesTheFile) {
     const auto vi = ntm::render::make_decoration_data(d, s, date, true);
     EXPECT_EQ(vi.no_data_note, "Chưa có dữ liệu đánh giá ngày 31/07/2020");
     for (const auto& row : vi.legend)
-        if (row.band >= 0) EXPECT_LT(row.percent, 0) << row.label;  // no share shown
+        if (row.band >= 0) {
+            EXPECT_LT(row.percent, 0) << row.label;  // no share shown
+            EXPECT_LT(row.count, 0) << row.label;    // no count either: drawn "—", not 0
+        }
     EXPECT_EQ(vi.legend.back().label.rfind("Không áp dụng", 0), 0u);
     bool said = false;
     for (const auto& [label, value] : vi.stats) said = said || (label == "Đánh giá nông thôn mới" && value == "chưa có");
@@ -79,4 +82,20 @@ TEST(Decorations, NoAssessmentsReadAsNoDataAndTheSourceNamesTheFile) {
     const auto given = ntm::render::make_decoration_data(d, s, date, true, "", "", "", "Sở Nông nghiệp (thử)");
     EXPECT_EQ(given.source_line.rfind("Nguồn: Sở Nông nghiệp (thử)", 0), 0u);
     EXPECT_TRUE(given.all_text().find("chưa có") != std::string::npos);
+}
+
+// The "fewest criteria" table lists only xã that miss something: one meeting all 19 does not lag.
+TEST(Decorations, LaggingTableStopsAtCommunesMeetingEveryCriterion) {
+    const ntm::Dataset d = ntm::demo::make_demo_dataset();
+    const ntm::Date date = ntm::Date::from_ymd(2025, 6, 30);
+    const auto states = ntm::AttainmentIndex(d).states(date);
+    const std::vector<ntm::UnitRank> ranked = ntm::rank_lagging(d, states, {});
+    size_t below = 0;
+    for (const ntm::UnitRank& r : ranked) below += r.count < 19;
+    ASSERT_GT(below, 0u);
+    ASSERT_GT(ranked.size(), below);  // some xã meet all 19 on that date
+    auto data = ntm::render::make_decoration_data(d, ntm::summarize(d, states, date), date, true);
+    ntm::render::add_lagging_rows(data, d, ranked, states, ranked.size());
+    EXPECT_EQ(data.lagging.size(), below);
+    for (const auto& row : data.lagging) EXPECT_NE(row.value.substr(0, 3), "19/") << row.name;
 }

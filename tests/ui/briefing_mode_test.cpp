@@ -8,6 +8,8 @@
 
 #include "core/demo.h"
 #include "core/palette.h"
+#include "core/state.h"
+#include "core/statistics.h"
 #include "geo/demo_tiling.h"
 #include "support/test_support.h"
 #include "ui/briefing_export.h"
@@ -206,6 +208,53 @@ TEST(BriefingMode, DrawsAnOverlayWithoutARenderer) {
     const ImDrawData* data = ImGui::GetDrawData();
     ASSERT_NE(data, nullptr);
     EXPECT_GT(data->TotalVtxCount, 1000);  // title, counter, cards, legend
+}
+
+// Every colour on the map is in the legend: hatched wards and grey "no data" too, and a band
+// without data reads "—", not "0 xã".
+TEST(BriefingMode, LegendExplainsNoDataAndNotApplicable) {
+    const Dataset d = demo::make_demo_dataset();
+    const AttainmentIndex index(d);
+    const Date july2020 = ymd(2020, 7, 31);
+    const Summary s = summarize(d, index.states(july2020), july2020);
+    auto rows = briefing_legend_rows(d.criteria_on(july2020), s, true);
+    ASSERT_EQ(rows.size(), 6u);  // five bands and the 19 phường/thị trấn
+    EXPECT_EQ(rows[0].label, "19");
+    EXPECT_EQ(rows[0].count, "51 xã");
+    EXPECT_EQ(rows[5].kind, BriefingLegendRow::NotApplicable);
+    EXPECT_EQ(rows[5].label, "Không áp dụng (phường, thị trấn)");
+    EXPECT_EQ(rows[5].count, "19");
+    const Date before = ymd(2005, 1, 1);
+    const Summary none = summarize(d, index.states(before), before);
+    rows = briefing_legend_rows(d.criteria_on(before), none, false);
+    ASSERT_EQ(rows.size(), 7u);
+    for (int b = 0; b < 5; ++b) EXPECT_EQ(rows[b].count, "—") << b;
+    EXPECT_EQ(rows[5].kind, BriefingLegendRow::NoData);
+    EXPECT_EQ(rows[5].label, "No data");
+    EXPECT_EQ(rows[5].count, "181 xã");
+    EXPECT_EQ(rows[6].label, "Not applicable (wards, townships)");
+}
+
+// The overlay reports what it covers, so that the map's names keep clear of it.
+TEST(BriefingMode, OverlayBoxesCoverTitleCardsAndLegend) {
+    ImGuiContextScope imgui;
+    Fixture f;
+    BriefingMode mode(f.store);
+    mode.enter(f.state, 0);
+    ImGui::NewFrame();
+    mode.draw(f.state, ImVec2(0, 0), ImVec2(1920, 1080));
+    ImGui::Render();
+    const auto& boxes = mode.overlay_boxes();
+    ASSERT_GE(boxes.size(), 4u);  // title, counter, cards, legend
+    bool legend = false, cards = false;
+    for (const geo::Bounds& b : boxes) {
+        EXPECT_GT(b.width(), 0);
+        EXPECT_GT(b.height(), 0);
+        legend = legend || (b.min_x < 100 && b.max_y > 1000 && b.height() > 150);  // bottom left
+        cards = cards || (b.max_x > 1850 && b.min_y < 100 && b.height() > 300);    // right column
+    }
+    EXPECT_TRUE(legend);
+    EXPECT_TRUE(cards);
 }
 
 TEST(BriefingMode, KeyMapping) {
