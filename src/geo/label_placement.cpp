@@ -262,22 +262,23 @@ std::vector<PlacedName> LabelPlacer::place(const std::vector<PlaceName>& names, 
         const size_t tries = std::min(best.size(), size_t(std::max(1, options.max_positions)));
         constexpr double kMostly = 0.6, kPartly = 0.35;
         const double first_area = n.sizes.empty() ? 0 : n.sizes[0].x * n.sizes[0].y;
-        double best_share = -1;
+        double best_share = -1, chosen_share = -1;  // best_share may be raised to say "the first stands"
         size_t best_k = 0;
         Bounds best_box;
         bool first = true;
-        auto consider = [&](size_t k, size_t j) {
-            const Bounds b = box_at(frame.to_screen(best[j]), n.sizes[k]);
+        auto consider_at = [&](size_t k, Vec2 w) {
+            const Bounds b = box_at(frame.to_screen(w), n.sizes[k]);
             if (!inside(b) || !occupancy.free(b)) return;
-            const double share = impl_->inside_share(n, best[j], n.sizes[k], frame.metres_per_pixel, options);
+            const double share = impl_->inside_share(n, w, n.sizes[k], frame.metres_per_pixel, options);
             if (share > best_share + 1e-9) {
-                best_share = share;
+                best_share = chosen_share = share;
                 best_k = k;
                 best_box = b;
             }
             if (first && share >= kPartly) best_share = std::max(best_share, kMostly);  // the first stands
             first = false;
         };
+        auto consider = [&](size_t k, size_t j) { consider_at(k, best[j]); };
         for (int pass = 0; pass < 2 && best_share < (pass == 0 ? kMostly : kPartly); ++pass)
             for (size_t k = 0; k < n.sizes.size() && best_share < kMostly; ++k) {
                 const bool large = n.sizes[k].x * n.sizes[k].y >= 0.6 * first_area;
@@ -289,6 +290,21 @@ std::vector<PlacedName> LabelPlacer::place(const std::vector<PlaceName>& names, 
         const double crowded = best_share;
         for (size_t j = tries; j < best.size() && crowded < kPartly && best_share < kMostly; ++j)
             for (size_t k = 0; k < n.sizes.size(); ++k) consider(k, j);
+        // Still not mostly over its place: a grid over the whole place finds a free box that is,
+        // when the neighbours' names took the spots near the anchors (the 2009 city of Lạng Sơn,
+        // hemmed in by "Huyện Cao Lộc"). Larger sizes first.
+        if (chosen_share < kMostly) {
+            Bounds place;
+            for (int u : n.units)
+                if (u >= 0 && u < static_cast<int>(impl_->geometry.shapes.size())) place.add(impl_->geometry.shapes[u].bounds());
+            best_share = chosen_share;
+            constexpr int kGrid = 12;
+            for (size_t k = 0; !place.empty() && k < n.sizes.size() && best_share < kMostly; ++k)
+                for (int gy = 0; gy < kGrid && best_share < kMostly; ++gy)
+                    for (int gx = 0; gx < kGrid && best_share < kMostly; ++gx)
+                        consider_at(k, {place.min_x + (gx + 0.5) / kGrid * place.width(),
+                                        place.min_y + (gy + 0.5) / kGrid * place.height()});
+        }
         if (best_share >= 0) {
             occupancy.add(best_box);
             placed.push_back({n.id, i, best_k, best_box, true});
