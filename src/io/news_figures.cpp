@@ -153,13 +153,34 @@ bool has_phrase_between(const Tokens& t, size_t from, size_t to, std::initialize
                     (t[k - 1].word_exact("vượt") || t[k - 1].word_exact("thành") || t[k - 1].word_exact("đạt") ||
                      t[k - 1].word_exact("với")))
                     continue;
+                // "đạt 97,5% mục tiêu giai đoạn": a result measured against its target.
+                if (k > from && std::string(p) == "mục tiêu" && (t[k - 1].punct('%') || t[k - 1].word_exact("%")))
+                    continue;
+                // "Chương trình mục tiêu quốc gia xây dựng nông thôn mới": the programme's name.
+                if (std::string(p) == "mục tiêu" && match_exact(t, k + 2, "quốc gia")) continue;
                 return true;
             }
     return false;
 }
 
-// Targets and plans: a count after these is not a report.
+// Targets and plans: a count after these is not a report. Words in parentheses closed before the
+// count belong to the count before them ("2.275 xã (36,4%) đạt chuẩn NTM nâng cao (tăng 1.172 xã ...,
+// đạt 91% mục tiêu ...) và 550 xã (8,8%) ...": the 550 are no target).
+bool has_target_words(const Tokens& t, size_t from, size_t to);
 bool target_before(const Tokens& t, size_t from, size_t to) {
+    size_t open = 0;
+    int depth = 0;
+    for (size_t k = from; k < to; ++k) {
+        if (t[k].punct('(')) {
+            if (depth++ == 0) open = k;
+        } else if (t[k].punct(')') && depth > 0 && --depth == 0) {
+            if (has_target_words(t, from, open)) return true;
+            from = k + 1;  // what the parentheses held is not this count's
+        }
+    }
+    return has_target_words(t, from, to);
+}
+bool has_target_words(const Tokens& t, size_t from, size_t to) {
     return has_phrase_between(t, from, to,
                               {"phấn đấu", "mục tiêu", "kế hoạch", "dự kiến", "chỉ tiêu", "đăng ký", "đề nghị",
                                "sẽ", "nếu", "cần", "định hướng", "để"});
@@ -272,7 +293,7 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
     std::vector<Cut> cuts;
     std::optional<Date> date;
     bool flow = false;  // "Trong năm 2023, ...", "Riêng năm 2014, ...": counts of what happened in it
-    size_t head = from;
+    size_t head = after_source_tag(t, from, to);
     while (head < to && (t[head].kind == Token::Punct || t[head].word_exact("trong") || t[head].word_exact("vào") ||
                          t[head].word_exact("riêng") || match_exact(t, head, "như vậy")))
         head += match_exact(t, head, "như vậy") ? 2 : 1;
@@ -353,7 +374,12 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
     auto emit = [&](const std::string& figure, double value, size_t a, size_t b) {
         if (figure.empty()) return;
         const std::string scope = scope_for(a);
-        if (scope == "other") return;  // another province's figure
+        if (scope == "other") {
+            // Another province's figure; the sentences after it without a scope of their own are about
+            // it too ("Còn tỉnh Đắk Lắk ... 75 xã ... Trong đó, có 1 xã đạt nông thôn mới nâng cao").
+            context.scope = "other";
+            return;
+        }
         for (const FigureMention& f : out)
             if (f.figure == figure && f.scope == scope && f.value == value) return;
         FigureMention f{figure, value, scope, date_for(a), a, b, ""};
@@ -385,6 +411,11 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
         }
         // Average: "bình quân (cả nước|mỗi xã) đạt 17,1 tiêu chí/xã".
         if (match_exact(t, k, "bình quân") || match_exact(t, k, "trung bình")) {
+            // "tăng bình quân 11,89 tiêu chí/xã so với năm 2011": a change of the average, not one.
+            if (k > from && (t[k - 1].word_exact("tăng") || t[k - 1].word_exact("giảm") || t[k - 1].word_exact("thêm"))) {
+                k += 2;
+                continue;
+            }
             size_t j = k + 2;
             bool found = false;
             for (; j < to && j < k + 14; ++j) {

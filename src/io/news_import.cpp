@@ -373,8 +373,13 @@ struct PendingNotice {
 struct Pending {
     std::vector<PendingDecision> decisions;
     std::optional<PendingNotice> notice;
+    // "Ngày 2-12-2024, UBND tỉnh ban hành các quyết định công nhận các xã ...", then "Theo đó, UBND
+    // tỉnh ban hành Quyết định 2949 công nhận xã Tam Hiệp ...": the numbered decisions named after
+    // the notice without a day of their own are of its day. With the paragraph it was named in.
+    std::optional<std::pair<Date, int>> decisions_day;
     bool empty() const { return decisions.empty() && !notice; }
     void expire(int paragraph) {
+        if (decisions_day && decisions_day->second + 3 < paragraph) decisions_day.reset();
         decisions.erase(std::remove_if(decisions.begin(), decisions.end(),
                                        [&](const PendingDecision& d) { return d.paragraph + 3 < paragraph; }),
                         decisions.end());
@@ -451,6 +456,7 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
         } else if (r.counts_communes && pending.decisions.empty()) {
             pending.notice = PendingNotice{r.level, issuer, paragraph, false,
                                            r.decision_word && day ? std::optional<Date>(day->start) : std::nullopt};
+            if (pending.notice->day) pending.decisions_day = std::make_pair(*pending.notice->day, paragraph);
         }
         return;
     }
@@ -508,8 +514,10 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
         if (d) {
             nr.decision_number = d->number;
             nr.decision_date = d->date;
+            if (!d->date && pending.decisions_day) nr.decision_date = pending.decisions_day->first;
             nr.recognition.issuer = !d->issuer.empty() ? d->issuer : !issuer.empty() ? issuer : issuer_from_number(d->number);
-            nr.recognition.decision = "Quyết định số " + d->number + (d->date ? " ngày " + vn_date(*d->date) : "");
+            nr.recognition.decision =
+                "Quyết định số " + d->number + (nr.decision_date ? " ngày " + vn_date(*nr.decision_date) : "");
         } else if (why.empty() && ((r.decision_word && day) || (notice && notice->day))) {
             // "Ngày 09/8/2023, Quảng Nam ban hành Quyết định công nhận ...": a decision of that day
             // (named in this sentence, or in the notice the list follows).
@@ -529,6 +537,7 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
         }
         if (!why.empty()) nr.why = why;
         else if (u.status == news::PlaceName::Ambiguous) nr.why = "the name matches several units";
+        else if (u.other_province) nr.why = "a commune of another province";
         else if (u.status == news::PlaceName::Unmatched) nr.why = "no unit of that name" +
                  std::string(u.district_written.empty() ? "" : " in that district");
         else if (!nr.decision_date) nr.why = "no date of the decision";
@@ -552,14 +561,7 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
     settings.criteria_count = 19;
     for (const CriteriaSet& set : dataset.criteria_sets)
         settings.criteria_count = std::max(settings.criteria_count, set.size());
-    {
-        std::string title = dataset.info.title;
-        if (fold_search_key(title).compare(0, 5, "tinh ") == 0) title = title.substr(title.find(' ') + 1);
-        for (const Token& w : news::tokenize(title)) {
-            if (w.kind != Token::Word) break;  // "Lạng Sơn (minh họa)": the name only
-            settings.province_name += (settings.province_name.empty() ? "" : " ") + w.exact;
-        }
-    }
+    settings.province_name = news::province_name_of(dataset);
     news::FigureContext context;
     Pending pending;
     int block = -1;
@@ -579,6 +581,29 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
         }
         read.insert(read.end(), paragraphs.begin() + next, paragraphs.end());
         paragraphs = std::move(read);
+    }
+    // A document's heading set out in lines ("Số: 339/TB-VPCP", then the national motto, then "Hà
+    // Nội, ngày 01 tháng 7 năm 2025") is read as the one line a table heading gives ("Số: 816/QĐ-UBND
+    // | Hòa Bình, ngày 19 tháng 05 năm 2017"): the number dated by its dateline.
+    for (size_t h = 0; h < paragraphs.size(); ++h) {
+        const Tokens ht = news::tokenize(paragraphs[h].text);
+        if (ht.size() < 3 || ht.size() > 12 || !ht[0].word_exact("số") || !ht[1].punct(':') ||
+            ht[2].kind != Token::Number)
+            continue;
+        for (size_t d = h + 1; d < paragraphs.size() && d <= h + 4; ++d) {
+            const Tokens dt = news::tokenize(paragraphs[d].text);
+            size_t k = 0;
+            while (k < dt.size() && k < 4 && dt[k].kind == Token::Word && dt[k].upper) ++k;
+            const bool dateline = k > 0 && dt.size() <= 14 && k + 1 < dt.size() && dt[k].punct(',') &&
+                                  dt[k + 1].word_exact("ngày") && dt.back().kind == Token::Number &&
+                                  dt.back().exact.size() == 4;
+            if (!dateline) continue;
+            std::string header = paragraphs[h].text;
+            while (!header.empty() && (header.back() == ' ' || header.back() == '|')) header.pop_back();
+            paragraphs[h].text = header + " | " + paragraphs[d].text;
+            paragraphs.erase(paragraphs.begin() + static_cast<std::ptrdiff_t>(d));
+            break;
+        }
     }
     for (const news::Paragraph& para : paragraphs) {
         ++paragraph;
@@ -668,6 +693,13 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                     while (rest < t.size() && t[rest].kind == Token::Punct) ++rest;
                     if (rest == t.size()) continue;
                 }
+                // "Quyết định này có hiệu lực thi hành từ ngày 15/2/2026": the day a document takes
+                // effect is not something that happens on the timeline (the document is dated by its
+                // own day).
+                bool effect = false;
+                for (size_t k = m.from > s.from + 6 ? m.from - 6 : s.from; k < m.from && !effect; ++k)
+                    effect = news::match_exact(t, k, "hiệu lực") > 0;
+                if (effect) continue;
                 if (m.kind == DateKind::NoYear) {
                     if (!lead)
                         b.notes.push_back({para.line, "'" + date_phrase(p, t, m, s.from) +
@@ -679,7 +711,7 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                     break;
                 }
                 if (m.kind == DateKind::Month && kind.kind != EventKind::Other) {
-                    size_t head = s.from;
+                    size_t head = news::after_source_tag(t, s.from, s.to);
                     while (head < s.to && t[head].kind == Token::Punct) ++head;
                     if (m.after_trong || m.from == head) {
                         lead = &m;
@@ -885,6 +917,21 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             figures.push_back(std::move(f));
     }
     b.figures = std::move(figures);
+    // One document told twice (its heading "Số: 51/2025/QĐ-TTg | Hà Nội, ngày 29 tháng 12 năm 2025" and
+    // the lead "Toàn văn Quyết định số 51/2025/QĐ-TTg ngày 29/12/2025 ..."): one event, the first.
+    std::vector<NewsEvent> events;
+    for (NewsEvent& e : b.events) {
+        const bool told = std::any_of(events.begin(), events.end(), [&](const NewsEvent& k) {
+            if (k.event.start != e.event.start || k.event.end != e.event.end || k.event.kind != e.event.kind)
+                return false;
+            for (const NewsDocument& a : k.documents)
+                for (const NewsDocument& d : e.documents)
+                    if (!a.number.empty() && a.number == d.number && (!a.date || !d.date || a.date == d.date)) return true;
+            return false;
+        });
+        if (!told) events.push_back(std::move(e));
+    }
+    b.events = std::move(events);
     return b;
 }
 

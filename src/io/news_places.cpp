@@ -46,6 +46,7 @@ struct Raw {
     bool matched;         // the key is a name in the index
     size_t from, to;
     int bound = -1;       // the district raw named beside it (communes)
+    std::string province;  // another province named beside it, as written ("tỉnh Cao Bằng")
 };
 
 // The two placements of a tone on "oa", "oe", "uy" ending a syllable are one spelling ("Hoà" and
@@ -138,7 +139,39 @@ const Prefix* prefix_at(const Tokens& t, size_t i, size_t to, size_t* after) {
     return nullptr;
 }
 
+// A province named beside a place at c: ", tỉnh Cao Bằng", " - tỉnh Thái Nguyên", "(tỉnh Tuyên
+// Quang)", ", thuộc tỉnh Hà Giang". Returns its name in lower case with diacritics ("cao bằng"),
+// writes the phrase as written to *written and where it ends to *end; "" when none.
+std::string province_beside(const Tokens& t, size_t c, size_t to, std::string* written, size_t* end) {
+    size_t q = c;
+    if (q < to && (t[q].punct(',') || t[q].punct('-') || t[q].punct('('))) ++q;
+    if (q < to && (t[q].word_exact("thuộc") || t[q].word_exact("của"))) ++q;
+    if (q >= to || !t[q].word_exact("tỉnh")) return "";
+    size_t e = q + 1;
+    std::string name, as_written = "tỉnh";
+    while (e < to && e < q + 4 && t[e].kind == Token::Word && t[e].upper && t[e].space_before) {
+        name += (name.empty() ? "" : " ") + t[e].exact;
+        as_written += " " + capitalised(t[e].exact);
+        ++e;
+    }
+    if (name.empty()) return "";
+    *written = as_written;
+    *end = e;
+    return name;
+}
+
 }  // namespace
+
+std::string province_name_of(const Dataset& dataset) {
+    std::string title = dataset.info.title;
+    if (fold_search_key(title).compare(0, 5, "tinh ") == 0) title = title.substr(title.find(' ') + 1);
+    std::string name;
+    for (const Token& w : tokenize(normalize_nfc(title))) {
+        if (w.kind != Token::Word) break;  // "Lạng Sơn (minh họa)": the name only
+        name += (name.empty() ? "" : " ") + w.exact;
+    }
+    return name;
+}
 
 std::string place_key(std::string_view name) { return name_key(name, false); }
 
@@ -168,7 +201,7 @@ std::string strip_district_prefix(std::string_view name) {
     return trim(name);
 }
 
-PlaceIndex::PlaceIndex(const Dataset& dataset) : dataset_(dataset) {
+PlaceIndex::PlaceIndex(const Dataset& dataset) : dataset_(dataset), province_(province_name_of(dataset)) {
     std::map<std::string, std::string> district_names;  // code -> name, for units that carry only a code
     for (const District& d : dataset.districts())
         if (!d.code.empty()) district_names[d.code] = d.name;
@@ -276,7 +309,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
     auto push = [&](const Prefix& p, size_t a, size_t b, size_t type_from) {
         const std::vector<Entry>* entries = nullptr;
         const bool matched = match_name(t, a, b, p.district, &entries) == b - a;
-        Raw r{p.district, p.kind, key_of(t, a, b, folded), "", "", matched, a, b, -1};
+        Raw r{p.district, p.kind, key_of(t, a, b, folded), "", "", matched, a, b, -1, ""};
         // As written: with its type word when it has one ("huyện Nam Đàn"), else the name alone.
         if (type_from < a) {
             for (size_t k = type_from; k < a; ++k) {
@@ -351,6 +384,20 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         }
         i = end;
         if (prefix->district) continue;
+        // Another province beside the list (or beside its district): "xã Tân Thành, tỉnh Cao Bằng",
+        // "xã Yên Bình (tỉnh Thái Nguyên)", "xã Tân Thành, huyện Hàm Yên, tỉnh Tuyên Quang". Its
+        // communes are no units of this dataset, whatever their names.
+        auto province_after = [&](size_t c) {
+            std::string written;
+            size_t e = c;
+            const std::string name = province_beside(t, c, to, &written, &e);
+            if (name.empty()) return c;
+            if (!province_.empty() && name.compare(0, province_.size(), province_) != 0)
+                for (size_t r = chain_first; r < raws.size(); ++r)
+                    if (!raws[r].district) raws[r].province = written;
+            if (e < to && t[e].punct(')') && c < to && t[c].punct('(')) ++e;
+            return e;
+        };
         // The district beside the list: ", huyện Tràng Định", " - huyện Tiên Phước",
         // " (thuộc huyện Lạng Giang)", " (Hiệp Hòa)".
         size_t q = end;
@@ -371,13 +418,18 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         } else if (paren && !dp) {
             static const Prefix bare{"huyện", true, UnitKind::Unknown};
             size_t dn = 0;
-            if (!read_name(q, true, &dn) || q + dn >= to || !(t[q + dn].punct(')') || t[q + dn].punct('-'))) continue;
+            if (!read_name(q, true, &dn) || q + dn >= to || !(t[q + dn].punct(')') || t[q + dn].punct('-'))) {
+                i = province_after(end);
+                continue;
+            }
             push(bare, q, q + dn, q);
             i = q + dn;
         } else {
+            i = province_after(end);
             continue;
         }
         for (size_t r = chain_first; r < static_cast<size_t>(bind); ++r) raws[r].bound = bind;
+        i = province_after(i);
         // The list goes on after its district: "Hưng Thông (Hưng Nguyên); Hưng Nam, Xuân Hoà (Nam
         // Đàn)", "Tiên Lập - huyện Tiên Phước; Quế Hiệp - huyện Quế Sơn và Bình Quế ...".
         size_t c = i;
@@ -385,8 +437,12 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             if (t[c].punct('-')) {
                 // "(Đô Lương - Nghệ An)": the province after the district.
                 size_t e = c + 1;
-                while (e < to && t[e].kind == Token::Word && t[e].upper) ++e;
+                std::string name;
+                while (e < to && t[e].kind == Token::Word && t[e].upper) name += (name.empty() ? "" : " ") + t[e++].exact;
                 if (e == c + 1 || e >= to || !t[e].punct(')')) break;
+                if (!province_.empty() && name.compare(0, province_.size(), province_) != 0)
+                    for (size_t r = chain_first; r < raws.size(); ++r)
+                        if (!raws[r].district) raws[r].province = "tỉnh " + capitalised(name);
                 c = e;
             }
             ++c;
@@ -463,6 +519,17 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             if (static_cast<UnitKind>(e->kind) == raw.kind) candidates.push_back(e);
         if (candidates.empty()) candidates = all;
         std::string beside;
+        if (!raw.province.empty()) {
+            // "xã Tân Thành, tỉnh Cao Bằng": a commune of another province, never this one's namesake.
+            beside = raw.province;
+            if (raw.bound < 0) names[r].district_written = beside;
+            else names[r].district_written = raws[raw.bound].written;
+            scan.unmatched.push_back(raw.written + ", " + (raw.bound < 0 ? "" : raws[raw.bound].written + ", ") +
+                                     raw.province + ": another province than the dataset's; not linked");
+            names[r].status = PlaceName::Unmatched;
+            names[r].other_province = true;
+            continue;
+        }
         if (raw.bound >= 0 && !has_districts) {
             // "xã Chi Lăng, huyện Tràng Định" when there are no districts: the commune of the
             // districts' time, not today's unit of that name (Chi Lăng of Tràng Định became part

@@ -15,7 +15,9 @@
 // Xuân Cẩm (Hiệp Hòa)"); when that district is not in the dataset, or has no unit of that name,
 // the name is reported as unmatched, never linked to a unit elsewhere; so it is on a day when the
 // dataset has no districts (after 1 July 2025 in Lạng Sơn: "xã Chi Lăng, huyện Tràng Định" is not
-// today's Xã Chi Lăng). Lists may omit the type word after a counted "xã" ("22 xã ... gồm: Nghi
+// today's Xã Chi Lăng). A commune named beside another province than the dataset's ("xã Tân Thành,
+// tỉnh Cao Bằng", "(tỉnh Tuyên Quang)", "(Đô Lương - Nghệ An)") is reported and never linked: after the
+// 2025 reform notices name communes with their province instead of a district. Lists may omit the type word after a counted "xã" ("22 xã ... gồm: Nghi
 // Phong, Nghi Đồng (Nghi Lộc); ..."), districts may follow as "của huyện", "thuộc huyện", "(cùng
 // huyện ...)", "(H.Thống Nhất)", and names may end in a number ("Gia Tân 3"). Without a district beside
 // it, a name shared by several units is settled by a district named in the sentence, and
@@ -49,6 +51,7 @@ struct PlaceName {
     Status status = Unmatched;
     std::string code;              // when Linked
     std::size_t from = 0, to = 0;  // tokens of the name
+    bool other_province = false;   // named beside another province ("xã Tân Thành, tỉnh Cao Bằng")
 };
 
 struct PlaceScan {
@@ -77,6 +80,7 @@ private:
         std::vector<int> versions;  // districts: the versions that have it
     };
     const Dataset& dataset_;
+    std::string province_;  // the dataset's province, lower case ("lạng sơn"); "" when unknown
     // Keys: the name without its type word, lower case with diacritics; folded in the *_folded maps.
     std::map<std::string, std::vector<Entry>> districts_, units_;
     std::map<std::string, std::vector<Entry>> districts_folded_, units_folded_;
@@ -86,6 +90,10 @@ private:
     std::size_t match_name(const Tokens& t, std::size_t i, std::size_t to, bool district,
                            const std::vector<Entry>** entries) const;
 };
+
+// The dataset's province as news text names it, lower case with diacritics: "lạng sơn" for the
+// title "Lạng Sơn (minh họa)" or "Tỉnh Lạng Sơn"; "" when the dataset has no title.
+std::string province_name_of(const Dataset& dataset);
 
 // "Huyện Cao Lộc" -> "Cao Lộc", also "Thành phố", "Thị xã", "Quận" (any case).
 std::string strip_district_prefix(std::string_view name);

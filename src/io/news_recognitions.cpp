@@ -90,7 +90,21 @@ std::vector<DecisionRef> find_decisions(std::string_view text, const Tokens& t, 
             if (items[k].suffix.empty()) items[k].suffix = next;
             else next = items[k].suffix;
         }
-        if (items.back().suffix.empty()) continue;  // "Quyết định số 5" is no decision number
+        if (items.back().suffix.empty()) {
+            // "Quyết định 2949 công nhận xã Tam Hiệp", "các Quyết định 2950, 2951, 2952, 2953 công nhận
+            // các xã: ...": numbers written without their code, kept as written; "Quyết định số 5" or a
+            // number the sentence goes on from ("Quyết định 1600 năm 2016") is no decision number.
+            bool bare = true;
+            for (const Item& it : items) {
+                bare = bare && it.number.size() >= 2 && it.to == it.from + 1;
+                for (char ch : it.number) bare = bare && ch >= '0' && ch <= '9';
+            }
+            const std::size_t a = items.back().to;
+            const bool closes = a >= to || t[a].punct(',') || t[a].punct(')') || t[a].punct('.') || t[a].punct(';') ||
+                                match_exact(t, a, "công nhận") || match_exact(t, a, "về việc") ||
+                                t[a].word_exact("ngày") || t[a].word_exact("của");
+            if (!bare || !closes) continue;
+        }
         std::size_t end = items.back().to;
         std::optional<Date> date;
         std::string issuer;
@@ -331,6 +345,22 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
     // Communes counted by the notice ("công nhận 5 xã", "đối với 4 xã"): a list may follow it.
     for (std::size_t k = cn_from; k < to && !r.counts_communes; ++k)
         r.counts_communes = t[k].word_exact("xã") && !p_in_names(places, k);
+    // "Cùng với 6 xã được công nhận đạt chuẩn NTM nâng cao, UBND tỉnh cũng có quyết định công nhận xã
+    // Thái Bình, huyện Yên Sơn đạt chuẩn NTM kiểu mẫu": when the first "công nhận" names no commune,
+    // the next one in the sentence may.
+    if (r.units.empty() && !follow_up)
+        for (std::size_t k = cn; k < to; ++k)
+            if (match_exact(t, k, "công nhận")) {
+                const std::size_t again_from = std::max(cn, k >= 6 ? k - 6 : std::size_t{0});
+                auto again = find_recognition(text, t, again_from, to, places, false, std::nullopt);
+                if (again && !again->units.empty()) {
+                    if (again->decisions.empty()) again->decisions = r.decisions;
+                    again->decision_word = again->decision_word || r.decision_word;
+                    again->respectively = again->respectively || r.respectively;
+                    return again;
+                }
+                break;
+            }
     return r;
 }
 

@@ -32,7 +32,8 @@ struct DecisionRef {
 };
 
 // Every decision number in tokens [from, to): "Quyết định (số)(:) N[/CODE][, N/CODE]... (ngày D)
-// (của X)"; numbers without a suffix take the one of the next number that has it.
+// (của X)"; numbers without a suffix take the one of the next number that has it, and when none has
+// one ("các Quyết định 2950, 2951, 2952, 2953 công nhận ...") they are kept as written.
 std::vector<DecisionRef> find_decisions(std::string_view text, const Tokens& t, std::size_t from, std::size_t to);
 
 struct LevelMention {

@@ -261,4 +261,25 @@ std::vector<Paragraph> split_paragraphs(std::string_view text) {
     return out;
 }
 
+std::size_t after_source_tag(const Tokens& t, std::size_t from, std::size_t to) {
+    std::size_t k = from;
+    if (k < to && t[k].punct('(')) {
+        std::size_t c = k + 1;
+        while (c < to && c < k + 6 && !t[c].punct(')')) ++c;
+        if (c >= to || !t[c].punct(')') || c == k + 1) return from;
+        k = c + 1;
+        if (k < to && t[k].punct('-')) ++k;
+        return k;
+    }
+    // Capitals (and '&', '.') up to a dash: "BVR&MT –", "TTXVN -".
+    bool caps = false;
+    while (k < to && k < from + 6 &&
+           ((t[k].kind == Token::Word && t[k].all_caps()) || t[k].punct('&') || t[k].punct('.'))) {
+        caps = caps || t[k].kind == Token::Word;
+        ++k;
+    }
+    if (!caps || k >= to || !t[k].punct('-')) return from;
+    return k + 1;
+}
+
 }  // namespace ntm::io::news

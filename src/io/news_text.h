@@ -57,6 +57,11 @@ struct Span {
 // and at ';' when what follows starts with a date of its own.
 std::vector<Span> split_sentences(const Tokens& t);
 
+// After a news agency's tag opening a sentence: "(QNO) - ", "(GLO)- ", "(kontumtv.vn) – ", "BVR&MT –
+// ", "TTXVN - " (the tag in parentheses, or capitals, then an optional dash). Returns `from` when
+// the sentence opens with none.
+std::size_t after_source_tag(const Tokens& t, std::size_t from, std::size_t to);
+
 // A paragraph of a bulletin: its text (lines of a wrapped paragraph joined) and first line.
 struct Paragraph {
     std::string text;

@@ -165,5 +165,45 @@ TEST(NewsRealPlaces, NoDistrictsAfterJuly2025) {
     EXPECT_TRUE(b.events[0].event.district_codes.empty());
 }
 
+
+// After the 2025 reform a notice names a commune with its province, not a district: "xã Tân Thành,
+// tỉnh Lạng Sơn" is the 2025 unit of that name; the same name beside another province is no unit of
+// this dataset, and a name with no unit then ("Tân Thanh") is reported, never linked to Tân Thành.
+TEST(NewsRealPlaces, CommunesBesideTheirProvinceAfterJuly2025) {
+    NTM_REQUIRE_SHARED(y2025, "boundaries/langson_communes_2025.geojson");
+    const Dataset d = real_dataset(y2025, "2025-07", Date::from_ymd(2025, 7, 1), std::nullopt);
+    const NewsBulletin b = parse_news(
+        "Ngày 15/12/2025, UBND tỉnh Lạng Sơn ban hành Quyết định số 2500/QĐ-UBND công nhận xã Tân Thành, tỉnh Lạng "
+        "Sơn đạt chuẩn nông thôn mới nâng cao năm 2025.\n\nNgày 16/12/2025, UBND tỉnh Cao Bằng ban hành Quyết định số "
+        "2510/QĐ-UBND công nhận xã Tân Thành, tỉnh Cao Bằng đạt chuẩn nông thôn mới năm 2025.\n\nNgày 17/12/2025, "
+        "UBND tỉnh ban hành Quyết định số 2520/QĐ-UBND công nhận xã Tân Thanh (tỉnh Lạng Sơn) và xã Yên Bình (tỉnh "
+        "Tuyên Quang) đạt chuẩn nông thôn mới năm 2025.\n\nNgày 18/12/2025, đoàn công tác của Bộ Nông nghiệp và Môi "
+        "trường kiểm tra tại xã Yên Bình, tỉnh Thái Nguyên và xã Chi Lăng - tỉnh Lạng Sơn.",
+        "t.txt", d);
+    const std::string n = notes(b);
+    ASSERT_EQ(b.recognitions.size(), 4u) << n;
+    EXPECT_TRUE(b.recognitions[0].stored) << n;
+    const int u = d.find_unit(b.recognitions[0].recognition.unit_code, Date::from_ymd(2025, 12, 15));
+    ASSERT_GE(u, 0);
+    EXPECT_EQ(d.units[u].name, "Tân Thành");
+    EXPECT_EQ(level_id(b.recognitions[0].recognition.level), "advanced");
+    for (size_t i = 1; i < 4; ++i) EXPECT_FALSE(b.recognitions[i].stored) << b.recognitions[i].unit_written;
+    EXPECT_EQ(b.recognitions[2].why, "no unit of that name");
+    EXPECT_EQ(b.recognitions[3].why, "a commune of another province");
+    EXPECT_EQ(b.recognitions[1].why, "a commune of another province");
+    EXPECT_EQ(b.recognitions[1].district_written, "tỉnh Cao Bằng");
+    EXPECT_NE(n.find("xã Tân Thành, tỉnh Cao Bằng: another province than the dataset's; not linked"), std::string::npos)
+        << n;
+    EXPECT_NE(n.find("xã Tân Thanh: no unit of that name on 2025-12-17; not linked"), std::string::npos) << n;
+    EXPECT_NE(n.find("xã Yên Bình, tỉnh Tuyên Quang: another province"), std::string::npos) << n;
+    // The inspection: Chi Lăng of Lạng Sơn is linked, Yên Bình of Thái Nguyên is not.
+    ASSERT_EQ(b.events.size(), 4u) << n;
+    ASSERT_EQ(b.events[3].event.unit_codes.size(), 1u) << n;
+    const int c = d.find_unit(b.events[3].event.unit_codes[0], Date::from_ymd(2025, 12, 18));
+    ASSERT_GE(c, 0);
+    EXPECT_EQ(d.units[c].name, "Chi Lăng");
+    EXPECT_NE(n.find("xã Yên Bình, tỉnh Thái Nguyên: another province"), std::string::npos) << n;
+}
+
 }  // namespace
 }  // namespace ntm::io

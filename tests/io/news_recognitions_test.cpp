@@ -442,6 +442,87 @@ TEST(NewsFigures, ResultsParagraphPhrasings) {
     EXPECT_EQ(dated_figures(parse("Tính đến tháng 6/2022, huyện Phú Bình có 100% số xã đạt chuẩn nông thôn mới.")), V{});
 }
 
+// Phrasings of the 2024-2026 items (tests/data/news/items: tg_2024-12, tq_6-xa-nang-cao, vn_2025-*):
+// decision numbers written without their code, dated by the notice that announced them; a second
+// "công nhận" naming the commune; the day a decision takes effect; a document heading in lines.
+TEST(NewsRecognitions, NumbersWithoutTheirCodeDatedByTheNotice) {
+    const NewsBulletin b = parse(
+        "Ngày 2-12-2024, UBND tỉnh ban hành các quyết định công nhận các xã đạt chuẩn nông thôn mới nâng cao, nông "
+        "thôn mới kiểu mẫu.\n\nTheo đó, UBND tỉnh ban hành Quyết định 2949 công nhận xã Hữu Lễ, huyện Văn Quan đạt "
+        "chuẩn nông thôn mới kiểu mẫu năm 2024.\n\nUBND tỉnh ban hành các Quyết định 2950, 2951 công nhận các xã: Tân "
+        "Đoàn, Tràng Phái, huyện Văn Quan đạt chuẩn nông thôn mới nâng cao năm 2024.");
+    ASSERT_EQ(b.recognitions.size(), 3u) << notes(b);
+    const char* const numbers[] = {"2949", "2950", "2951"};
+    const char* const units[] = {"Hữu Lễ", "Tân Đoàn", "Tràng Phái"};
+    for (int i = 0; i < 3; ++i) {
+        const NewsRecognition& r = b.recognitions[i];
+        EXPECT_EQ(r.unit_written, units[i]);
+        EXPECT_EQ(r.decision_number, numbers[i]) << "kept as written, not completed";
+        ASSERT_TRUE(r.decision_date.has_value()) << r.unit_written;
+        EXPECT_EQ(r.decision_date->iso(), "2024-12-02");
+        EXPECT_EQ(level_id(r.recognition.level), i == 0 ? "model" : "advanced");
+    }
+    // A number the sentence goes on from, or a single digit, is no decision.
+    for (const char* text : {"Căn cứ Quyết định 1600 năm 2016 của Thủ tướng.", "theo Quyết định số 5 công nhận."}) {
+        const news::Tokens t = news::tokenize(text);
+        EXPECT_TRUE(news::find_decisions(text, t, 0, t.size()).empty()) << text;
+    }
+}
+
+TEST(NewsRecognitions, TheSecondRecognitionOfASentenceNamesTheCommune) {
+    const NewsBulletin b = parse(
+        "Ngày 20/12/2024, cùng với 6 xã được công nhận đạt chuẩn nông thôn mới nâng cao, UBND tỉnh cũng có quyết "
+        "định công nhận xã Hữu Lễ, huyện Văn Quan đạt chuẩn nông thôn mới kiểu mẫu năm 2024.");
+    ASSERT_EQ(b.recognitions.size(), 1u) << notes(b);
+    EXPECT_EQ(b.recognitions[0].unit_written, "Hữu Lễ");
+    EXPECT_EQ(level_id(b.recognitions[0].recognition.level), "model");
+    EXPECT_TRUE(b.recognitions[0].stored) << notes(b);
+}
+
+TEST(NewsEvents, TheDayADecisionTakesEffectAndItsHeadingInLines) {
+    const NewsBulletin a = parse(
+        "Phó Thủ tướng vừa ký Quyết định số 51/2025/QĐ-TTg ngày 29/12/2025 ban hành Bộ tiêu chí quốc gia về nông thôn "
+        "mới giai đoạn 2026-2030. Quyết định này có hiệu lực thi hành từ ngày 15/2/2026.");
+    ASSERT_EQ(a.events.size(), 1u) << notes(a);
+    EXPECT_EQ(a.events[0].event.start.iso(), "2025-12-29");
+    // "Số: ..." and its dateline on lines of their own, the motto between; the lead telling the same
+    // decision again is the same event.
+    const NewsBulletin b = parse(
+        "(Chinhphu.vn) - Toàn văn Quyết định số 51/2025/QĐ-TTg ngày 29/12/2025 của Thủ tướng Chính phủ ban hành Bộ "
+        "tiêu chí quốc gia về nông thôn mới.\n\nSố: 51/2025/QĐ-TTg\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nHà Nội, "
+        "ngày 29 tháng 12 năm 2025\n\nSố: 339/TB-VPCP\n\nĐộc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 01 tháng 7 "
+        "năm 2025");
+    std::vector<std::string> events;
+    for (const NewsEvent& e : b.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
+    EXPECT_EQ(events, (std::vector<std::string>{"2025-12-29 directive", "2025-07-01 directive"})) << notes(b);
+}
+
+TEST(NewsFigures, ProgrammeNamesAgencyTagsAndOtherProvincesSentences) {
+    using V = std::vector<std::string>;
+    // "Chương trình mục tiêu quốc gia" names the programme; a share of a target in parentheses
+    // belongs to the count before it.
+    EXPECT_EQ(dated_figures(parse("Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới, đến tháng 1-2025, "
+                                  "toàn tỉnh có 80 xã đạt chuẩn nông thôn mới (đạt 97,5% mục tiêu giai đoạn) và 12 xã "
+                                  "đạt chuẩn nông thôn mới kiểu mẫu.")),
+              (V{"2025-01-31 province:20 xa_standard_count 80", "2025-01-31 province:20 xa_model_count 12"}));
+    // A plan in parentheses still is one for the count inside them.
+    EXPECT_EQ(dated_figures(parse("Đến hết năm 2024, toàn tỉnh có 80 xã đạt chuẩn nông thôn mới (kế hoạch năm 2025 có "
+                                  "90 xã đạt chuẩn nông thôn mới).")),
+              V{"2024-12-31 province:20 xa_standard_count 80"});
+    // An agency's tag before the period heading the sentence; a running total ("nâng tổng số").
+    EXPECT_EQ(dated_figures(parse("BVR&MT – Năm 2020, tỉnh Lạng Sơn đã có thêm 8 xã đạt chuẩn nông thôn mới, nâng tổng "
+                                  "số xã đạt chuẩn nông thôn mới lên 49 xã.")),
+              V{"2020-12-31 province:20 xa_standard_count 49"});
+    EXPECT_EQ(dated_figures(parse("(QNO) - Năm 2020, toàn tỉnh có 49 xã đạt chuẩn nông thôn mới.")),
+              V{"2020-12-31 province:20 xa_standard_count 49"});
+    // A change of the average is no average.
+    EXPECT_EQ(dated_figures(parse("Đến hết năm 2020, toàn tỉnh tăng bình quân 11,89 tiêu chí/xã so với năm 2011.")), V{});
+    // The sentence after another province's figures is about that province.
+    EXPECT_EQ(dated_figures(parse("Đến hết năm 2023, tỉnh Đắk Lắk có 75 xã đạt chuẩn nông thôn mới. Trong đó, có 1 xã "
+                                  "đạt chuẩn nông thôn mới nâng cao.")),
+              V{});
+}
+
 // The longest paragraph a bulletin may have, made of counts, changes, parentheses and lists, and a
 // table of two thousand rows: read in a few seconds at most (every look-back is bounded).
 TEST(NewsFigures, LongParagraphsAndTablesStayFast) {
