@@ -954,7 +954,15 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             rd.criteria.emplace_back(n, col);
         }
         std::sort(rd.criteria.begin(), rd.criteria.end());
-        if (p.errors.empty() && use.criteria.empty() && (use.criterion < 0 || use.met < 0))
+        // A sheet of counts alone ("Đơn vị | Tổng số tiêu chí đạt") says how many criteria a unit met,
+        // not which; the dataset stores dated observations per criterion (DESIGN: "Store dated
+        // observations, not a single count"), so a count is refused with what would import.
+        if (p.errors.empty() && use.criteria.empty() && (use.criterion < 0 || use.met < 0) && use.total >= 0)
+            p.errors.push_back(path + ", column '" + p.columns[use.total] +
+                               "': only a count of criteria met per unit, not which criteria; add a column per "
+                               "criterion (1..19, TC1..TC19 or the criteria names; `ntm-atlas template` writes "
+                               "the layout)");
+        else if (p.errors.empty() && use.criteria.empty() && (use.criterion < 0 || use.met < 0))
             p.errors.push_back(path + ": no criterion columns (name them 1..19, TC1..TC19 or Tiêu chí 1..19)");
     }
     if (kind == TableKind::Recognitions && use.level < 0) {

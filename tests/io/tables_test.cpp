@@ -291,9 +291,15 @@ TEST_F(Tables, ErrorMissingColumns) {
     const std::string b = write("b.csv", "ma_xa,nam,TC1\n06184,2020,x\n");
     EXPECT_EQ(error_of([&] { read_attainment_table(b, ds); }),
               b + ": no report date (no date column, none in the title rows; give --date)");
-    const std::string c = write("c.csv", "ma_xa,ngay,tong_so\n06184,2020-07-31,12\n");
+    const std::string c = write("c.csv", "ma_xa,ngay,dien_tich\n06184,2020-07-31,12\n");
     EXPECT_EQ(error_of([&] { read_attainment_table(c, ds); }),
               c + ": no criterion columns (name them 1..19, TC1..TC19 or Tiêu chí 1..19)");
+    // A sheet of counts alone is refused with why and what would import (issue 11).
+    const std::string d = write("d.csv", "Mã xã,Ngày,Tổng số tiêu chí đạt\n06184,2020-07-31,12\n");
+    EXPECT_EQ(error_of([&] { read_attainment_table(d, ds); }),
+              d + ", column 'Tổng số tiêu chí đạt': only a count of criteria met per unit, not which criteria; add "
+                  "a column per criterion (1..19, TC1..TC19 or the criteria names; `ntm-atlas template` writes the "
+                  "layout)");
 }
 
 TEST_F(Tables, ErrorUnknownUnitCode) {
