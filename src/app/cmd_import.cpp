@@ -258,6 +258,10 @@ int run_import(const Args& args) {
     io::TableImportOptions table_options;
     table_options.date = args.date("date");
     table_options.skip_unmatched = args.has("skip-unmatched");
+    if (const auto sheet = args.get("sheet")) table_options.sheet = *sheet;
+    table_options.all_sheets = args.has("all-sheets");
+    if (table_options.all_sheets && !table_options.sheet.empty())
+        throw Error("import: give --sheet or --all-sheets, not both");
     std::vector<std::string> table_lines;
     auto import_one = [&](const std::string& path, io::TableKind kind) {
         table_options.kind = kind;
@@ -340,6 +344,8 @@ void add_import_command(CommandTable& table) {
     value(c, "--events", "TABLE", "dated events");
     date_value(c, "--date", "the report date of the tables (overrides a date column and the title)");
     flag(c, "--skip-unmatched", "import the rows whose unit matched; list the others on stderr");
+    value(c, "--sheet", "NAME", "the workbook's sheet to read (default: the first that holds a table)");
+    flag(c, "--all-sheets", "read every sheet that holds a table (a workbook of one sheet per district)");
     value(c, "--title", "TEXT", "the dataset's title (default: the file name)");
     value(c, "--criteria-set", "ID", "the criteria set of every observation, e.g. 2021-2025 or 2026 (default: by date)");
     read_options(c);

@@ -648,7 +648,11 @@ std::string column_name(const TablePreview& p, int c) {
     return c >= 0 && c < static_cast<int>(p.columns.size()) ? p.columns[c] : std::to_string(c + 1);
 }
 
-std::string where(const TablePreview& p, int line) { return p.path + ", row " + std::to_string(line); }
+// The file as messages name it: with the sheet when the workbook has several.
+std::string located(const TablePreview& p) {
+    return p.sheets.size() > 1 && !p.sheet.empty() ? p.path + ", sheet '" + p.sheet + "'" : p.path;
+}
+std::string where(const TablePreview& p, int line) { return located(p) + ", row " + std::to_string(line); }
 std::string where(const TablePreview& p, int line, int column) {
     return where(p, line) + ", column " + column_name(p, column);
 }
@@ -721,15 +725,28 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     TablePreview& p = rd.preview;
     p.path = path;
     rd.grid = read_text_grid(path);
+    p.sheets = rd.grid.sheets;
+    if (!options.sheet.empty()) {
+        if (p.sheets.empty()) throw Error(path + ": no sheets to choose '" + options.sheet + "' from (not a workbook)");
+        int index = -1;
+        for (int i = 0; i < static_cast<int>(p.sheets.size()) && index < 0; ++i)
+            if (fold_search_key(p.sheets[i]) == fold_search_key(options.sheet)) index = i;
+        if (index < 0) {
+            std::string names;
+            for (const std::string& n : p.sheets) names += (names.empty() ? "'" : ", '") + n + "'";
+            throw Error(path + ": no sheet '" + options.sheet + "' (its sheets: " + names + ")");
+        }
+        if (index != rd.grid.sheet) rd.grid = read_text_grid(path, index);
+    }
     const TextGrid& g = rd.grid;  // (replaced below by another sheet when that one has the header)
     bool any = false;
     for (const auto& row : g.rows)
         for (const std::string& c : row) any = any || !c.empty();
-    if (!any) throw Error(path + ": no rows");
+    if (!any) throw Error((options.sheet.empty() ? path : path + ", sheet '" + g.sheets[g.sheet] + "'") + ": no rows");
 
     Header h = find_header(g);
     // A workbook whose first sheet is a cover or instructions: the first sheet with a header.
-    for (int sheet = 0; h.first < 0 && sheet < static_cast<int>(g.sheets.size()); ++sheet) {
+    for (int sheet = 0; options.sheet.empty() && h.first < 0 && sheet < static_cast<int>(g.sheets.size()); ++sheet) {
         if (sheet == g.sheet) continue;
         TextGrid other = read_text_grid(path, sheet);
         Header found = find_header(other);
@@ -740,7 +757,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     }
     // Other sheets with a table of their own (a workbook of one sheet per district): said, since
     // only one sheet is read.
-    if (h.first >= 0)
+    if (h.first >= 0 && options.sheet.empty())
         for (int sheet = 0; sheet < static_cast<int>(g.sheets.size()) && sheet < 30; ++sheet) {
             if (sheet == rd.grid.sheet) continue;
             const TextGrid other = read_text_grid(path, sheet);
@@ -748,10 +765,12 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             if (found.first >= 0)
                 p.warnings.push_back(path + ": sheet '" + other.sheets[sheet] + "' also holds a table (header on line " +
                                      std::to_string(other.lines[found.first]) + "); only sheet '" +
-                                     rd.grid.sheets[rd.grid.sheet] + "' is read");
+                                     rd.grid.sheets[rd.grid.sheet] + "' is read (--sheet NAME reads another, "
+                                     "--all-sheets every one)");
         }
     if (h.first < 0) {
-        p.errors.push_back(path + ": no header row (no column named like Mã xã, Đơn vị, Tên xã or Ngày in its first 40 rows)");
+        p.errors.push_back((options.sheet.empty() ? path : path + ", sheet '" + g.sheets[g.sheet] + "'") +
+                           ": no header row (no column named like Mã xã, Đơn vị, Tên xã or Ngày in its first 40 rows)");
         p.kind = options.kind;
         return rd;
     }
@@ -997,7 +1016,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     }
 
     // Rows below the header.
-    Matcher matcher{ds, path, {}};
+    Matcher matcher{ds, located(p), {}};
     std::string district;       // of the last heading row
     std::string district_cell;  // the last district column's cell (merged down), "" after a heading
     bool signatures = false;
@@ -1010,6 +1029,13 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     std::set<std::string> group_names;  // folded districts (provinces) of the version
     for (const District& d : table_districts)
         if (!d.name.empty()) group_names.insert(fold_district_name(d.name));
+    // A workbook of one sheet per district names the district in the sheet's name ("Cao Lộc",
+    // "H. Cao Lộc"): the district of its rows until a heading says otherwise.
+    if (p.sheets.size() > 1 && kind != TableKind::Events) {
+        std::string named = district_heading(p.sheet);
+        if (named.empty() && group_names.count(fold_district_name(p.sheet))) named = p.sheet;
+        district = named;
+    }
     int stt_col = -1;
     for (int c = 0; c < ncols && stt_col < 0; ++c)
         if (role_of(column_key(p.columns[c]), kind) == Role::Stt) stt_col = c;
@@ -1371,7 +1397,7 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
         }
     } else {
         const std::vector<District> districts = ds.districts();
-        Matcher matcher{ds, p.path, {}};
+        Matcher matcher{ds, located(p), {}};
         for (const DataRow& r : rd.rows) {
             if (!r.date) continue;
             Event e;
@@ -1502,7 +1528,7 @@ std::string join_errors(const std::vector<std::string>& errors) {
     return s;
 }
 
-TableImportResult run(const std::string& path, const Dataset& ds, const TableImportOptions& options) {
+TableImportResult run_one(const std::string& path, const Dataset& ds, const TableImportOptions& options) {
     Reading rd = read(path, ds, options);
     TableImportResult out;
     if (rd.preview.errors.empty()) convert(rd, ds, out);
@@ -1514,6 +1540,52 @@ TableImportResult run(const std::string& path, const Dataset& ds, const TableImp
     // Commune groups from a "Nhóm" column (the 2026–2030 criteria).
     out.preview = std::move(rd.preview);
     return out;
+}
+
+void add_counts(SkippedRows& to, const SkippedRows& from) {
+    to.title += from.title, to.heading += from.heading, to.total += from.total, to.note += from.note;
+    to.other += from.other, to.signature += from.signature, to.blank += from.blank, to.unmatched += from.unmatched;
+}
+
+template <typename T>
+void append(std::vector<T>& to, const std::vector<T>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+// Every sheet that holds a table, read one by one and put together as one table: the first
+// sheet's header, date and mapping describe it; rows, matches and messages are of them all.
+TableImportResult run(const std::string& path, const Dataset& ds, const TableImportOptions& options) {
+    if (!options.all_sheets) return run_one(path, ds, options);
+    const TextGrid first = read_text_grid(path);
+    if (first.sheets.size() < 2) return run_one(path, ds, options);
+    std::optional<TableImportResult> all;
+    std::string first_read;  // the first sheet read
+    for (int i = 0; i < static_cast<int>(first.sheets.size()); ++i) {
+        if (find_header(i == first.sheet ? first : read_text_grid(path, i)).first < 0) continue;
+        TableImportOptions one = options;
+        one.all_sheets = false;
+        one.sheet = first.sheets[i];
+        TableImportResult r = run_one(path, ds, one);
+        if (!all) {
+            all = std::move(r);
+            first_read = one.sheet;
+            continue;
+        }
+        TablePreview& p = all->preview;
+        const TablePreview& q = r.preview;
+        if (q.kind != p.kind)
+            p.errors.push_back(path + ": sheet '" + q.sheet + "' holds " + table_kind_name_vi(q.kind) + ", sheet '" +
+                               first_read + "' " + table_kind_name_vi(p.kind) + "; read them one at a time (--sheet)");
+        if (q.date != p.date) p.date.reset();
+        p.sheet += ", " + q.sheet;
+        p.rows_read += q.rows_read, p.matched += q.matched;
+        add_counts(p.skipped, q.skipped);
+        append(p.unmatched, q.unmatched), append(p.warnings, q.warnings), append(p.errors, q.errors);
+        append(all->observations, r.observations), append(all->recognitions, r.recognitions);
+        append(all->events, r.events), append(all->commune_groups, r.commune_groups);
+    }
+    if (!all) return run_one(path, ds, options);  // says there is no header
+    return std::move(*all);
 }
 
 }  // namespace

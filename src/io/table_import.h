@@ -61,6 +61,10 @@ struct TableImportOptions {
     TableKind kind = TableKind::Auto;
     std::optional<Date> date;        // the report date; overrides a date column and the title
     bool skip_unmatched = false;     // import the rest; what was left out is listed
+    // A workbook's sheet by name ("" = the first that holds a table; the others are said), or
+    // every sheet that holds a table (a workbook of one sheet per district), read as one table.
+    std::string sheet;
+    bool all_sheets = false;
     // Overrides the detected mapping; indices into the columns a preview of the same file lists
     // (start from TablePreview::detected and change what is wrong).
     std::optional<ColumnMapping> mapping;
@@ -95,7 +99,9 @@ struct SkippedRows {
 struct TablePreview {
     std::string path;
     TableKind kind = TableKind::Auto;   // what was read (never Auto after a preview)
-    std::string sheet;                  // the workbook's sheet read ("" for CSV)
+    std::string sheet;                  // the workbook's sheet read ("" for CSV; "A, B" for several)
+    std::vector<std::string> sheets;    // every sheet of the workbook (empty for CSV); messages of a
+                                        // workbook of several name the sheet: "FILE, sheet 'S', row N"
     std::vector<int> header_lines;      // spreadsheet lines of the header row(s)
     std::vector<std::string> title_lines;  // text of the title rows above the header
     std::vector<std::string> columns;   // column names (two-row headers joined: "Tiêu chí 3")

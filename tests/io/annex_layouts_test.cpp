@@ -111,7 +111,9 @@ protected:
         EXPECT_EQ(unmatched, expected_unmatched) << file;
         // A total that disagrees with the marks: the marks are imported, the row is warned about.
         for (const Json& w : k["warned_totals"]) {
-            const std::string text = file + ", row " + std::to_string(w[0].get<int>()) + ", column " +
+            // A workbook of several sheets: messages name the sheet.
+            const std::string in = file + (p.sheets.size() > 1 ? ", sheet '" + p.sheet + "'" : "");
+            const std::string text = in + ", row " + std::to_string(w[0].get<int>()) + ", column " +
                                      k["total_name"].get<std::string>() + ": says " + std::to_string(w[1].get<int>()) +
                                      " criteria met, the marks give " + std::to_string(w[2].get<int>());
             bool found = false;
@@ -276,9 +278,35 @@ TEST_F(AnnexLayouts, SheetPerDistrict) {
     EXPECT_EQ(r.preview.skipped.heading, 1);
     bool said = false;
     for (const std::string& w : r.preview.warnings)
-        said = said || w == dir + "/" + f + ": sheet 'Bắc Sơn' also holds a table (header on line 3); only sheet 'Cao Lộc' is read";
+        said = said || w == dir + "/" + f + ": sheet 'Bắc Sơn' also holds a table (header on line 3); only sheet 'Cao Lộc' "
+                            "is read (--sheet NAME reads another, --all-sheets every one)";
     EXPECT_TRUE(said);
     EXPECT_EQ(bands(f, r), (std::vector<int>{1, 4, 5, 5, 5}));
+
+    // --sheet reads the one named; --all-sheets both, as one table, each row in its district.
+    TableImportOptions one;
+    one.sheet = "bắc sơn";
+    const TableImportResult b = import_table(dir + "/" + f, d2025, one);
+    EXPECT_EQ(b.preview.sheet, "Bắc Sơn");
+    int bac_son = 0;  // units of Huyện Bắc Sơn before 1/7/2025, from the unit list
+    for (const Unit& u : d2025.units) bac_son += u.version == 0 && u.district_name == "Huyện Bắc Sơn";
+    EXPECT_EQ(b.preview.matched, bac_son);
+    one.sheet = "Hữu Lũng";
+    std::string error;
+    try {
+        import_table(dir + "/" + f, d2025, one);
+    } catch (const Error& e) {
+        error = e.what();
+    }
+    EXPECT_EQ(error,
+              dir + "/" + f + ": no sheet 'Hữu Lũng' (its sheets: 'Cao Lộc', 'Bắc Sơn')");
+    TableImportOptions all;
+    all.all_sheets = true;
+    const TableImportResult both = import_table(dir + "/" + f, d2025, all);
+    EXPECT_EQ(both.preview.sheet, "Cao Lộc, Bắc Sơn");
+    EXPECT_EQ(both.preview.matched, 22 + bac_son);
+    EXPECT_EQ(both.observations.size(), r.observations.size() + b.observations.size());
+    for (const std::string& w : both.preview.warnings) EXPECT_EQ(w.find("also holds a table"), std::string::npos) << w;
 }
 
 // ODS of the 65 units of July 2025 grouped "A. CÁC PHƯỜNG" / "B. CÁC XÃ" in the Đơn vị column,
