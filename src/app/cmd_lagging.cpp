@@ -137,6 +137,7 @@ int run_lagging(const Args& args) {
         o << "NTM Atlas — " << d.info.title << ", " << date.iso()
           << (d.info.illustrative ? (en ? " (illustrative data)" : " (Dữ liệu minh họa)") : "") << "\n";
         if (district) o << district->name << (district->code.empty() ? "" : " (" + district->code + ")") << "\n";
+        if (const std::string note = undated_boundaries_note(d, date, !en); !note.empty()) o << note << "\n";
         o << (en ? "Communes (xã) from fewest criteria met: " : "Xã theo số tiêu chí đạt, từ thấp nhất: ") << with_data
           << (en ? " with data" : " xã có dữ liệu");
         if (rows.size() < with_data) o << (en ? ", first " : ", ") << rows.size() << (en ? " shown" : " xã đầu");

@@ -144,6 +144,12 @@ int run_summary(const Args& args) {
         for (const auto& c : set.criteria) cs["criteria"].push_back({{"number", c.number}, {"name", c.name_vi}});
         j["criteria_set"] = cs;
         j["boundary_version"] = {{"id", version.id}, {"grouping", grouping_id(version.grouping)}};
+        {
+            const VersionPeriod p = version_period(d, d.version_on(date));
+            j["boundary_version"]["dated"] = p.dated;
+            j["boundary_version"]["valid_from"] = p.dated && p.from ? Json(p.from->iso()) : Json();
+            j["boundary_version"]["valid_to"] = p.to ? Json(p.to->iso()) : Json();
+        }
         const Json whole = summary_json(d, total);
         for (const auto& [key, value] : whole.items()) j[key] = value;
         if (by == "district" || by == "former-district") {
@@ -208,6 +214,8 @@ int run_summary(const Args& args) {
         o << "NTM Atlas — " << d.info.title << ", " << date.iso()
           << (d.info.illustrative ? (en ? " (illustrative data)" : " (Dữ liệu minh họa)") : "") << "\n";
         o << (en ? set.short_label_en() + ", Decision " : set.short_label_vi() + ", Quyết định ") << set.decision << "\n";
+        // A default date of undated boundaries is a bound, not a fact: say so.
+        if (const std::string note = undated_boundaries_note(d, date, !en); !note.empty()) o << note << "\n";
         summary_text(o, total, en);
         for (const Summary& s : districts) {
             o << "\n" << s.scope_name << (s.scope_code.empty() ? "" : " (" + s.scope_code + ")") << "\n";

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/format.h"
+
 namespace ntm {
 
 const char* grouping_id(Grouping g) {
@@ -175,10 +177,41 @@ std::optional<Date> Dataset::last_data_date() const {
     return d;
 }
 
+Date last_day_of_district_level() { return Date::from_ymd(2025, 6, 30); }
+
+VersionPeriod version_period(const Dataset& dataset, int version) {
+    VersionPeriod p;
+    if (version < 0 || version >= int(dataset.versions.size())) return p;
+    const BoundaryVersion& v = dataset.versions[version];
+    p.from = v.valid_from;
+    p.to = v.valid_to;
+    p.dated = v.valid_from || v.valid_to;
+    if (!p.dated && v.grouping == Grouping::District) {
+        p.to = last_day_of_district_level();
+        p.to_inferred = true;
+    }
+    return p;
+}
+
 Date default_date(const Dataset& dataset) {
     if (auto d = dataset.last_data_date()) return *d;
     if (auto d = dataset.last_date()) return *d;
-    return today_local();
+    const Date today = today_local();
+    const VersionPeriod p = version_period(dataset, dataset.version_on(today));
+    if (p.to && today > *p.to) return *p.to;
+    if (p.from && today < *p.from) return *p.from;
+    return today;
+}
+
+std::string undated_boundaries_note(const Dataset& dataset, Date date, bool vi) {
+    if (dataset.last_data_date() || dataset.versions.empty()) return "";
+    const VersionPeriod p = version_period(dataset, dataset.version_on(date));
+    if (p.dated) return "";
+    std::string note = vi ? "Thời gian hiệu lực của ranh giới không rõ" : "Boundary validity unknown";
+    if (p.to_inferred)
+        note += vi ? " (có cấp huyện: trước " + format_date(Date{p.to->days + 1}, true) + ")"
+                   : " (district level: before " + format_date(Date{p.to->days + 1}, false) + ")";
+    return note;
 }
 
 }  // namespace ntm

@@ -107,8 +107,34 @@ private:
     std::unordered_map<std::string, std::vector<int>> code_index_;
 };
 
+// What is known of the days a boundary version is in force. A version with its own dates
+// (BoundaryVersion::valid_from / valid_to) is `dated`. One without (a boundary file opened or
+// imported alone) is not; if it has a district level, it ended on 30/06/2025 at the latest, since
+// the district level was abolished on 1 July 2025 (DESIGN.md, "Domain"; the two-level local
+// government runs from 1/7/2025: https://vietnam24h.com.vn/tag/chinh-quyen-dia-phuong/page/2),
+// so `to` is that day and `to_inferred` is set. Nothing else is guessed: no start, no end of a
+// version without districts.
+struct VersionPeriod {
+    std::optional<Date> from, to;
+    bool dated = false;
+    bool to_inferred = false;
+    bool contains(Date d) const { return (!from || d >= *from) && (!to || d <= *to); }
+};
+VersionPeriod version_period(const Dataset& dataset, int version);
+// 30/06/2025: the last day of the district level (see VersionPeriod).
+Date last_day_of_district_level();
+
 // The date a command or view shows when none is asked for: the last date with assessments,
-// else the last date of any record, else today.
+// else the last date of any record, else today — moved into the period of the boundary version
+// in force (version_period): a dataset of district-level units without dates and without records
+// is shown on 30/06/2025, never on a day after its units ceased to exist.
 Date default_date(const Dataset& dataset);
+
+// Said wherever a default date stands in for missing data (the map, summary, lagging): when the
+// dataset has no assessments and the version in force on `date` carries no dates of its own,
+// "Thời gian hiệu lực của ranh giới không rõ (có cấp huyện: trước 01/07/2025)" /
+// "Boundary validity unknown (district level: before 2025-07-01)"; without a district level the
+// parenthesis is left out. Empty otherwise.
+std::string undated_boundaries_note(const Dataset& dataset, Date date, bool vietnamese);
 
 }  // namespace ntm

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/format.h"
+#include "core/lineage.h"
 #include "core/text.h"
 #include "core/unit.h"
 
@@ -19,6 +20,7 @@ namespace {
 const ImU32 kText = IM_COL32(31, 31, 31, 255);
 const ImU32 kMuted = IM_COL32(85, 85, 85, 255);
 const ImU32 kWarning = IM_COL32(176, 0, 32, 255);
+const ImU32 kGood = IM_COL32(0, 110, 50, 255);  // a met criterion: dark green, readable on white
 const ImU32 kSwatchBorder = IM_COL32(120, 120, 120, 255);
 
 std::string count_text(int count, bool vietnamese) { return count < 0 ? "—" : format_count(count, vietnamese); }
@@ -506,7 +508,7 @@ void draw_lagging(ImDrawList* list, const UiFonts& f, const DecorationData& d, c
     draw_box(list, r, z);
     const float x0 = r.x + z.inner, x1 = r.right() - z.inner;
     float y = r.y + z.inner;
-    put_text(list, f.bold, z.body, ImVec2(x0, y), kText, d.lagging_title);
+    put_text(list, f.bold, z.body, ImVec2(x0, y), kText, fit_text(f.bold, z.body, d.lagging_title, x1 - x0));
     y += p.line_h + 4 * z.s;
     const size_t n = std::min(p.layout.lagging_rows, d.lagging.size());
     float name_w = 0, value_w = 0;
@@ -521,7 +523,10 @@ void draw_lagging(ImDrawList* list, const UiFonts& f, const DecorationData& d, c
         if (place_w > 60 * z.s && !row.place.empty())
             put_text(list, f.regular, z.small, ImVec2(place_x, y + (z.body - z.small) * 0.6f), kMuted,
                      fit_text(f.regular, z.small, row.place, place_w));
-        put_text(list, f.regular, z.body, ImVec2(x1 - measure(f.regular, z.body, row.value).x, y), kWarning, row.value);
+        const ImU32 tone = row.tone == DecorationData::Tone::Good    ? kGood
+                           : row.tone == DecorationData::Tone::Muted ? kMuted
+                                                                     : kWarning;
+        put_text(list, f.regular, z.body, ImVec2(x1 - measure(f.regular, z.body, row.value).x, y), tone, row.value);
         y += p.line_h;
     }
 }
@@ -585,6 +590,10 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
     if (const auto last = dataset.last_data_date(); last && date > *last)
         d.date_line += vi ? " · đánh giá mới nhất ngày " + format_date(*last, vi)
                           : " · latest assessment " + format_date(*last, vi);
+    // Boundaries without dates and no assessment: the date is a bound of the boundaries' period
+    // (default_date), and the map says that it is not known.
+    if (const std::string note = undated_boundaries_note(dataset, date, vi); !note.empty())
+        d.date_line += " · " + note;
     d.legend_title = vi ? "Số tiêu chí đạt (xã)" : "Criteria met (communes)";
     d.count_header = vi ? "Số lượng" : "Count";
     d.percent_header = vi ? "Tỷ lệ" : "Share";
@@ -621,7 +630,12 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
         d.legend.push_back(row);
     }
     const std::string average = format_decimal(summary.average_criteria, 2, vi);
-    if (vi)
+    // Only phường / thị trấn in scope: the commune criteria do not apply; "0 xã" or "chưa có"
+    // would read as a commune without results.
+    const bool none_apply = summary.xa_total == 0 && summary.not_applicable > 0;
+    if (none_apply)
+        d.legend_note = vi ? "Bộ tiêu chí xã: không áp dụng" : "Commune criteria: not applicable";
+    else if (vi)
         d.legend_note = "Tổng số: " + format_count(summary.xa_total, vi) + " xã" +
                         (summary.xa_with_data > 0 ? " · bình quân " + average + " tiêu chí/xã" : "");
     else
@@ -658,10 +672,12 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
         // Nothing assessed: what the map does show, so the space reads as information, not as 0.
         d.stats_title = vi ? "Đơn vị trên bản đồ" : "Units on the map";
         d.stats.push_back({vi ? "Tổng số đơn vị" : "All units", format_count(summary.units_total, vi)});
-        d.stats.push_back({vi ? "Xã (áp dụng bộ tiêu chí)" : "Communes (criteria apply)", format_count(summary.xa_total, vi)});
+        if (!none_apply)
+            d.stats.push_back({vi ? "Xã (áp dụng bộ tiêu chí)" : "Communes (criteria apply)", format_count(summary.xa_total, vi)});
         if (summary.not_applicable > 0)
             d.stats.push_back({not_applicable_label(dataset, vi), format_count(summary.not_applicable, vi)});
-        d.stats.push_back({vi ? "Đánh giá nông thôn mới" : "New-rural assessments", vi ? "chưa có" : "none yet"});
+        d.stats.push_back({vi ? "Đánh giá nông thôn mới" : "New-rural assessments",
+                           none_apply ? (vi ? "không áp dụng" : "not applicable") : vi ? "chưa có" : "none yet"});
         const std::string& version = dataset.versions.empty() ? std::string() : dataset.versions[dataset.version_on(date)].name;
         if (!version.empty()) d.stats.push_back({vi ? "Ranh giới" : "Boundaries", version});
     }
@@ -682,6 +698,48 @@ void add_lagging_rows(DecorationData& d, const Dataset& dataset, const std::vect
         const int size = set >= 0 ? dataset.criteria_set(set).size() : 0;
         if (r.count >= size) break;  // ranked fewest first: the rest meet every criterion, they don't lag
         d.lagging.push_back({u.full_name(), u.district_name, std::to_string(r.count) + "/" + std::to_string(size)});
+    }
+}
+
+void add_unit_rows(DecorationData& d, const Dataset& dataset, const AttainmentIndex& index,
+                   const std::vector<UnitState>& states, int unit, Date date) {
+    const bool vi = d.vietnamese;
+    d.lagging.clear();
+    d.lagging_title.clear();
+    if (unit < 0 || unit >= int(dataset.units.size())) return;
+    const Unit& u = dataset.units[unit];
+    const UnitState& st = states[unit];
+    if (u.assessed() && st.has_data && st.criteria_set >= 0) {
+        const CriteriaSet& set = dataset.criteria_set(st.criteria_set);
+        d.lagging_title = (vi ? "Tiêu chí ngày " + format_date(date, vi) + ": đạt "
+                              : "Criteria on " + format_date(date, vi) + ": ") +
+                          std::to_string(st.count) + "/" + std::to_string(set.size()) + (vi ? "" : " met");
+        for (const Criterion& c : set.criteria) {
+            const bool met = c.number >= 1 && c.number <= int(st.met.size()) && st.met[c.number - 1];
+            d.lagging.push_back({std::to_string(c.number) + ". " + (vi ? c.name_vi : c.name_en), "",
+                                 met ? (vi ? "Đạt" : "Met") : (vi ? "Chưa đạt" : "Not met"),
+                                 met ? DecorationData::Tone::Good : DecorationData::Tone::Warning});
+        }
+        return;
+    }
+    const std::optional<Formation> f = formation(dataset, index, unit);
+    if (!f || f->predecessors.empty()) return;
+    const Date before{f->date.days - 1};
+    d.lagging_title = vi ? "Hình thành từ (tiêu chí ngày " + format_date(before, vi) + ")"
+                         : "Formed from (criteria on " + format_date(before, vi) + ")";
+    for (const PredecessorState& p : f->predecessors) {
+        const Unit& pu = dataset.units[p.unit];
+        DecorationData::TableRow row{pu.full_name(), pu.district_name, "", DecorationData::Tone::Muted};
+        if (!pu.assessed()) {
+            row.value = vi ? "không áp dụng" : "not applicable";
+        } else if (!p.before.has_data || p.before.criteria_set < 0) {
+            row.value = "—";
+        } else {
+            const int size = dataset.criteria_set(p.before.criteria_set).size();
+            row.value = std::to_string(p.before.count) + "/" + std::to_string(size);
+            row.tone = p.before.count >= size ? DecorationData::Tone::Good : DecorationData::Tone::Warning;
+        }
+        d.lagging.push_back(std::move(row));
     }
 }
 

@@ -14,6 +14,7 @@
 
 #include "core/dataset.h"
 #include "core/palette.h"
+#include "core/state.h"
 #include "core/statistics.h"
 #include "render/camera.h"
 #include "render/fonts.h"
@@ -47,8 +48,10 @@ struct DecorationData {
     std::string stats_title;
     std::vector<std::pair<std::string, std::string>> stats;
     // The xã with the fewest criteria met (add_lagging_rows), as many as the page has room for.
+    enum class Tone { Warning, Good, Muted };  // the value's colour: red, green, grey
     struct TableRow {
         std::string name, place, value;  // "Xã Ba Sơn", "Huyện Cao Lộc", "5/19"
+        Tone tone = Tone::Warning;
     };
     std::string lagging_title;  // "Xã đạt ít tiêu chí nhất"
     std::vector<TableRow> lagging;
@@ -84,6 +87,15 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
 // that miss at least one criterion.
 void add_lagging_rows(DecorationData& data, const Dataset& dataset, const std::vector<UnitRank>& ranked,
                       const std::vector<UnitState>& states, size_t max_rows = 12);
+
+// A single unit's page (atlas pages after the reform): the table holds, for an xã with an
+// assessment on `date`, its criteria checklist ("1. Quy hoạch" — "Đạt" / "Chưa đạt", title "Tiêu
+// chí ngày 01/12/2026: đạt 6/10"); otherwise, when the lineage names the units it was formed
+// from, those units and how they stood the day before (title "Hình thành từ (tiêu chí ngày
+// 30/06/2025)", rows "Xã Mai Pha", "Huyện Cao Lộc", "19/19" / "không áp dụng" / "—").
+// Nothing when the data holds neither.
+void add_unit_rows(DecorationData& data, const Dataset& dataset, const AttainmentIndex& index,
+                   const std::vector<UnitState>& states, int unit, Date date);
 
 // The default title: "Kết quả xây dựng nông thôn mới — tỉnh Lạng Sơn, ngày 31/07/2020",
 // "... — huyện Cao Lộc, tỉnh Lạng Sơn, ngày ..."; English "New rural development results —

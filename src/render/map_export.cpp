@@ -505,7 +505,9 @@ ExportResult MapExporter::Impl::render(const ExportOptions& o, const Sink& sink)
         result.decorations = make_decoration_data(dataset, result.summary, o.date, o.vietnamese, scope_name, o.title,
                                                   geometry.crs_name, o.source);
         result.decorations.dpi = o.dpi >= 150 ? o.dpi : 0;
-        if (result.summary.xa_with_data > 0)
+        if (o.unit >= 0)
+            add_unit_rows(result.decorations, dataset, index, states, o.unit, o.date);
+        else if (result.summary.xa_with_data > 0)
             add_lagging_rows(result.decorations, dataset,
                              rank_lagging(dataset, states, focused ? UnitFilter([&](int u) { return in_scope[u] != 0; })
                                                                    : UnitFilter()),

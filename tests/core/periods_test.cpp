@@ -279,3 +279,47 @@ TEST(TargetsPerPeriod, Decision263Until2025AndThe2030TargetsAfter) {
 
 }  // namespace
 }  // namespace ntm
+
+namespace ntm {
+namespace {
+
+// A boundary file opened alone (one undated version) and without assessments: the default date
+// lies within what is known of its period, and the criteria set is the one of that date.
+TEST(DefaultDate, UndatedDistrictLevelBoundariesEndBeforeTheReform) {
+    Dataset ds;  // one version, no dates, grouped by district (a file with a district field)
+    ds.units = {unit("0001", "A", UnitKind::Xa, 0, "001")};
+    ds.reindex();
+    ASSERT_LT(Date::from_ymd(2025, 6, 30), today_local()) << "the test assumes today is after the reform";
+    EXPECT_EQ(default_date(ds), d("2025-06-30"));
+    EXPECT_EQ(ds.criteria_on(default_date(ds)).decision, "318/QĐ-TTg");
+    const VersionPeriod p = version_period(ds, 0);
+    EXPECT_FALSE(p.dated);
+    EXPECT_TRUE(p.to_inferred);
+    EXPECT_EQ(undated_boundaries_note(ds, default_date(ds), true),
+              "Thời gian hiệu lực của ranh giới không rõ (có cấp huyện: trước 01/07/2025)");
+    EXPECT_EQ(undated_boundaries_note(ds, default_date(ds), false),
+              "Boundary validity unknown (district level: before 2025-07-01)");
+
+    // Without a district level nothing is known: today, and the note says so.
+    ds.versions.front().grouping = Grouping::None;
+    EXPECT_EQ(default_date(ds), today_local());
+    EXPECT_EQ(undated_boundaries_note(ds, today_local(), true), "Thời gian hiệu lực của ranh giới không rõ");
+
+    // A version with its own dates: within them, and nothing to say.
+    ds.versions.front() = BoundaryVersion{"2009", "", d("2009-04-01"), d("2019-12-31"), Grouping::District};
+    EXPECT_EQ(default_date(ds), d("2019-12-31"));
+    EXPECT_EQ(ds.criteria_on(default_date(ds)).decision, "1980/QĐ-TTg");
+    EXPECT_EQ(undated_boundaries_note(ds, default_date(ds), true), "");
+    ds.versions.front().valid_from = Date{today_local().days + 10};  // not begun: its first day
+    ds.versions.front().valid_to.reset();
+    EXPECT_EQ(default_date(ds), Date{today_local().days + 10});
+
+    // Assessments decide the date; the boundaries' note is for datasets without them.
+    ds.versions.front() = BoundaryVersion{"default", "", {}, {}, Grouping::District};
+    assess(ds, "0001", "2020-07-31", 5, 19);
+    EXPECT_EQ(default_date(ds), d("2020-07-31"));
+    EXPECT_EQ(undated_boundaries_note(ds, d("2020-07-31"), true), "");
+}
+
+}  // namespace
+}  // namespace ntm
