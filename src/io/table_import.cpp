@@ -84,8 +84,7 @@ std::vector<std::string> TablePreview::summary_lines() const {
     out.push_back("Bỏ qua: " + std::to_string(skipped.title) + " dòng tiêu đề, " + std::to_string(skipped.heading) +
                   " dòng huyện, " + std::to_string(skipped.total) + " dòng tổng, " + std::to_string(skipped.note) +
                   " dòng ghi chú, " + std::to_string(skipped.signature) + " dòng chữ ký, " +
-                  std::to_string(skipped.blank) + " dòng trống, " + std::to_string(skipped.other) + " dòng khác" +
-                  (skipped.unmarked ? ", " + std::to_string(skipped.unmarked) + " dòng chưa đánh dấu (chưa có dữ liệu)" : ""));
+                  std::to_string(skipped.blank) + " dòng trống, " + std::to_string(skipped.other) + " dòng khác");
     if (!sheet.empty()) out.insert(out.begin() + 1, "Trang tính: " + sheet);
     return out;
 }
@@ -1295,14 +1294,6 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                         p.errors.push_back(where(p, r.line, c) + ": " + cells::out_of_range(set, n, date));
                         ok = false;
                     }
-                // Every criterion cell blank and no total: nobody filled the row in (an unfilled
-                // template). That is no assessment, not "0 criteria met".
-                bool marked = !cell_of(rd, r, m.total).empty();
-                for (const auto& [n, c] : rd.criteria) marked = marked || !cell_of(rd, r, c).empty();
-                if (!marked) {
-                    ++p.skipped.unmarked;
-                    continue;
-                }
                 const auto [it, fresh] = seen.emplace(std::make_pair(unit.code, date.days), r.line);
                 if (!fresh) {
                     p.errors.push_back(where(p, r.line) + ": duplicates row " + std::to_string(it->second) +
@@ -1371,10 +1362,6 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                 out.observations.push_back({unit.code, *n, mark == 1, date, source, "", ""});
             }
         }
-        if (p.skipped.unmarked > 0)
-            p.warnings.push_back(p.path + ": " + std::to_string(p.skipped.unmarked) +
-                                 (p.skipped.unmarked == 1 ? " row has" : " rows have") +
-                                 " no mark and no total; read as not assessed (no data), not as 0 criteria met");
     } else if (p.kind == TableKind::Recognitions) {
         Level title_level = Level::Standard;
         if (m.level < 0) {

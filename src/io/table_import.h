@@ -94,9 +94,6 @@ struct SkippedRows {
     int signature = 0;  // "Người lập biểu", "KT. CHỦ TỊCH", names alone
     int blank = 0;
     int unmatched = 0;  // left out with skip_unmatched
-    // Wide attainment rows of a unit with every criterion cell and the total blank (an unfilled
-    // template): not assessed, so no observation (never "0 criteria met"); a warning counts them.
-    int unmarked = 0;
 };
 
 struct TablePreview {
