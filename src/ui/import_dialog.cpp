@@ -129,11 +129,13 @@ void ImportDialog::draw(const AppState& state, Settings& settings) {
     }
     // Edits asked for in the last frame (not while drawing from the preview they replace).
     if (pending_kind_) session_.set_kind(*pending_kind_, ds);
+    if (pending_sheet_) session_.set_sheet(pending_sheet_->first, pending_sheet_->second, ds);
     if (pending_date_) session_.set_date(*pending_date_, ds);
     if (pending_role_) session_.set_role(pending_role_->first, pending_role_->second, ds);
     if (pending_criterion_) session_.set_criterion(pending_criterion_->first, pending_criterion_->second, ds);
     if (pending_reset_) session_.reset_mapping(ds);
     pending_kind_.reset();
+    pending_sheet_.reset();
     pending_date_.reset();
     pending_role_.reset();
     pending_criterion_.reset();
@@ -255,6 +257,28 @@ void ImportDialog::draw(const AppState& state, Settings& settings) {
     ImGui::EndPopup();
 }
 
+void ImportDialog::draw_sheet_choice(const io::TablePreview& p) {
+    if (p.sheets.size() < 2) {
+        if (!p.sheet.empty()) wrapped(std::string(tr("Trang tính: ", "Sheet: ")) + p.sheet);
+        return;
+    }
+    // A workbook of several sheets (often one per district): one of them, or all as one table.
+    const char* all = tr("Tất cả các trang (một bảng)", "All sheets (one table)");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("Trang tính", "Sheet"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+    const std::string shown = session_.all_sheets() ? all : p.sheet;
+    if (ImGui::BeginCombo("##sheet", shown.c_str())) {
+        for (const std::string& name : p.sheets)
+            if (ImGui::Selectable(name.c_str(), !session_.all_sheets() && name == p.sheet))
+                pending_sheet_ = std::make_pair(name, false);
+        if (ImGui::Selectable(all, session_.all_sheets())) pending_sheet_ = std::make_pair(std::string(), true);
+        ImGui::EndCombo();
+    }
+    if (session_.all_sheets()) wrapped(std::string(tr("Đọc: ", "Read: ")) + p.sheet);
+}
+
 void ImportDialog::draw_summary(const io::TablePreview& p) {
     // Kind: detected, or chosen.
     ImGui::AlignTextToFramePadding();
@@ -276,7 +300,7 @@ void ImportDialog::draw_summary(const io::TablePreview& p) {
         wrapped(t);
         ImGui::PopStyleColor();
     }
-    if (!p.sheet.empty()) wrapped(std::string(tr("Trang tính: ", "Sheet: ")) + p.sheet);
+    draw_sheet_choice(p);
     std::string header = tr("Tiêu đề cột ở dòng", "Column header on line");
     if (p.header_lines.size() > 1 && current_lang() == Lang::En) header += "s";
     for (size_t i = 0; i < p.header_lines.size(); ++i) header += (i ? ", " : " ") + std::to_string(p.header_lines[i]);

@@ -35,6 +35,7 @@ public:
     ImportSession& session() { return session_; }
 
 private:
+    void draw_sheet_choice(const io::TablePreview& p);
     void draw_summary(const io::TablePreview& p);
     void draw_mapping(const AppState& state, const io::TablePreview& p);
     void draw_unmatched(const io::TablePreview& p);
@@ -53,6 +54,7 @@ private:
     uint64_t data_version_ = 0;
     // Edits chosen while drawing, applied at the start of the next frame.
     std::optional<io::TableKind> pending_kind_;
+    std::optional<std::pair<std::string, bool>> pending_sheet_;  // sheet, all sheets
     std::optional<std::string> pending_date_;
     std::optional<std::pair<int io::ColumnMapping::*, int>> pending_role_;
     std::optional<std::pair<int, int>> pending_criterion_;

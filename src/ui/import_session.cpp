@@ -174,6 +174,14 @@ void ImportSession::reset_mapping(const Dataset& dataset) {
     refresh(dataset);
 }
 
+void ImportSession::set_sheet(const std::string& sheet, bool all_sheets, const Dataset& dataset) {
+    if (sheet == options_.sheet && all_sheets == options_.all_sheets) return;
+    options_.sheet = all_sheets ? "" : sheet;
+    options_.all_sheets = all_sheets;
+    options_.mapping.reset();  // another sheet has its own header
+    refresh(dataset);
+}
+
 void ImportSession::set_skip_unmatched(bool on, const Dataset& dataset) {
     if (on == options_.skip_unmatched) return;
     options_.skip_unmatched = on;

@@ -68,6 +68,10 @@ public:
     // Back to what was detected in the header.
     void reset_mapping(const Dataset& dataset);
     bool mapping_changed() const { return options_.mapping.has_value(); }
+    // A workbook's sheet by name, or every sheet as one table (io::TableImportOptions); the
+    // mapping is detected again for what is read.
+    void set_sheet(const std::string& sheet, bool all_sheets, const Dataset& dataset);
+    bool all_sheets() const { return options_.all_sheets; }
     void set_skip_unmatched(bool on, const Dataset& dataset);
     bool skip_unmatched() const { return options_.skip_unmatched; }
 

@@ -65,6 +65,11 @@ TEST(ImportMessages, ReadersMessagesInVietnamese) {
                   t + ": 1 đơn vị không khớp với đơn vị của phiên bản ranh giới '2020'; chưa nhập gì (chọn “Bỏ qua tên "
                       "không khớp” để nhập phần còn lại)");
     }
+    // Another sheet that holds a table: the app's way to read it, not the command line's.
+    EXPECT_EQ(import_message_vi("/d/b.xlsx: sheet 'Bắc Sơn' also holds a table (header on line 3); only sheet 'Cao Lộc' "
+                                "is read (--sheet NAME reads another, --all-sheets every one)"),
+              "/d/b.xlsx: trang tính 'Bắc Sơn' cũng có bảng (tiêu đề cột ở dòng 3); chỉ đọc trang 'Cao Lộc' (chọn trang "
+              "khác hoặc tất cả ở “Trang tính”)");
     // A bad mark, a table with no report date, a file that is not there.
     const std::string bad = write(dir + "/b.csv", "STT,Đơn vị,TC1\n1,Tân Thành,có lẽ\n");
     const io::TablePreview b = io::preview_table(bad, ds, {});

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <thread>
 
+#include <xlsxwriter.h>
+
 #include "io/dataset_file.h"
 #include "support/test_support.h"
 #include "ui/file_browser.h"
@@ -184,6 +186,49 @@ TEST_F(ImportSessionTest, ImportKeepsTheFileBeforeAndUndoPutsItBack) {
     undo_import(record);
     EXPECT_EQ(test::read_file(dataset), before);
     EXPECT_TRUE(open().dataset.observations.empty());
+}
+
+// A workbook of one sheet per district: the dialog reads the first, another chosen, or all.
+TEST_F(ImportSessionTest, AWorkbookOfSeveralSheetsReadsTheSheetChosen) {
+    const std::string path = dir + "/per_district.xlsx";
+    lxw_workbook* book = workbook_new(path.c_str());
+    auto sheet = [&](const char* name, std::vector<std::pair<const char*, int>> units) {
+        lxw_worksheet* ws = workbook_add_worksheet(book, name);
+        worksheet_write_string(ws, 0, 0, "BIỂU TỔNG HỢP (Số liệu tính đến ngày 31/12/2024)", nullptr);
+        worksheet_write_string(ws, 1, 0, "STT", nullptr);
+        worksheet_write_string(ws, 1, 1, "Đơn vị", nullptr);
+        for (int c = 1; c <= 19; ++c) worksheet_write_number(ws, 1, 1 + c, c, nullptr);
+        int row = 2;
+        for (const auto& [unit, met] : units) {
+            worksheet_write_number(ws, row, 0, row - 1, nullptr);
+            worksheet_write_string(ws, row, 1, unit, nullptr);
+            for (int c = 1; c <= met; ++c) worksheet_write_string(ws, row, 1 + c, "x", nullptr);
+            ++row;
+        }
+    };
+    sheet("Cao Lộc", {{"Xã Tân Thành", 19}, {"Xã Hòa Cư", 15}});
+    sheet("Văn Lãng", {{"Xã Tân Thanh", 10}});
+    ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
+
+    const io::DatasetFile d = open();
+    ImportSession s;
+    s.load(path, d.dataset);
+    ASSERT_TRUE(s.has_preview()) << s.error();
+    EXPECT_EQ(s.preview().sheets, (std::vector<std::string>{"Cao Lộc", "Văn Lãng"}));
+    EXPECT_EQ(s.preview().sheet, "Cao Lộc");
+    EXPECT_EQ(s.preview().matched, 2);
+
+    s.set_sheet("Văn Lãng", false, d.dataset);
+    ASSERT_TRUE(s.has_preview()) << s.error();
+    EXPECT_EQ(s.preview().sheet, "Văn Lãng");
+    EXPECT_EQ(s.preview().matched, 1) << "Tân Thanh of Văn Lãng, not Tân Thành of Cao Lộc";
+
+    s.set_sheet("", true, d.dataset);
+    ASSERT_TRUE(s.has_preview()) << s.error();
+    EXPECT_TRUE(s.all_sheets());
+    EXPECT_EQ(s.preview().sheet, "Cao Lộc, Văn Lãng");
+    EXPECT_EQ(s.preview().matched, 3);
+    EXPECT_EQ(s.blocker(), "");
 }
 
 TEST_F(ImportSessionTest, BoundariesAloneGoToANewDatasetBesideThem) {
