@@ -45,7 +45,7 @@ UnitKind kind_from_id(std::string_view id) {
 
 namespace {
 
-// Type words as they start a name, folded. Abbreviations ("TT.", "P.", "X.") need their dot.
+// Type words as they start a name, folded. Abbreviations ("TT.", "P.", "Ph.", "X.") need their dot.
 struct Prefix {
     const char* folded;
     UnitKind kind;
@@ -57,6 +57,7 @@ const Prefix kPrefixes[] = {{"thi tran", UnitKind::ThiTran, false, 2},
                             {"phuong", UnitKind::Phuong, false, 1},
                             {"xa", UnitKind::Xa, false, 1},
                             {"tt", UnitKind::ThiTran, true, 1},
+                            {"ph", UnitKind::Phuong, true, 1},
                             {"p", UnitKind::Phuong, true, 1},
                             {"x", UnitKind::Xa, true, 1}};
 

@@ -5,9 +5,14 @@
 #include <EGL/egl.h>
 #include <EGL/eglext.h>
 
+#include <dlfcn.h>
+#include <link.h>
+
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <set>
+#include <string>
 
 #include "core/error.h"
 
@@ -55,6 +60,27 @@ std::map<EGLDisplay, int> display_users;
 
 GlProc egl_loader(const char* name) { return reinterpret_cast<GlProc>(eglGetProcAddress(name)); }
 
+std::set<std::string> loaded_objects() {
+    std::set<std::string> names;
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, size_t, void* out) {
+            if (info->dlpi_name && *info->dlpi_name)
+                static_cast<std::set<std::string>*>(out)->insert(info->dlpi_name);
+            return 0;
+        },
+        &names);
+    return names;
+}
+
+// The driver libEGL loads for the first display (Mesa's llvmpipe and LLVM) would be unloaded
+// by eglTerminate and loaded again for the next context; keeping it mapped saves that and lets
+// LeakSanitizer name the driver's own one-off allocations at exit (.ci/lsan.supp) instead of
+// reporting them from an "<unknown module>".
+void keep_loaded_since(const std::set<std::string>& before) {
+    for (const std::string& name : loaded_objects())
+        if (!before.count(name)) dlopen(name.c_str(), RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+}
+
 }  // namespace
 
 void load_gl_functions(GlProcLoader get_proc_address) {
@@ -76,6 +102,7 @@ std::string gl_description() {
 }
 
 OffscreenContext::OffscreenContext() {
+    const std::set<std::string> objects_before = loaded_objects();
     const char* client_extensions = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
     if (!has_extension(client_extensions, "EGL_EXT_platform_base"))
         fail("EGL_EXT_platform_base is not supported by libEGL");
@@ -128,6 +155,7 @@ OffscreenContext::OffscreenContext() {
         context_ = context;
         make_current();
         load_gl_functions(egl_loader);
+        keep_loaded_since(objects_before);
     } catch (...) {
         destroy();
         throw;

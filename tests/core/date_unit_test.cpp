@@ -36,6 +36,8 @@ TEST(Units, KindFromNamePrefixInAnyCase) {
     EXPECT_EQ(kind_from_text("Thi tran Dong Mo"), UnitKind::ThiTran);
     EXPECT_EQ(kind_from_text("TT. Văn Quan"), UnitKind::ThiTran);
     EXPECT_EQ(kind_from_text("P. Tam Thanh"), UnitKind::Phuong);
+    EXPECT_EQ(kind_from_text("Ph. Đông Kinh"), UnitKind::Phuong);
+    EXPECT_EQ(kind_from_text("Phù Ngọc"), UnitKind::Unknown);
     EXPECT_EQ(kind_from_text("Phường"), UnitKind::Phuong);
     EXPECT_EQ(kind_from_text("Xuân Long"), UnitKind::Unknown);
     EXPECT_EQ(kind_from_text("Pác Khuông"), UnitKind::Unknown);
@@ -51,6 +53,8 @@ TEST(Units, StripKindPrefix) {
     EXPECT_EQ(strip_kind_prefix("Xã Liên Hội"), "Liên Hội");
     EXPECT_EQ(strip_kind_prefix("Thị trấn Na Sầm"), "Na Sầm");
     EXPECT_EQ(strip_kind_prefix("TT. Văn Quan"), "Văn Quan");
+    EXPECT_EQ(strip_kind_prefix("Ph. Đông Kinh"), "Đông Kinh");
+    EXPECT_EQ(strip_kind_prefix("Ph.Đông Kinh"), "Đông Kinh");
     EXPECT_EQ(strip_kind_prefix("Xuân Long"), "Xuân Long");
     Unit u;
     u.name = "Đồng Đăng";
