@@ -344,7 +344,8 @@ TEST_F(Annexes, UnmatchedNamesAllAtOnceWithCandidates) {
 }
 
 // The same annex saved by Excel as CSV UTF-8 (with BOM), CSV without BOM, CSV in Windows-1258,
-// and "Unicode text" (UTF-16 LE or BE with BOM, tab separated).
+// and "Unicode text" (UTF-16 LE or BE with BOM, tab separated); and in the pre-Unicode TCVN3
+// (ABC) and VNI encodings older office machines still save.
 TEST_F(Annexes, CsvInEveryEncoding) {
     const Annex a = standard_annex(kFour, "đến hết tháng 6/2024");
     auto joined = [&](char sep) {
@@ -367,6 +368,8 @@ TEST_F(Annexes, CsvInEveryEncoding) {
         {"utf8_bom.csv", "\xEF\xBB\xBF" + joined(',')},
         {"utf8.csv", joined(';')},
         {"cp1258.csv", encode_text(joined(','), "CP1258")},
+        {"tcvn3.csv", encode_text(joined(','), "TCVN3")},
+        {"vni.csv", encode_text(joined(','), "VNI")},
         {"utf16le.txt", utf16(joined('\t'), true)},
         {"utf16be.txt", utf16(joined('\t'), false)},
     };
