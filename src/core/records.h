@@ -39,6 +39,7 @@ struct Recognition {
     std::string decision;  // e.g. "Quyết định số 1062/QĐ-UBND ngày 17/6/2024"
     int year = 0;          // the year it is for ("đạt chuẩn nông thôn mới năm 2022"); 0 when not stated
     std::string issuer;    // "UBND tỉnh", "Chủ tịch UBND tỉnh"; "" when not stated
+    std::string note;      // the table's Ghi chú ("Đạt chuẩn lần 2", "Công nhận lại"); "" when none
 };
 
 enum class EventKind { Inspection, Training, Conference, Campaign, Recognition, Directive, Other };

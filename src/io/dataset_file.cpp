@@ -88,10 +88,11 @@ const std::vector<Table>& schema() {
         {"observations", {{"unit_code", OFTString}, {"criterion", OFTInteger}, {"met", OFTInteger},
                           {"date", OFTString}, {"source", OFTString}, {"indicator", OFTString, 2},
                           {"criteria_set", OFTString, 2}}},
-        // year and issuer (from news notices) are written but not yet required: format-2 files
+        // year, issuer (from news notices) and note (a table's Ghi chú) are written but not yet required: format-2 files
         // written before them have none (since 3: checked from the next format on).
         {"recognitions", {{"unit_code", OFTString}, {"level", OFTString}, {"date", OFTString},
-                          {"decision", OFTString}, {"year", OFTInteger, 3}, {"issuer", OFTString, 3}}},
+                          {"decision", OFTString}, {"year", OFTInteger, 3}, {"issuer", OFTString, 3},
+                          {"note", OFTString, 3}}},
         {"events", {{"start_date", OFTString}, {"end_date", OFTString}, {"kind", OFTString},
                     {"organiser", OFTString}, {"unit_codes", OFTString}, {"district_codes", OFTString},
                     {"title", OFTString}, {"source", OFTString}, {"participants", OFTInteger}}},
@@ -235,6 +236,7 @@ void write_all(GDALDataset& ds, const Dataset& d, const geo::MapGeometry& g) {
             f.SetField("decision", r.decision.c_str());
             f.SetField("year", r.year);
             f.SetField("issuer", r.issuer.c_str());
+            f.SetField("note", r.note.c_str());
         });
     OGRLayer* ev = create_table(ds, "events");
     for (const Event& e : d.events)
@@ -653,6 +655,7 @@ DatasetFile load_dataset(const std::string& path, const Progress& progress) {
         r.decision = f.GetFieldAsString("decision");
         if (f.GetFieldIndex("year") >= 0) r.year = f.GetFieldAsInteger("year");
         if (f.GetFieldIndex("issuer") >= 0) r.issuer = f.GetFieldAsString("issuer");
+        if (f.GetFieldIndex("note") >= 0) r.note = f.GetFieldAsString("note");
         d.recognitions.push_back(std::move(r));
     });
     for_rows(*ds, "events", [&](OGRFeature& f, int row) {

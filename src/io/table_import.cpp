@@ -1393,6 +1393,7 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                 const std::optional<int> y = cells::parse_count(cell_of(rd, r, m.year));
                 if (y && *y >= 1990 && *y <= 2100) rec.year = *y;
             }
+            rec.note = cell_of(rd, r, m.note);
             out.recognitions.push_back(std::move(rec));
         }
     } else {

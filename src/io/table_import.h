@@ -40,7 +40,7 @@ struct ColumnMapping {
     int district = -1;  // Huyện / Quận / Thị xã / Thành phố
     int date = -1;      // Ngày / Ngày đánh giá (attainment, recognitions); start date (events)
     int source = -1;    // Nguồn
-    int note = -1;      // Ghi chú (kept with the row's source: "FILE; ghi chú: TEXT")
+    int note = -1;      // Ghi chú (kept with the row's source: "FILE; ghi chú: TEXT"; a recognition's own note)
     int total = -1;     // Tổng số tiêu chí đạt: checked against the marks; when it differs the marks
                         // are imported (they say which criteria) and the row is warned about
     // Recognitions

@@ -181,9 +181,10 @@ void UnitDetailPanel::draw_attainment(AppState& state, int unit) {
             ImGui::SetTooltip("%s", later ? tr("Sau ngày đang xem · nhấp để chuyển đến ngày này",
                                                 "After the date shown · click to go to this date")
                                           : tr("Nhấp để chuyển đến ngày này", "Click to go to this date"));
-        if (!r.decision.empty()) {
+        if (!r.decision.empty() || !r.note.empty()) {
             ImGui::Indent();
-            note(r.decision.c_str());
+            if (!r.decision.empty()) note(r.decision.c_str());
+            if (!r.note.empty()) note((std::string(tr("Ghi chú: ", "Note: ")) + r.note).c_str());
             ImGui::Unindent();
         }
         if (later) ImGui::PopStyleColor();

@@ -406,10 +406,10 @@ TEST_F(Annexes, CriteriaByNameAndCodes) {
 TEST_F(Annexes, RecognitionsByNameWithTheirHeaders) {
     std::vector<std::vector<std::string>> rows = {
         {"DANH SÁCH XÃ ĐẠT CHUẨN NÔNG THÔN MỚI"},
-        {"STT", "Tên xã", "Huyện", "Mức đạt chuẩn", "Số quyết định", "Ngày quyết định"},
-        {"1", "Tân Thành", "Hữu Lũng", "Đạt chuẩn", "1062/QĐ-UBND", "17/6/2024"},
-        {"2", "Xã Mai Pha", "Thành phố Lạng Sơn", "Nâng cao", "2010/QĐ-UBND", "2023-12-28"},
-        {"3", "Chi Lăng", "Tràng Định", "Kiểu mẫu", "15/QĐ-UBND", "05/01/2024"},
+        {"STT", "Tên xã", "Huyện", "Mức đạt chuẩn", "Số quyết định", "Ngày quyết định", "Ghi chú"},
+        {"1", "Tân Thành", "Hữu Lũng", "Đạt chuẩn", "1062/QĐ-UBND", "17/6/2024", ""},
+        {"2", "Xã Mai Pha", "Thành phố Lạng Sơn", "Nâng cao", "2010/QĐ-UBND", "2023-12-28", "Đạt chuẩn NTM năm 2019"},
+        {"3", "Chi Lăng", "Tràng Định", "Kiểu mẫu", "15/QĐ-UBND", "05/01/2024", ""},
     };
     write_xlsx(dir + "/rec.xlsx", rows);
     TableImportOptions o;
@@ -422,6 +422,8 @@ TEST_F(Annexes, RecognitionsByNameWithTheirHeaders) {
     EXPECT_EQ(r.recognitions[0].decision, "1062/QĐ-UBND ngày 17/06/2024");
     EXPECT_EQ(r.recognitions[1].unit_code, "06184");
     EXPECT_EQ(r.recognitions[1].level, Level::Advanced);
+    EXPECT_EQ(r.recognitions[0].note, "");
+    EXPECT_EQ(r.recognitions[1].note, "Đạt chuẩn NTM năm 2019") << "the row's Ghi chú stays with its recognition";
     EXPECT_EQ(r.recognitions[2].unit_code, "06034");
     EXPECT_EQ(r.recognitions[2].level, Level::Model);
     // Told apart without being told.

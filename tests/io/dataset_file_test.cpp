@@ -38,7 +38,8 @@ TEST(DatasetFile, RoundTripKeepsEverything) {
     d.units = {a, b};
     d.observations = {{"06184", 3, true, Date::from_ymd(2015, 5, 1), "kiểm tra"},
                       {"06184", 3, false, Date::from_ymd(2018, 5, 1), "mất tiêu chí"}};
-    d.recognitions = {{"06184", Level::Advanced, Date::from_ymd(2021, 2, 3), "QĐ 1062/QĐ-UBND"}};
+    d.recognitions = {{"06184", Level::Advanced, Date::from_ymd(2021, 2, 3), "QĐ 1062/QĐ-UBND", 2020, "UBND tỉnh",
+                       "Công nhận lại"}};
     Event e;
     e.start = Date::from_ymd(2023, 7, 26);
     e.end = Date::from_ymd(2023, 7, 27);
@@ -70,6 +71,9 @@ TEST(DatasetFile, RoundTripKeepsEverything) {
     EXPECT_EQ(r.observations[1].date.iso(), "2018-05-01");
     ASSERT_EQ(r.recognitions.size(), 1u);
     EXPECT_EQ(r.recognitions[0].level, Level::Advanced);
+    EXPECT_EQ(r.recognitions[0].year, 2020);
+    EXPECT_EQ(r.recognitions[0].issuer, "UBND tỉnh");
+    EXPECT_EQ(r.recognitions[0].note, "Công nhận lại");
     ASSERT_EQ(r.events.size(), 1u);
     EXPECT_EQ(r.events[0].title, "Tập huấn, \"NTM\"");
     EXPECT_EQ(r.events[0].unit_codes, (std::vector<std::string>{"06184", "05971"}));
