@@ -1278,6 +1278,11 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
     if (p.kind == TableKind::Attainment) {
         std::map<std::pair<std::string, int32_t>, int> seen;
         std::map<std::tuple<std::string, int, int32_t>, int> seen_long;
+        // A wide table where no unit's row has a mark or a total is an unfilled template (the
+        // blank annex `ntm-atlas template` writes): read as "nothing met" it would paint every
+        // unit at 0 criteria, so it is refused instead.
+        bool any_filled = rd.criteria.empty();
+        const size_t first_observation = out.observations.size();
         for (const DataRow& r : rd.rows) {
             if (r.unit < 0 || !r.date) continue;
             const Unit& unit = ds.units[r.unit];
@@ -1317,6 +1322,7 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                 }
                 if (!ok) continue;
                 const std::string& total = cell_of(rd, r, m.total);
+                if (met > 0 || !total.empty()) any_filled = true;
                 if (!total.empty()) {
                     const std::optional<int> t = cells::parse_count(total);
                     if (t && *t != met)
@@ -1361,6 +1367,11 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                 }
                 out.observations.push_back({unit.code, *n, mark == 1, date, source, "", ""});
             }
+        }
+        if (!any_filled && out.observations.size() > first_observation) {
+            out.observations.resize(first_observation);
+            p.errors.push_back(p.path + ": no unit's row has a mark or a total — an unfilled template? "
+                                        "Nothing imported (mark met criteria with x, 1, Đạt or ✓)");
         }
     } else if (p.kind == TableKind::Recognitions) {
         Level title_level = Level::Standard;

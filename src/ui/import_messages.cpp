@@ -41,6 +41,8 @@ const std::vector<std::pair<std::regex, std::string>>& forms() {
              ": không có cột ngày, tiêu đề không ghi ngày; mỗi công nhận lấy ngày cuối năm (cột $1), hãy đặt ngày nếu cần"},
             {R"(: sheet '([^']*)' also holds a table \(header on line (\d+)\); only sheet '([^']*)' is read \(--sheet NAME reads another, --all-sheets every one\))",
              ": trang tính '$1' cũng có bảng (tiêu đề cột ở dòng $2); chỉ đọc trang '$3' (chọn trang khác hoặc tất cả ở “Trang tính”)"},
+            {R"(: no unit's row has a mark or a total — an unfilled template\? Nothing imported \(mark met criteria with x, 1, Đạt or ✓\))",
+             ": không dòng đơn vị nào có dấu đánh giá hay tổng số — biểu mẫu chưa điền? Chưa nhập gì (đánh dấu tiêu chí đạt bằng x, 1, Đạt hoặc ✓)"},
             {R"(: no such file$)", ": không có tệp này"},
             {R"(: cannot be read as a table \((.*)\)$)", ": không đọc được thành bảng ($1)"},
             {R"(: no rows$)", ": không có dòng nào"},

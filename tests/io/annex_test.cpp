@@ -609,17 +609,25 @@ TEST_F(Annexes, TemplateRoundTrip) {
     EXPECT_EQ(s.districts, 8);
     EXPECT_EQ(s.criteria, 19);
     EXPECT_EQ(s.criteria_set, "2021-2025");
-    // Blank, it reads back as every unit at 0.
-    const TableImportResult blank = import_table(dir + "/blank.xlsx", ds, {});
-    EXPECT_EQ(blank.preview.rows_read, 12);
-    EXPECT_EQ(blank.preview.matched, 12);
-    EXPECT_EQ(*blank.preview.date, date);
-    EXPECT_EQ(blank.preview.skipped.heading, 8);
-    EXPECT_EQ(blank.preview.skipped.total, 1);
-    EXPECT_EQ(blank.preview.skipped.note, 1);
-    EXPECT_EQ(blank.preview.skipped.signature, 3);
-    EXPECT_EQ(blank.observations.size(), 12u * 19u);
-    for (const Observation& o : blank.observations) EXPECT_FALSE(o.met);
+    // Blank, its layout reads back whole, but it is refused: not a single mark or total, so
+    // importing it would paint every unit at 0 criteria met.
+    const TablePreview blank = preview_table(dir + "/blank.xlsx", ds, {});
+    EXPECT_EQ(blank.rows_read, 12);
+    EXPECT_EQ(blank.matched, 12);
+    EXPECT_EQ(*blank.date, date);
+    EXPECT_EQ(blank.skipped.heading, 8);
+    EXPECT_EQ(blank.skipped.total, 1);
+    EXPECT_EQ(blank.skipped.note, 1);
+    EXPECT_EQ(blank.skipped.signature, 3);
+    EXPECT_EQ(error_of([&] { import_table(dir + "/blank.xlsx", ds, {}); }),
+              dir + "/blank.xlsx: no unit's row has a mark or a total — an unfilled template? Nothing imported "
+                    "(mark met criteria with x, 1, Đạt or ✓)");
+    // One row with a total of 0 is a real answer: the table is filled.
+    const std::string zero = write_text(dir + "/zero.csv", "Mã xã,Ngày,TC1,TC2,Tổng số tiêu chí đạt\n" + ds.units[0].code +
+                                                               ",31/12/2024,,,0\n" + ds.units[1].code + ",31/12/2024,,,\n");
+    const TableImportResult z = import_table(zero, ds, {});
+    EXPECT_EQ(z.observations.size(), 4u);
+    for (const Observation& o : z.observations) EXPECT_FALSE(o.met);
 
     const auto expected = fill_template(dir + "/blank.xlsx", dir + "/filled.xlsx", ds, date, [](int i) { return (i * 7) % 20; });
     ASSERT_EQ(expected.size(), 12u);

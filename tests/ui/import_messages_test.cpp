@@ -82,6 +82,12 @@ TEST(ImportMessages, ReadersMessagesInVietnamese) {
     ASSERT_EQ(m.errors.size(), 1u);
     EXPECT_EQ(import_message_vi(m.errors[0]), bad + ", dòng 2, cột TC1: 'có lẽ' không phải dấu đánh giá (x, 1, Đạt hoặc ✓ "
                                                   "là đạt; để trống là chưa đạt)");
+    // An unfilled template: its preview says so before anything is imported.
+    const std::string blank = write(dir + "/blank.csv", "STT,Đơn vị,TC1,TC2\n1,Tân Thành,,\n2,Tân Thanh,,\n");
+    const io::TablePreview u = io::preview_table(blank, ds, o);
+    ASSERT_EQ(u.errors.size(), 1u);
+    EXPECT_EQ(import_message_vi(u.errors[0]), blank + ": không dòng đơn vị nào có dấu đánh giá hay tổng số — biểu mẫu "
+                                                      "chưa điền? Chưa nhập gì (đánh dấu tiêu chí đạt bằng x, 1, Đạt hoặc ✓)");
     try {
         io::preview_table(dir + "/none.xlsx", ds, {});
         ADD_FAILURE() << "read";
