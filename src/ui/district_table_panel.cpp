@@ -52,6 +52,10 @@ void DistrictTablePanel::draw_targets(const AppState& state, const Table& t) {
     ImGui::TextDisabled(tr("Mục tiêu đến năm %d (Quyết định %s), toàn tỉnh:", "Targets for %d (Decision %s), province:"),
                         first.year, first.decision.c_str());
     if (!ImGui::BeginTable("##province_targets", 3, ImGuiTableFlags_SizingFixedFit)) return;
+    // The goal and its status wrap in what the label and value leave, not past the panel's edge.
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("goal", ImGuiTableColumnFlags_WidthStretch);
     for (const TargetStatus& target : goals.targets) {
         const int v = t.column(value_column(target.id)), m = t.column("target_" + target.id);
         if (v < 0 || m < 0) continue;
@@ -69,7 +73,9 @@ void DistrictTablePanel::draw_targets(const AppState& state, const Table& t) {
                                  : (target.rule == TargetRule::About ? "≈ " : "≥ ") + std::to_string(int(target.target)) + " %";
         // Without assessed xã a target is neither met nor missed.
         const char* status = no_data ? tr("chưa có dữ liệu", "no data") : met ? tr("đạt", "met") : tr("chưa đạt", "not met");
-        ImGui::TextDisabled("%s %s · %s", tr("mục tiêu", "target"), goal.c_str(), status);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s %s · %s", tr("mục tiêu", "target"), goal.c_str(), status);
+        ImGui::PopStyleColor();
     }
     ImGui::EndTable();
 }

@@ -330,6 +330,9 @@ void PlannerListsPanel::draw_list(AppState& state, PlannerList list) {
         options.hidden = {"missing_names"};
         options.tooltip_column = "missing_names";
     }
+    // The band says again what the count says (and the map's legend shows): shown from the
+    // header's menu, kept in the CSV, hidden at first so the missing criteria fit the panel.
+    if (which == PlannerTable::Lagging || which == PlannerTable::Close) options.hidden.push_back("band");
     if (t.rows.empty()) {
         note(tr("Không có dòng nào với bộ lọc và ngày này.", "No rows for this filter and date."));
     }

@@ -271,9 +271,14 @@ Table PlannerState::district_targets(const Dataset& dataset, const std::vector<U
         }
         // A scope without assessed xã has no shares, no average and nothing below the threshold
         // to speak of: empty cells (drawn "—"), never 0 or a met target.
-        if (no_data)
+        if (no_data) {
             for (const char* id : {"percent_standard", "average_criteria", "below_threshold"})
                 if (const int c = t.column(id); c >= 0 && static_cast<size_t>(c) < row.size()) row[c] = TableCell{"", 0, false};
+            // Recognitions are data of their own (a decision can be known without an
+            // assessment); with none either, "0 at standard" would be a figure nobody gave.
+            if (const int c = t.column("at_standard"); c >= 0 && static_cast<size_t>(c) < row.size() && row[c].number == 0)
+                row[c] = TableCell{"", 0, false};
+        }
         for (const std::string& id : checks) {
             const TargetStatus* x = find(id);
             if (no_data)

@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "ui/app_state.h"
@@ -35,7 +36,8 @@ std::string display_number(const std::string& text) {
 
 namespace {
 
-void draw_row(const Table& table, size_t r, const TableViewOptions& options, int tooltip_column, TableClick& click) {
+void draw_row(const Table& table, size_t r, const TableViewOptions& options, int tooltip_column, int wrap_column,
+              TableClick& click) {
     const int columns = static_cast<int>(table.columns.size());
     ImGui::TableNextRow();
     ImGui::PushID(static_cast<int>(r));
@@ -74,6 +76,10 @@ void draw_row(const Table& table, size_t r, const TableViewOptions& options, int
             }
         } else if (text.empty() && table.columns[c].numeric) {
             ImGui::TextDisabled("—");  // no value: not zero
+        } else if (c == wrap_column) {
+            ImGui::PushTextWrapPos(0.0f);  // the cell's right edge
+            ImGui::TextUnformatted(text.c_str());
+            ImGui::PopTextWrapPos();
         } else {
             ImGui::TextUnformatted(text.c_str());
             if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > ImGui::GetColumnWidth())
@@ -127,6 +133,25 @@ TableClick draw_table(const char* id, const Table& table, PlannerState& planner,
         }
         return w;
     };
+    // The last shown column, when it holds text ("2 3 4 5 6 7 8 9 10", the names of xã), takes
+    // the width the others leave and wraps, so it is neither cut at the panel's edge nor
+    // scrolled to; only when that width is under 4 em does the table scroll sideways.
+    // Positions are the last frame's layout, unscrolled; the width applies from the next frame.
+    int fill = -1;
+    for (int c = columns - 1; c >= 0; --c)
+        if (table_state->Columns[c].IsEnabled) {
+            if (!table.columns[c].numeric) fill = c;
+            break;
+        }
+    if (fill >= 0 && table_state->Columns[fill].WorkMaxX > table_state->Columns[fill].WorkMinX) {
+        const ImGuiTableColumn& col = table_state->Columns[fill];
+        const float left = col.MinX + table_state->InnerWindow->Scroll.x;
+        const float width = std::max(ImGui::GetFontSize() * 4, table_state->InnerClipRect.Max.x - left -
+                                                                    table_state->CellPaddingX * 2 -
+                                                                    table_state->CellSpacingX1 - table_state->CellSpacingX2);
+        if (std::abs(width - col.WidthGiven) > 0.5f) ImGui::TableSetColumnWidth(fill, width);
+    }
+
     float header_h = ImGui::GetTextLineHeight();
     for (int c = 0; c < columns; ++c) {
         const ImGuiTableColumn& col = table_state->Columns[c];
@@ -168,13 +193,20 @@ TableClick draw_table(const char* id, const Table& table, PlannerState& planner,
     const int tooltip_column = options.tooltip_column.empty() ? -1 : table.column(options.tooltip_column);
     const size_t footer = std::min(table.rows.size(), static_cast<size_t>(std::max(0, options.footer_rows)));
     const size_t body = table.rows.size() - footer;
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(body));
-    while (clipper.Step())
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r)
-            draw_row(table, static_cast<size_t>(r), options, tooltip_column, click);
+    // The clipper needs rows of one height: wrapped rows are all drawn, up to a province's
+    // thousand-odd units; longer lists (the whole country) are clipped, their text cut (with
+    // the full text on hover) rather than wrapped.
+    if (body <= 2000) {
+        for (size_t r = 0; r < body; ++r) draw_row(table, r, options, tooltip_column, fill, click);
+    } else {
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(body));
+        while (clipper.Step())
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r)
+                draw_row(table, static_cast<size_t>(r), options, tooltip_column, -1, click);
+    }
     for (size_t r = body; r < table.rows.size(); ++r) {
-        draw_row(table, r, options, tooltip_column, click);
+        draw_row(table, r, options, tooltip_column, body <= 2000 ? fill : -1, click);
         // Totals stand apart from the rows above them.
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
     }

@@ -265,6 +265,26 @@ TEST(PlannerState, DistrictTableWithTargetsKeepsTheProvinceLast) {
     EXPECT_EQ(t.row_district[0], "183");
 }
 
+// Boundaries alone (no assessment, no recognition): every figure of the district table is "no
+// data" (empty, drawn "—"), never 0 at standard.
+TEST(PlannerState, DistrictTableWithoutDataHasNoFigures) {
+    Dataset ds = demo();
+    ds.observations.clear();
+    ds.recognitions.clear();
+    const AttainmentIndex index(ds);
+    const Date date = ymd(2024, 12, 31);
+    const auto states = index.states(date);
+    PlannerState p;
+    const Table t = p.district_targets(ds, states, date, false);
+    ASSERT_FALSE(t.rows.empty());
+    for (const auto& row : t.rows) {
+        EXPECT_NE(row[t.column("xa_total")].text, "");
+        for (const char* id : {"at_standard", "percent_standard", "average_criteria", "below_threshold"})
+            EXPECT_EQ(row[t.column(id)].text, "") << id;
+        EXPECT_EQ(row[t.column("target_standard")].text, "chưa có dữ liệu");
+    }
+}
+
 TEST(PlannerState, ExportWritesTheWholeTableOrSaysWhy) {
     const Dataset& ds = demo();
     const Date date = ymd(2020, 7, 31);
