@@ -601,7 +601,21 @@ struct Matcher {
                 problem->reason = "no unit of that name in " + district + " (" + version + ")";
             else
                 problem->reason = "no unit of that name in " + version;
-            problem->candidates = closest_units(ds, all, name);
+            // Units of the row's district first: there a near spelling is likelier the one
+            // meant than the same name in another district.
+            std::vector<int> ranked;
+            if (use_district) {
+                for (size_t i = 0; i < all.size(); ++i)
+                    if (f.districts[i] == fd || (!ds.units[all[i]].district_code.empty() &&
+                                                 ds.units[all[i]].district_code == district))
+                        ranked.push_back(all[i]);
+            }
+            problem->candidates = closest_units(ds, ranked, name);
+            if (problem->candidates.size() < 5)  // closest_units' limit
+                for (const std::string& c : closest_units(ds, all, name))
+                    if (problem->candidates.size() < 5 &&
+                        std::find(problem->candidates.begin(), problem->candidates.end(), c) == problem->candidates.end())
+                        problem->candidates.push_back(c);
         } else {
             problem->reason = std::to_string(here.size()) + " units of that name in " + version +
                               "; give the district (a heading row or a Huyện column)";

@@ -312,7 +312,7 @@ TEST_F(Annexes, UnmatchedNamesAllAtOnceWithCandidates) {
     const std::string expected =
         path + ": 2 units did not match the units of boundary version '2020'; nothing imported (--skip-unmatched imports the rest)\n" +
         path + ", row 9: 'Xã Tân Thanh' (Huyện Cao Lộc): no unit of that name in Huyện Cao Lộc (boundary version '2020'); "
-               "closest: Xã Tân Thanh (06166, Huyện Văn Lãng); Xã Tân Thành (06250, Huyện Cao Lộc); Xã Tân Thành (06379, Huyện Bắc Sơn); "
+               "closest: Xã Tân Thành (06250, Huyện Cao Lộc); Xã Tân Thanh (06166, Huyện Văn Lãng); Xã Tân Thành (06379, Huyện Bắc Sơn); "
                "Xã Tân Thành (06442, Huyện Hữu Lũng)\n" +
         path + ", row 13: 'Xã Hông Thái' (Huyện Văn Lãng): no unit of that name in boundary version '2020'; closest: "
                "Xã Hồng Thái (06175, Huyện Văn Lãng)";

@@ -47,9 +47,10 @@ TEST(ImportMessages, ReadersMessagesInVietnamese) {
                                 "I. Huyện Cao Lộc,,,,\n1,Tân Thanh,x,,1\n2,Tân Thành,x,x,1\n3,,,,\n");
     const io::TablePreview p = io::preview_table(t, ds, {});
     ASSERT_EQ(p.unmatched.size(), 1u);
+    // The row's district first: a tone off there before the same letters in another district.
     EXPECT_EQ(import_message_vi(p.unmatched[0].message()),
               t + ", dòng 4: 'Tân Thanh' (Huyện Cao Lộc): không có đơn vị tên này ở Huyện Cao Lộc (phiên bản ranh giới "
-                  "'2020'); gần nhất: Xã Tân Thanh (06166, Huyện Văn Lãng); Xã Tân Thành (06250, Huyện Cao Lộc)");
+                  "'2020'); gần nhất: Xã Tân Thành (06250, Huyện Cao Lộc); Xã Tân Thanh (06166, Huyện Văn Lãng)");
     ASSERT_EQ(p.warnings.size(), 2u);
     EXPECT_EQ(import_message_vi(p.warnings[1]),
               t + ", dòng 5, cột Tổng số tiêu chí đạt: ghi 1 tiêu chí đạt, các dấu cho 2 (nhập theo các dấu)");
