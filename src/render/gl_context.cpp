@@ -11,7 +11,6 @@
 #include <cstring>
 #include <map>
 #include <mutex>
-#include <set>
 #include <string>
 
 #include "core/error.h"
@@ -60,25 +59,17 @@ std::map<EGLDisplay, int> display_users;
 
 GlProc egl_loader(const char* name) { return reinterpret_cast<GlProc>(eglGetProcAddress(name)); }
 
-std::set<std::string> loaded_objects() {
-    std::set<std::string> names;
+// The driver a context loads (Mesa's llvmpipe and LLVM, through libEGL or libGLX) would be
+// unloaded when the display ends and loaded again for the next context; keeping every loaded
+// object mapped saves that and lets LeakSanitizer name the driver's own one-off allocations at
+// exit (.ci/lsan.supp) instead of reporting them from an "<unknown module>".
+void keep_loaded_objects() {
     dl_iterate_phdr(
-        [](dl_phdr_info* info, size_t, void* out) {
-            if (info->dlpi_name && *info->dlpi_name)
-                static_cast<std::set<std::string>*>(out)->insert(info->dlpi_name);
+        [](dl_phdr_info* info, size_t, void*) {
+            if (info->dlpi_name && *info->dlpi_name) dlopen(info->dlpi_name, RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
             return 0;
         },
-        &names);
-    return names;
-}
-
-// The driver libEGL loads for the first display (Mesa's llvmpipe and LLVM) would be unloaded
-// by eglTerminate and loaded again for the next context; keeping it mapped saves that and lets
-// LeakSanitizer name the driver's own one-off allocations at exit (.ci/lsan.supp) instead of
-// reporting them from an "<unknown module>".
-void keep_loaded_since(const std::set<std::string>& before) {
-    for (const std::string& name : loaded_objects())
-        if (!before.count(name)) dlopen(name.c_str(), RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+        nullptr);
 }
 
 }  // namespace
@@ -91,6 +82,7 @@ void load_gl_functions(GlProcLoader get_proc_address) {
         throw Error("OpenGL 3.3 is required, the context provides " +
                     std::to_string(GLAD_VERSION_MAJOR(version)) + "." +
                     std::to_string(GLAD_VERSION_MINOR(version)) + " (" + gl_description() + ")");
+    keep_loaded_objects();
 }
 
 std::string gl_description() {
@@ -102,7 +94,6 @@ std::string gl_description() {
 }
 
 OffscreenContext::OffscreenContext() {
-    const std::set<std::string> objects_before = loaded_objects();
     const char* client_extensions = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
     if (!has_extension(client_extensions, "EGL_EXT_platform_base"))
         fail("EGL_EXT_platform_base is not supported by libEGL");
@@ -155,7 +146,6 @@ OffscreenContext::OffscreenContext() {
         context_ = context;
         make_current();
         load_gl_functions(egl_loader);
-        keep_loaded_since(objects_before);
     } catch (...) {
         destroy();
         throw;

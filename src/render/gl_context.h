@@ -8,7 +8,7 @@ namespace ntm::render {
 
 // Loads the OpenGL 3.3 core entry points (glad) for the context current on this thread, through
 // `get_proc_address` (e.g. glfwGetProcAddress, eglGetProcAddress). Throws ntm::Error when the
-// context does not provide OpenGL 3.3.
+// context does not provide OpenGL 3.3. Keeps the driver it finds loaded to the end of the process.
 using GlProc = void (*)();
 using GlProcLoader = GlProc (*)(const char* name);
 void load_gl_functions(GlProcLoader get_proc_address);

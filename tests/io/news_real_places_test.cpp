@@ -186,7 +186,7 @@ TEST(NewsRealPlaces, CommunesBesideTheirProvinceAfterJuly2025) {
     const int u = d.find_unit(b.recognitions[0].recognition.unit_code, Date::from_ymd(2025, 12, 15));
     ASSERT_GE(u, 0);
     EXPECT_EQ(d.units[u].name, "Tân Thành");
-    EXPECT_EQ(level_id(b.recognitions[0].recognition.level), "advanced");
+    EXPECT_STREQ(level_id(b.recognitions[0].recognition.level), "advanced");
     for (size_t i = 1; i < 4; ++i) EXPECT_FALSE(b.recognitions[i].stored) << b.recognitions[i].unit_written;
     EXPECT_EQ(b.recognitions[2].why, "no unit of that name");
     EXPECT_EQ(b.recognitions[3].why, "a commune of another province");

@@ -460,7 +460,7 @@ TEST(NewsRecognitions, NumbersWithoutTheirCodeDatedByTheNotice) {
         EXPECT_EQ(r.decision_number, numbers[i]) << "kept as written, not completed";
         ASSERT_TRUE(r.decision_date.has_value()) << r.unit_written;
         EXPECT_EQ(r.decision_date->iso(), "2024-12-02");
-        EXPECT_EQ(level_id(r.recognition.level), i == 0 ? "model" : "advanced");
+        EXPECT_STREQ(level_id(r.recognition.level), i == 0 ? "model" : "advanced");
     }
     // A number the sentence goes on from, or a single digit, is no decision.
     for (const char* text : {"Căn cứ Quyết định 1600 năm 2016 của Thủ tướng.", "theo Quyết định số 5 công nhận."}) {
@@ -475,7 +475,7 @@ TEST(NewsRecognitions, TheSecondRecognitionOfASentenceNamesTheCommune) {
         "định công nhận xã Hữu Lễ, huyện Văn Quan đạt chuẩn nông thôn mới kiểu mẫu năm 2024.");
     ASSERT_EQ(b.recognitions.size(), 1u) << notes(b);
     EXPECT_EQ(b.recognitions[0].unit_written, "Hữu Lễ");
-    EXPECT_EQ(level_id(b.recognitions[0].recognition.level), "model");
+    EXPECT_STREQ(level_id(b.recognitions[0].recognition.level), "model");
     EXPECT_TRUE(b.recognitions[0].stored) << notes(b);
 }
 
