@@ -1027,6 +1027,19 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         p.version = ds.version_on(*set_date);
         p.version_id = ds.versions[p.version].id;
         p.version_name = ds.versions[p.version].name;
+        // A table of a date no boundary version covers (an annex of 2026 beside boundaries with
+        // districts, which ended on 30/06/2025): its names would link to units of another time
+        // that happen to share them, so nothing is matched.
+        const VersionPeriod period = version_period(ds, p.version);
+        if (!period.contains(*set_date)) {
+            const bool after = period.to && *set_date > *period.to;
+            std::string span = after ? "in force until " + period.to->iso() : "in force from " + period.from->iso();
+            if (period.to_inferred) span += ": it has a district level";
+            p.errors.push_back(path + ": the table's date " + set_date->iso() + " is " + (after ? "after" : "before") +
+                               " the units of boundary version '" + p.version_id + "' (" + span +
+                               "); add the boundaries in force on that date first (import --boundaries FILE)");
+            return rd;
+        }
     }
 
     // Rows below the header.
@@ -1615,6 +1628,10 @@ TableImportResult run(const std::string& path, const Dataset& ds, const TableImp
 }
 
 }  // namespace
+
+bool is_row_number_header(const std::string& header) {
+    return role_of(column_key(header), TableKind::Attainment) == Role::Stt;
+}
 
 TablePreview preview_table(const std::string& path, const Dataset& dataset, const TableImportOptions& options) {
     return run(path, dataset, options).preview;

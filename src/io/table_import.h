@@ -122,6 +122,9 @@ struct TablePreview {
     std::vector<std::string> summary_lines() const;
 };
 
+// A header that numbers the rows (STT, TT, Số TT): read for nothing.
+bool is_row_number_header(const std::string& header);
+
 // Reads and matches without keeping anything: the dialog shows this. Throws ntm::Error only when
 // the file cannot be read as a table at all; every other problem is in `errors`/`unmatched`.
 TablePreview preview_table(const std::string& path, const Dataset& dataset, const TableImportOptions& options);

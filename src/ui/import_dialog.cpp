@@ -412,6 +412,8 @@ void ImportDialog::draw_mapping(const AppState& state, const io::TablePreview& p
     for (int c = 0; c < columns; ++c) {
         bool has_role = false;
         for (const ImportRole& r : import_roles(p.kind)) has_role |= m.*(r.member) == c;
+        // The rows' numbers (STT) are no criterion; shown only if the user made one of them.
+        if (io::is_row_number_header(p.columns[c]) && session_.criterion_of(c) == 0) continue;
         if (!has_role) free.push_back(c);
     }
     // A grid: each cell the criterion's combo, then the column's name (its full text on hover).

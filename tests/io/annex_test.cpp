@@ -602,6 +602,37 @@ std::map<std::string, int> fill_template(const std::string& in, const std::strin
     return expected;
 }
 
+// A table of a date no boundary version covers is not matched by name against units of
+// another time (many communes of July 2025 bear the name of one they were formed from).
+TEST_F(Annexes, TableOutsideEveryVersionIsRefused) {
+    const std::string late = write_text(dir + "/late.csv", "Tên xã,Ngày,TC1\nXã Tân Thành,30/06/2026,x\n");
+    EXPECT_EQ(error_of([&] { import_table(late, ds, {}); }),
+              late + ": the table's date 2026-06-30 is after the units of boundary version '2020' (in force until "
+                     "2025-06-30); add the boundaries in force on that date first (import --boundaries FILE)");
+    Dataset undated = ds;
+    undated.versions[0].valid_to.reset();  // districts: until 30/06/2025 all the same
+    EXPECT_EQ(preview_table(late, undated, {}).errors,
+              std::vector<std::string>{late + ": the table's date 2026-06-30 is after the units of boundary version '2020' "
+                                              "(in force until 2025-06-30: it has a district level); add the boundaries in "
+                                              "force on that date first (import --boundaries FILE)"});
+    Dataset modern = ds;
+    modern.versions[0] = BoundaryVersion{"2025-07", "từ 01/07/2025", Date::from_ymd(2025, 7, 1), {}, Grouping::None};
+    const std::string early = write_text(dir + "/early.csv", "Tên xã,Ngày,TC1\nXã Tân Thành,31/12/2024,x\n");
+    EXPECT_EQ(error_of([&] { import_table(early, modern, {}); }),
+              early + ": the table's date 2024-12-31 is before the units of boundary version '2025-07' (in force from "
+                      "2025-07-01); add the boundaries in force on that date first (import --boundaries FILE)");
+    // Within the period: read as before.
+    const std::string ok = write_text(dir + "/ok.csv", "Tên xã,Ngày,TC1\nXã Tân Thành,31/12/2024,x\n");
+    EXPECT_TRUE(preview_table(ok, undated, {}).errors.empty());
+}
+
+// The dialog leaves the rows' numbers out of its criteria columns.
+TEST(AnnexHeaders, RowNumberColumns) {
+    for (const char* h : {"STT", "TT", "Số TT", "Số thứ tự", "stt"}) EXPECT_TRUE(is_row_number_header(h)) << h;
+    for (const char* h : {"TC1", "1", "Tiêu chí 1", "Tổng số tiêu chí đạt", "Mã xã", "Đơn vị", "Ghi chú"})
+        EXPECT_FALSE(is_row_number_header(h)) << h;
+}
+
 TEST_F(Annexes, TemplateRoundTrip) {
     const Date date = Date::from_ymd(2024, 12, 31);
     const AnnexTemplateSummary s = write_annex_template(dir + "/blank.xlsx", ds, date);

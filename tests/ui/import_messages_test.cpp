@@ -89,6 +89,13 @@ TEST(ImportMessages, ReadersMessagesInVietnamese) {
     ASSERT_EQ(u.errors.size(), 1u);
     EXPECT_EQ(import_message_vi(u.errors[0]), blank + ": không dòng đơn vị nào có dấu đánh giá hay tổng số — biểu mẫu "
                                                       "chưa điền? Chưa nhập gì (đánh dấu tiêu chí đạt bằng x, 1, Đạt hoặc ✓)");
+    // A table of 2026 beside units with districts (which ended on 30/06/2025).
+    const std::string late = write(dir + "/late.csv", "Tên xã,Ngày,TC1\nTân Thành,30/06/2026,x\n");
+    const io::TablePreview l = io::preview_table(late, ds, {});
+    ASSERT_EQ(l.errors.size(), 1u);
+    EXPECT_EQ(import_message_vi(l.errors[0]), late + ": ngày của bảng 2026-06-30 sau thời gian của các đơn vị thuộc phiên "
+                                                     "bản ranh giới '2020' (có cấp huyện: đến 2025-06-30); hãy thêm ranh giới "
+                                                     "có hiệu lực vào ngày đó trước");
     try {
         io::preview_table(dir + "/none.xlsx", ds, {});
         ADD_FAILURE() << "read";
