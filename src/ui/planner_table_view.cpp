@@ -194,9 +194,10 @@ TableClick draw_table(const char* id, const Table& table, PlannerState& planner,
     const size_t footer = std::min(table.rows.size(), static_cast<size_t>(std::max(0, options.footer_rows)));
     const size_t body = table.rows.size() - footer;
     // The clipper needs rows of one height: wrapped rows are all drawn, up to a province's
-    // thousand-odd units; longer lists (the whole country) are clipped, their text cut (with
-    // the full text on hover) rather than wrapped.
-    if (body <= 2000) {
+    // units (at most some hundreds); longer lists (the whole country) are clipped, their text
+    // cut (with the full text on hover) rather than wrapped.
+    const bool wrap = fill >= 0 && body <= 1000;
+    if (wrap) {
         for (size_t r = 0; r < body; ++r) draw_row(table, r, options, tooltip_column, fill, click);
     } else {
         ImGuiListClipper clipper;
@@ -206,7 +207,7 @@ TableClick draw_table(const char* id, const Table& table, PlannerState& planner,
                 draw_row(table, static_cast<size_t>(r), options, tooltip_column, -1, click);
     }
     for (size_t r = body; r < table.rows.size(); ++r) {
-        draw_row(table, r, options, tooltip_column, body <= 2000 ? fill : -1, click);
+        draw_row(table, r, options, tooltip_column, wrap ? fill : -1, click);
         // Totals stand apart from the rows above them.
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
     }
