@@ -1310,6 +1310,7 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
         // unit at 0 criteria, so it is refused instead.
         bool any_filled = rd.criteria.empty();
         const size_t first_observation = out.observations.size();
+        std::vector<int> blank_lines;  // rows of a filled table with no mark and no total
         for (const DataRow& r : rd.rows) {
             if (r.unit < 0 || !r.date) continue;
             const Unit& unit = ds.units[r.unit];
@@ -1350,6 +1351,7 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                 if (!ok) continue;
                 const std::string& total = cell_of(rd, r, m.total);
                 if (met > 0 || !total.empty()) any_filled = true;
+                else blank_lines.push_back(r.line);
                 if (!total.empty()) {
                     const std::optional<int> t = cells::parse_count(total);
                     if (t && *t != met)
@@ -1399,6 +1401,15 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
             out.observations.resize(first_observation);
             p.errors.push_back(p.path + ": no unit's row has a mark or a total — an unfilled template? "
                                         "Nothing imported (mark met criteria with x, 1, Đạt or ✓)");
+        } else if (!blank_lines.empty()) {
+            // Read as none met, as the annex's blank means; said, since a row left unfilled looks the same.
+            std::string lines;
+            for (size_t i = 0; i < blank_lines.size() && i < 20; ++i) lines += (i ? ", " : "") + std::to_string(blank_lines[i]);
+            if (blank_lines.size() > 20) lines += ", …";
+            p.warnings.push_back(p.path + ": " + std::to_string(blank_lines.size()) +
+                                 (blank_lines.size() == 1 ? " row has" : " rows have") + " no mark and no total (row" +
+                                 (blank_lines.size() == 1 ? " " : "s ") + lines +
+                                 "): read as no criterion met (write 0 in the total to say so)");
         }
     } else if (p.kind == TableKind::Recognitions) {
         Level title_level = Level::Standard;

@@ -51,6 +51,8 @@ const std::vector<std::pair<std::regex, std::string>>& forms() {
              ": ngày của bảng $1 sau thời gian hiệu lực của các đơn vị thuộc phiên bản ranh giới '$2' (đến $3); hãy thêm ranh giới có hiệu lực vào ngày đó trước"},
             {R"(: the table's date (\S+) is before the units of boundary version '([^']*)' \(in force from (\S+)\); add the boundaries in force on that date first \(import --boundaries FILE\))",
              ": ngày của bảng $1 trước thời gian hiệu lực của các đơn vị thuộc phiên bản ranh giới '$2' (từ $3); hãy thêm ranh giới có hiệu lực vào ngày đó trước"},
+            {R"(: (\d+) rows? ha(?:s|ve) no mark and no total \(rows? ([^)]*)\): read as no criterion met \(write 0 in the total to say so\))",
+             ": $1 dòng không có dấu đánh giá và không có tổng số (dòng $2): nhập là chưa đạt tiêu chí nào (ghi 0 ở cột tổng để khẳng định)"},
             {R"(: no such file$)", ": không có tệp này"},
             {R"(: cannot be read as a table \((.*)\)$)", ": không đọc được thành bảng ($1)"},
             {R"(: no rows$)", ": không có dòng nào"},

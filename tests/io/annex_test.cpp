@@ -659,6 +659,9 @@ TEST_F(Annexes, TemplateRoundTrip) {
     const TableImportResult z = import_table(zero, ds, {});
     EXPECT_EQ(z.observations.size(), 4u);
     for (const Observation& o : z.observations) EXPECT_FALSE(o.met);
+    // The other row says nothing at all: read as none met, and said.
+    EXPECT_EQ(z.preview.warnings, std::vector<std::string>{zero + ": 1 row has no mark and no total (row 3): read as no "
+                                                                  "criterion met (write 0 in the total to say so)"});
 
     const auto expected = fill_template(dir + "/blank.xlsx", dir + "/filled.xlsx", ds, date, [](int i) { return (i * 7) % 20; });
     ASSERT_EQ(expected.size(), 12u);

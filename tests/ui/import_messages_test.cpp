@@ -89,6 +89,10 @@ TEST(ImportMessages, ReadersMessagesInVietnamese) {
     ASSERT_EQ(u.errors.size(), 1u);
     EXPECT_EQ(import_message_vi(u.errors[0]), blank + ": không dòng đơn vị nào có dấu đánh giá hay tổng số — biểu mẫu "
                                                       "chưa điền? Chưa nhập gì (đánh dấu tiêu chí đạt bằng x, 1, Đạt hoặc ✓)");
+    EXPECT_EQ(import_message_vi("/d/t.csv: 2 rows have no mark and no total (rows 7, 9): read as no criterion met (write 0 in "
+                                "the total to say so)"),
+              "/d/t.csv: 2 dòng không có dấu đánh giá và không có tổng số (dòng 7, 9): nhập là chưa đạt tiêu chí nào (ghi 0 ở "
+              "cột tổng để khẳng định)");
     // A table of 2026 beside units with districts (which ended on 30/06/2025).
     const std::string late = write(dir + "/late.csv", "Tên xã,Ngày,TC1\nTân Thành,30/06/2026,x\n");
     const io::TablePreview l = io::preview_table(late, ds, {});
