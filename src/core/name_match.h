@@ -27,7 +27,8 @@ std::string describe_unit(const Dataset& dataset, int unit);
 // The units among `units` nearest to a folded name that found none, closest first, at most
 // `limit`: the same name (another kind or district), the same name without diacritics (Tân
 // Thanh for Tân Thành), or a spelling a letter or two off. Described with describe_unit.
+constexpr size_t kClosestUnits = 5;  // candidates a message lists
 std::vector<std::string> closest_units(const Dataset& dataset, const std::vector<int>& units,
-                                       const std::string& folded_name, size_t limit = 5);
+                                       const std::string& folded_name, size_t limit = kClosestUnits);
 
 }  // namespace ntm

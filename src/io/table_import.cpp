@@ -578,13 +578,16 @@ struct Matcher {
         const std::string fd_typed = fold_unit_name(district);  // with its type word
         const std::vector<int>& all = f.units;
         std::vector<int> same, here, here_typed;
+        const auto in_row_district = [&](size_t i) {
+            const Unit& unit = ds.units[all[i]];
+            return f.districts[i] == fd || (!unit.district_code.empty() && unit.district_code == district);
+        };
         for (size_t i = 0; i < all.size(); ++i) {
             if (f.names[i] != name) continue;
             const Unit& unit = ds.units[all[i]];
             if (kind != UnitKind::Unknown && unit.kind != UnitKind::Unknown && unit.kind != kind) continue;
             same.push_back(all[i]);
-            if (!use_district || f.districts[i] == fd || (!unit.district_code.empty() && unit.district_code == district))
-                here.push_back(all[i]);
+            if (!use_district || in_row_district(i)) here.push_back(all[i]);
             if (use_district && fold_unit_name(unit.district_name) == fd_typed) here_typed.push_back(all[i]);
         }
         // "Thị xã Kỳ Anh" beside "Huyện Kỳ Anh" (Hà Tĩnh), "Thị xã Cai Lậy" beside "Huyện Cai
@@ -603,19 +606,11 @@ struct Matcher {
                 problem->reason = "no unit of that name in " + version;
             // Units of the row's district first: there a near spelling is likelier the one
             // meant than the same name in another district.
-            std::vector<int> ranked;
-            if (use_district) {
-                for (size_t i = 0; i < all.size(); ++i)
-                    if (f.districts[i] == fd || (!ds.units[all[i]].district_code.empty() &&
-                                                 ds.units[all[i]].district_code == district))
-                        ranked.push_back(all[i]);
-            }
-            problem->candidates = closest_units(ds, ranked, name);
-            if (problem->candidates.size() < 5)  // closest_units' limit
-                for (const std::string& c : closest_units(ds, all, name))
-                    if (problem->candidates.size() < 5 &&
-                        std::find(problem->candidates.begin(), problem->candidates.end(), c) == problem->candidates.end())
-                        problem->candidates.push_back(c);
+            std::vector<int> inside, outside;
+            for (size_t i = 0; i < all.size(); ++i) (use_district && in_row_district(i) ? inside : outside).push_back(all[i]);
+            problem->candidates = closest_units(ds, inside, name);
+            for (const std::string& c : closest_units(ds, outside, name))
+                if (problem->candidates.size() < kClosestUnits) problem->candidates.push_back(c);
         } else {
             problem->reason = std::to_string(here.size()) + " units of that name in " + version +
                               "; give the district (a heading row or a Huyện column)";
