@@ -28,6 +28,10 @@ Summary summarize(const Dataset& dataset, const std::vector<UnitState>& states, 
         ++s.units_total;
         if (!dataset.units[u].assessed()) {
             ++s.not_applicable;
+            const UnitKind kind = dataset.units[u].kind;
+            if (std::find(s.not_applicable_kinds.begin(), s.not_applicable_kinds.end(), kind) ==
+                s.not_applicable_kinds.end())
+                s.not_applicable_kinds.push_back(kind);
             continue;
         }
         ++s.xa_total;
@@ -44,9 +48,26 @@ Summary summarize(const Dataset& dataset, const std::vector<UnitState>& states, 
         for (int c = 0; c < set.size(); ++c)
             if (!st.met[c]) ++s.misses[c];
     }
+    std::sort(s.not_applicable_kinds.begin(), s.not_applicable_kinds.end());
     for (BandCount& b : s.bands) b.percent = s.xa_total ? 100.0 * b.count / s.xa_total : 0;
     s.average_criteria = s.xa_with_data ? static_cast<double>(total) / s.xa_with_data : 0;
     return s;
+}
+
+std::string not_applicable_label(const Summary& summary, bool vi) {
+    std::string list;
+    for (UnitKind k : summary.not_applicable_kinds) {
+        const char* word = nullptr;
+        switch (k) {
+            case UnitKind::Phuong: word = vi ? "phường" : "wards"; break;
+            case UnitKind::ThiTran: word = vi ? "thị trấn" : "townships"; break;
+            case UnitKind::DacKhu: word = vi ? "đặc khu" : "special zones"; break;
+            default: word = vi ? "khác" : "other"; break;
+        }
+        list += (list.empty() ? "" : ", ") + std::string(word);
+    }
+    if (list.empty()) list = vi ? "phường, thị trấn" : "wards, townships";
+    return (vi ? "Không áp dụng (" : "Not applicable (") + list + ")";
 }
 
 std::vector<Summary> summarize_by_district(const Dataset& dataset,

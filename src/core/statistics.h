@@ -24,6 +24,7 @@ struct Summary {
     bool has_level(Level l) const;
     int units_total = 0;                 // every unit in scope
     int not_applicable = 0;              // phường, thị trấn (and unknown kinds)
+    std::vector<UnitKind> not_applicable_kinds;  // which of those kinds are in scope, in enum order
     int xa_total = 0;
     int xa_with_data = 0;
     std::vector<BandCount> bands;        // same order as CriteriaSet::bands
@@ -38,6 +39,10 @@ struct Summary {
 };
 
 using UnitFilter = std::function<bool(int unit)>;
+
+// "Không áp dụng (phường)" / "Not applicable (wards, townships)": the kinds the summary's scope
+// holds (after July 2025 Lạng Sơn has phường and no thị trấn), both words when it names none.
+std::string not_applicable_label(const Summary& summary, bool vietnamese);
 
 Summary summarize(const Dataset& dataset, const std::vector<UnitState>& states, Date date,
                   const UnitFilter& in_scope = nullptr);

@@ -75,26 +75,6 @@ std::string province_place(const std::string& title, bool vi) {
     return vi ? "tỉnh " + title : title + " province";
 }
 
-std::string not_applicable_label(const Dataset& dataset, bool vi) {
-    std::set<UnitKind> kinds;
-    for (const Unit& u : dataset.units)
-        if (!u.assessed()) kinds.insert(u.kind);
-    std::string list;
-    for (UnitKind k : {UnitKind::Phuong, UnitKind::ThiTran, UnitKind::DacKhu, UnitKind::Unknown}) {
-        if (!kinds.count(k)) continue;
-        const char* word = nullptr;
-        switch (k) {
-            case UnitKind::Phuong: word = vi ? "phường" : "wards"; break;
-            case UnitKind::ThiTran: word = vi ? "thị trấn" : "townships"; break;
-            case UnitKind::DacKhu: word = vi ? "đặc khu" : "special zones"; break;
-            default: word = vi ? "khác" : "other"; break;
-        }
-        list += (list.empty() ? "" : ", ") + std::string(word);
-    }
-    if (list.empty()) list = vi ? "phường, thị trấn" : "wards, townships";
-    return (vi ? "Không áp dụng (" : "Not applicable (") + list + ")";
-}
-
 // A dataset's source as people read it: its text when it is one ("Dữ liệu minh họa do NTM Atlas
 // tạo; ..."), else — the files it was made from — their names as boundaries, and that there are
 // no assessments when there are none, so a boundary-only map does not pass for results.
@@ -623,7 +603,7 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
     }
     if (summary.not_applicable > 0) {
         LegendRow row;
-        row.label = not_applicable_label(dataset, vi);
+        row.label = not_applicable_label(summary, vi);
         row.count = summary.not_applicable;
         row.colour = not_applicable_colour();
         row.hatched = true;
@@ -675,7 +655,7 @@ DecorationData make_decoration_data(const Dataset& dataset, const Summary& summa
         if (!none_apply)
             d.stats.push_back({vi ? "Xã (áp dụng bộ tiêu chí)" : "Communes (criteria apply)", format_count(summary.xa_total, vi)});
         if (summary.not_applicable > 0)
-            d.stats.push_back({not_applicable_label(dataset, vi), format_count(summary.not_applicable, vi)});
+            d.stats.push_back({not_applicable_label(summary, vi), format_count(summary.not_applicable, vi)});
         d.stats.push_back({vi ? "Đánh giá nông thôn mới" : "New-rural assessments",
                            none_apply ? (vi ? "không áp dụng" : "not applicable") : vi ? "chưa có" : "none yet"});
         const std::string& version = dataset.versions.empty() ? std::string() : dataset.versions[dataset.version_on(date)].name;

@@ -403,7 +403,7 @@ std::vector<BriefingLegendRow> briefing_legend_rows(const CriteriaSet& set, cons
     if (summary.not_applicable > 0) {
         BriefingLegendRow r;
         r.kind = BriefingLegendRow::NotApplicable;
-        r.label = vi ? "Không áp dụng (phường, thị trấn)" : "Not applicable (wards, townships)";
+        r.label = not_applicable_label(summary, vi);
         r.count = format_count(summary.not_applicable, vi);
         rows.push_back(std::move(r));
     }

@@ -53,7 +53,7 @@ void LegendPanel::draw(AppState& state) {
                       s.xa_total ? 100.0 * no_data / s.xa_total : 0);
         if (s.not_applicable > 0)
             count_row(not_applicable_colour(), true,
-                      tr("Không áp dụng (phường, thị trấn)", "Not applicable (wards, townships)"), s.not_applicable);
+                      not_applicable_label(s, current_lang() == Lang::Vi), s.not_applicable);
         ImGui::EndTable();
     }
     ImGui::Separator();

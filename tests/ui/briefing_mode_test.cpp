@@ -233,6 +233,13 @@ TEST(BriefingMode, LegendExplainsNoDataAndNotApplicable) {
     EXPECT_EQ(rows[5].label, "No data");
     EXPECT_EQ(rows[5].count, "181 xã");
     EXPECT_EQ(rows[6].label, "Not applicable (wards, townships)");
+    EXPECT_EQ(s.not_applicable_kinds, (std::vector<UnitKind>{UnitKind::Phuong, UnitKind::ThiTran}));
+    // After July 2025 the province has phường and no thị trấn: the legend names only those.
+    Summary now = s;
+    now.not_applicable_kinds = {UnitKind::Phuong};
+    rows = briefing_legend_rows(d.criteria_on(july2020), now, true);
+    EXPECT_EQ(rows.back().label, "Không áp dụng (phường)");
+    EXPECT_EQ(not_applicable_label(now, false), "Not applicable (wards)");
 }
 
 // The overlay reports what it covers, so that the map's names keep clear of it.
