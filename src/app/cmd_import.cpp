@@ -282,16 +282,31 @@ int run_import(const Args& args) {
         for (const io::NameProblem& n : p.unmatched) std::cerr << "left out: " << n.message() << "\n";
         return r;
     };
-    if (const auto t = args.get("attainment")) {
-        io::TableImportResult r = import_one(*t, io::TableKind::Attainment);
-        d.observations = std::move(r.observations);
-        // By default each observation is of the set in force on its date; --criteria-set names one.
-        if (const auto id = args.get("criteria-set")) {
-            const std::string set = criteria_set_by_id(*id).id;
-            for (Observation& o : d.observations) o.criteria_set = set;
+    // Each table option may be given more than once (the 2024 annex of the old communes and the
+    // 2026 one of the new): all are read; two giving the same unit and day are refused.
+    for (const char* option : {"attainment", "recognitions", "events"}) {
+        const std::vector<std::string> files = args.get_all(option);
+        for (size_t i = 0; i < files.size(); ++i)
+            if (std::find(files.begin(), files.begin() + i, files[i]) != files.begin() + i)
+                throw Error("import: --" + std::string(option) + " " + files[i] + " is given twice; nothing written");
+    }
+    std::map<std::pair<std::string, int32_t>, std::string> observed;  // (unit, day) -> table
+    for (const std::string& t : args.get_all("attainment")) {
+        io::TableImportResult r = import_one(t, io::TableKind::Attainment);
+        for (const Observation& o : r.observations) {
+            const auto [it, fresh] = observed.emplace(std::make_pair(o.unit_code, o.date.days), t);
+            if (!fresh && it->second != t)
+                throw Error("import: " + t + " and " + it->second + " both give unit " + o.unit_code + " on " +
+                            o.date.iso() + "; nothing written");
         }
+        d.observations.insert(d.observations.end(), r.observations.begin(), r.observations.end());
         for (const auto& [unit, group] : r.commune_groups) d.units[unit].commune_group = group;
         grouped += r.commune_groups.size();
+    }
+    // By default each observation is of the set in force on its date; --criteria-set names one.
+    if (const auto id = args.get("criteria-set")) {
+        const std::string set = criteria_set_by_id(*id).id;
+        for (Observation& o : d.observations) o.criteria_set = set;
     }
     // Commune groups (nhóm 1, 2, 3): from --groups too.
     if (const auto t = args.get("groups")) {
@@ -299,8 +314,14 @@ int run_import(const Args& args) {
         for (const auto& [unit, group] : groups) d.units[unit].commune_group = group;
         grouped += groups.size();
     }
-    if (const auto t = args.get("recognitions")) d.recognitions = import_one(*t, io::TableKind::Recognitions).recognitions;
-    if (const auto t = args.get("events")) d.events = import_one(*t, io::TableKind::Events).events;
+    for (const std::string& t : args.get_all("recognitions")) {
+        const std::vector<Recognition> r = import_one(t, io::TableKind::Recognitions).recognitions;
+        d.recognitions.insert(d.recognitions.end(), r.begin(), r.end());
+    }
+    for (const std::string& t : args.get_all("events")) {
+        const std::vector<Event> e = import_one(t, io::TableKind::Events).events;
+        d.events.insert(d.events.end(), e.begin(), e.end());
+    }
     io::save_dataset(*out, d, geometry);
 
     size_t repairs = 0;
@@ -338,10 +359,10 @@ void add_import_command(CommandTable& table) {
     value(c, "--version-id", "ID", "the version's id (default: the file name)");
     value(c, "--version-name", "TEXT", "the version's name");
     value(c, "--lineage", "MERGER.csv", "merger list: this version's units and their predecessors");
-    value(c, "--attainment", "TABLE", "criteria met per unit (CSV, XLSX, ODS; the province's annex layout too)");
+    value(c, "--attainment", "TABLE", "criteria met per unit (CSV, XLSX, ODS; the province's annex layout too; again for more tables)");
     value(c, "--groups", "TABLE", "commune groups (nhóm 1, 2, 3) per unit");
-    value(c, "--recognitions", "TABLE", "recognition decisions per unit");
-    value(c, "--events", "TABLE", "dated events");
+    value(c, "--recognitions", "TABLE", "recognition decisions per unit (again for more tables)");
+    value(c, "--events", "TABLE", "dated events (again for more tables)");
     date_value(c, "--date", "the report date of the tables (overrides a date column and the title)");
     flag(c, "--skip-unmatched", "import the rows whose unit matched; list the others on stderr");
     value(c, "--sheet", "NAME", "the workbook's sheet to read (default: the first that holds a table)");

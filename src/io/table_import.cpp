@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "core/error.h"
@@ -116,7 +117,8 @@ const Keys kDistrict = {"huyen", "quan", "thixa", "thanhpho", "huyenthanhpho", "
                         "huyenthixa", "huyenquanthixathanhpho", "donvicaphuyen", "tenhuyen", "district",
                         "districts", "districtcodes", "mahuyen", "cachuyen", "huyenthanhphothixa",
                         "districtname", "huyentp", "huyentx", "huyentxtp", "huyenthixatp",
-                        "donvihanhchinhcaphuyen", "tendonvicaphuyen", "huyenthanhphothuoctinh"};
+                        "donvihanhchinhcaphuyen", "tendonvicaphuyen", "huyenthanhphothuoctinh", "thuochuyen",
+                        "thuochuyenthanhpho", "thuochuyenthixathanhpho"};
 const Keys kDate = {"date", "ngay", "ngaydanhgia", "thoidiem", "thoidiemdanhgia", "ngaykiemtra",
                     "assessmentdate", "ngaybaocao", "thoidiembaocao"};
 const Keys kStart = {"start", "startdate", "ngaybatdau", "tungay", "batdau", "date", "ngay", "ngaydienra",
@@ -125,14 +127,16 @@ const Keys kEnd = {"end", "enddate", "ngayketthuc", "denngay", "ketthuc"};
 const Keys kSource = {"source", "nguon", "nguonsolieu", "link", "url"};
 const Keys kNote = {"ghichu", "note", "notes"};
 const Keys kTotal = {"tongsotieuchidat", "tongsotieuchi", "sotieuchidat", "tongtieuchidat", "tongsotcdat",
-                     "sotcdat", "tongso", "tongcong", "tongsotieuchidatchuan", "sotieuchidatchuan", "total",
+                     "sotcdat", "tongso", "tongcong", "tong", "tongsotieuchidatchuan", "sotieuchidatchuan", "total",
                      "criteriamet"};
 const Keys kGroup = {"nhomxa", "nhom", "communegroup", "group", "nhomxatheobotieuchi"};
 const Keys kLevel = {"level", "capdo", "mucdo", "mucdat", "danhhieu", "muccongnhan", "mucdatchuan", "hang",
-                     "mucdatchuannongthonmoi", "mucdocongnhan", "loaicongnhan", "capdocongnhan"};
+                     "mucdatchuannongthonmoi", "mucdocongnhan", "loaicongnhan", "capdocongnhan", "mucdodatchuan",
+                     "mucdodat", "muc", "mucdodatchuannongthonmoi"};
 const Keys kDecision = {"decision", "quyetdinh", "soquyetdinh", "soqd", "qd", "decisionno", "vanban",
                         "sovanban", "quyetdinhso", "soquyetdinhcongnhan", "quyetdinhcongnhan", "soqdcongnhan",
-                        "quyetdinhcongnhanso"};
+                        "quyetdinhcongnhanso", "songayquyetdinh", "songayqd", "songayquyetdinhcongnhan",
+                        "quyetdinhsongay", "soquyetdinhngay", "soqdngay"};
 const Keys kDecisionDate = {"ngayquyetdinh", "ngayqd", "ngaycongnhan", "ngaybanhanh", "ngayky",
                             "quyetdinhngay", "ngayquyetdinhcongnhan", "decisiondate", "ngayqdcongnhan"};
 const Keys kYear = {"nam", "namdatchuan", "namcongnhan", "year", "namdat"};
@@ -158,6 +162,9 @@ bool is_criteria_group(const std::string& key) {
 
 // "Tổng số tiêu chí đạt", "Số TC đã đạt", "Tổng số tiêu chí đã đạt chuẩn".
 bool is_total_key(const std::string& key) {
+    // "Số tiêu chí chưa đạt", "Số TC không đạt": the criteria missed, not met.
+    for (const char* missed : {"chuadat", "khongdat", "conthieu"})
+        if (key.find(missed) != std::string::npos) return false;
     if (kTotal.count(key)) return true;
     for (const char* p : {"tongso", "sotieuchi", "sotc", "tongtieuchi", "tongtc"})
         if (key.rfind(p, 0) == 0 && key.find("dat") != std::string::npos) return true;
@@ -464,10 +471,26 @@ std::string district_heading(const std::string& label) {
     while (j < s.size() && s[j] == ' ') ++j;
     if (i > 0 && i <= 5 && j < s.size() && (s[j] == '.' || s[j] == ')' || s[j] == '-')) s = trim(s.substr(j + 1));
     s = strip_unit_count(s);
+    // "UBND huyện Tràng Định", "Ủy ban nhân dân thành phố Lạng Sơn": the district by its council.
+    for (const char* council : {"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ", "ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN "})
+        if (starts_with(s, council) && s.size() > std::string(council).size()) s = trim(s.substr(std::string(council).size()));
     const std::string f = fold_unit_name(s);
     for (const char* type : {"huyện ", "thành phố ", "thị xã ", "quận ", "tp. ", "tp "})
         if (starts_with(f, type) && f.size() > std::string(type).size()) return s;
     return "";
+}
+
+// "2. Tràng Định", "3) Văn Lãng": the text after a number in the same cell, "" otherwise (a
+// district heading when it names one and the row has no marks: units are numbered in STT).
+std::string numbered_label(const std::string& label) {
+    const std::string s = trim(label);
+    size_t i = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == 0 || i > 3) return "";
+    size_t j = i;
+    while (j < s.size() && s[j] == ' ') ++j;
+    if (j >= s.size() || (s[j] != '.' && s[j] != ')' && s[j] != '-')) return "";
+    return trim(s.substr(j + 1));
 }
 
 // "I. Cao Lộc", "A. An Giang": a group heading numbered with a roman numeral or a capital letter
@@ -550,19 +573,23 @@ struct Matcher {
         }
         // "TT Na Sầm": the capitals alone say thị trấn (no name begins with the word "TT").
         if (written.compare(0, 3, "TT ") == 0) written = "TT. " + trim(written.substr(3));
+        if (written.compare(0, 2, "P ") == 0) written = "P. " + trim(written.substr(2));  // "P Chi Lăng"
         std::string district = given_district;
-        // "Xã Tân Thành (huyện Bắc Sơn)": the name qualified with its district.
+        const Folded& f = of(v);
+        // "Xã Tân Thành (huyện Bắc Sơn)", "Xã Sơn Hà (Hữu Lũng)": the name qualified with its
+        // district; any other bracket is a note ("Xã Mai Pha (xã biên giới)"): no unit's name
+        // has brackets.
         if (!written.empty() && written.back() == ')') {
             const size_t open = written.rfind('(');
             if (open != std::string::npos && open > 0) {
                 const std::string inner = trim(written.substr(open + 1, written.size() - open - 2));
-                const std::string f = fold_unit_name(inner);
+                const std::string folded_inner = fold_unit_name(inner);
+                bool names_district = std::find(f.districts.begin(), f.districts.end(), fold_district_name(inner)) !=
+                                      f.districts.end();
                 for (const char* type : {"huyện ", "thành phố ", "thị xã ", "quận ", "tp. ", "tp ", "h. "})
-                    if (starts_with(f, type)) {
-                        district = inner;
-                        written = trim(written.substr(0, open));
-                        break;
-                    }
+                    names_district = names_district || starts_with(folded_inner, type);
+                if (names_district) district = inner;
+                written = trim(written.substr(0, open));
             }
         }
         std::string letters = fold_name_letters(written);
@@ -572,7 +599,6 @@ struct Matcher {
         const std::string bare = strip_kind_prefix(letters);
         const UnitKind kind = bare != letters ? kind_from_text(letters) : UnitKind::Unknown;
         const std::string name = fold_unit_name(bare);
-        const Folded& f = of(v);
         const bool use_district = !district.empty() && f.has_districts;
         const std::string fd = fold_district_name(district);
         const std::string fd_typed = fold_unit_name(district);  // with its type word
@@ -644,6 +670,7 @@ struct DataRow {
     std::string district;  // from the heading above or the row's district column
     int unit = -1;      // matched unit, -1 when none
     std::optional<Date> date;
+    std::optional<Date> end;  // an event's last day, from a period in its date cell
 };
 
 struct Reading {
@@ -718,6 +745,64 @@ std::optional<std::pair<int, std::string>> numbered_criterion_name(const std::st
     if (!name.empty() && name.back() == ')' && s.find('(', q) != std::string::npos) name = trim(name.substr(0, name.size() - 1));
     if (!separated || name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return std::nullopt;
     return std::make_pair(*n, name);
+}
+
+// An event's kind from the first words of its title ("Kiểm tra kết quả …" → inspection,
+// "Tập huấn cán bộ …" → training); Other when they name none.
+EventKind kind_from_title(const std::string& title) {
+    std::vector<std::string> words;
+    std::istringstream in(title);
+    for (std::string w; in >> w && words.size() < 4;) {
+        const bool last = std::string(",;:.").find(w.back()) != std::string::npos;  // "Kiểm tra, đánh giá"
+        while (!w.empty() && std::string(",;:.").find(w.back()) != std::string::npos) w.pop_back();
+        if (!w.empty()) words.push_back(w);
+        if (last) break;
+    }
+    for (size_t n = words.size(); n >= 1; --n) {
+        std::string lead;
+        for (size_t i = 0; i < n; ++i) lead += (i ? " " : "") + words[i];
+        EventKind kind = EventKind::Other;
+        if (cells::parse_kind(lead, &kind) && kind != EventKind::Other) return kind;
+    }
+    return EventKind::Other;
+}
+
+// "Xã Sơn Hà (Hữu Lũng)", "Xã Văn An - Văn Quan": the unit's name and the district named after it
+// (as `districts` spell it); the item itself and "" when what follows names no district.
+std::pair<std::string, std::string> split_district_suffix(const std::string& item,
+                                                          const std::vector<District>& districts) {
+    std::string name, tail;
+    if (!item.empty() && item.back() == ')' && item.rfind('(') != std::string::npos && item.rfind('(') > 0) {
+        const size_t open = item.rfind('(');
+        name = trim(item.substr(0, open)), tail = trim(item.substr(open + 1, item.size() - open - 2));
+    } else {
+        for (const char* dash : {" - ", " – "})
+            if (const size_t at = item.rfind(dash); at != std::string::npos && at > 0) {
+                name = trim(item.substr(0, at)), tail = trim(item.substr(at + std::string(dash).size()));
+                break;
+            }
+    }
+    if (name.empty() || tail.empty()) return {item, ""};
+    const std::string typed = district_heading(tail);
+    const std::string key = cells::district_key(typed.empty() ? tail : typed);
+    for (const District& d : districts)
+        if (!d.name.empty() && cells::district_key(d.name) == key) return {name, d.name};
+    return {item, ""};
+}
+
+// A period an event's date cell names as plans write them: "Từ 15-17/4/2024", "Tháng 5/2024",
+// "Quý III/2024", "Năm 2024"; its first and last day. nullopt unless the cell names exactly one.
+std::optional<std::pair<Date, Date>> period_in_cell(const std::string& text) {
+    const news::Tokens t = news::tokenize(text);
+    const std::vector<news::DateMention> found = news::find_dates(t, 0, t.size());
+    if (found.size() != 1) return std::nullopt;
+    const news::DateMention& m = found.front();
+    switch (m.kind) {
+        case news::DateKind::Day: case news::DateKind::Range: case news::DateKind::Month:
+        case news::DateKind::Quarter: case news::DateKind::Months: case news::DateKind::Year:
+            return std::make_pair(m.start, m.end < m.start ? m.start : m.end);
+        default: return std::nullopt;
+    }
 }
 
 // The first calendar day a text names ("1062/QĐ-UBND ngày 17/6/2023", "ngày 17 tháng 6 năm 2023").
@@ -831,7 +916,11 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
                 default: break;
             }
             if (slot) {
-                if (*slot < 0) *slot = c;
+                // "Tổng số tiêu chí đạt" over "Số tiêu chí đạt năm 2023" (last year's, beside it).
+                const auto dated = [&](int col) {
+                    return column_key(p.columns[col]).find_first_of("0123456789") != std::string::npos;
+                };
+                if (*slot < 0 || (role == Role::Total && dated(*slot) && !dated(c))) *slot = c;
                 continue;
             }
             if (role == Role::Stt) continue;
@@ -1081,9 +1170,11 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         bool signature = false;
         for (const std::string& c : row) signature = signature || (!c.empty() && is_signature_text(fold_unit_name(c)));
         if (signature && kind != TableKind::Events) {
-            const std::string& unit_cell = use.name >= 0 ? row[use.name] : std::string();
-            const bool unit_named = (use.code >= 0 && !row[use.code].empty()) ||
-                                    (!unit_cell.empty() && !is_signature_text(fold_unit_name(unit_cell)));
+            // "NGƯỜI LẬP BIỂU" merged over STT and Mã xã sits in the code column.
+            const auto names_unit = [&](int c) {
+                return c >= 0 && !row[c].empty() && !is_signature_text(fold_unit_name(row[c]));
+            };
+            const bool unit_named = names_unit(use.code) || names_unit(use.name);
             signature = !unit_named;
         }
         if (signature) {
@@ -1121,10 +1212,14 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
             if (stt_col >= 0 && use.name >= 0 && is_roman(row[stt_col]) && !row[use.name].empty())
                 named.push_back(strip_unit_count(row[use.name]));
             // "Cao Lộc" alone (no number, no mark) where the district's name is written without
-            // its type word: a heading (Thị trấn Cao Lộc's own row has its number and marks).
+            // its type word: a heading (Thị trấn Cao Lộc's own row has its number and marks);
+            // "2. Tràng Định" in the name column likewise.
             if (use.name >= 0 && !row[use.name].empty() && (stt_col < 0 || row[stt_col].empty()) &&
-                !rd.criteria.empty() && std::none_of(mark_cols.begin(), mark_cols.end(), [&](int c) { return !row[c].empty(); }))
+                !rd.criteria.empty() && std::none_of(mark_cols.begin(), mark_cols.end(), [&](int c) { return !row[c].empty(); })) {
                 named.push_back(strip_unit_count(row[use.name]));
+                if (const std::string rest = numbered_label(row[use.name]); !rest.empty())
+                    named.push_back(strip_unit_count(rest));
+            }
             for (const std::string& n : named)
                 if (group_names.count(fold_district_name(n))) {
                     heading = n;
@@ -1209,6 +1304,8 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         } else if (date_col >= 0) {
             const std::string& s = row[date_col];
             dr.date = cells::parse_date(s);
+            if (!dr.date && kind == TableKind::Events && !s.empty())
+                if (const auto period = period_in_cell(s)) dr.date = period->first, dr.end = period->second;
             if (!dr.date) {
                 if (s.empty() && p.date) dr.date = p.date;
                 else if (s.empty() && title_date && kind != TableKind::Events) dr.date = title_date->date;
@@ -1443,11 +1540,12 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
     } else {
         const std::vector<District> districts = ds.districts();
         Matcher matcher{ds, located(p), {}};
+        int titled_kinds = 0;
         for (const DataRow& r : rd.rows) {
             if (!r.date) continue;
             Event e;
             e.start = *r.date;
-            e.end = e.start;
+            e.end = r.end.value_or(e.start);
             const std::string& end = cell_of(rd, r, m.end);
             if (!end.empty()) {
                 const std::optional<Date> d = cells::parse_date(end);
@@ -1464,7 +1562,11 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                 e.end = *d;
             }
             const std::string& kind = cell_of(rd, r, m.kind);
-            if (!cells::parse_kind(kind, &e.kind)) {
+            if (m.kind < 0) {
+                // No kind column: the title's first words ("Kiểm tra …", "Tập huấn …").
+                e.kind = kind_from_title(cell_of(rd, r, m.title));
+                titled_kinds += e.kind != EventKind::Other;
+            } else if (!cells::parse_kind(kind, &e.kind)) {
                 e.kind = EventKind::Other;
                 p.warnings.push_back(where(p, r.line, m.kind) + ": unknown event kind '" + kind + "', read as 'other'");
             }
@@ -1514,6 +1616,7 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
             // "Xã Tân Thành, huyện Cao Lộc" in the units' cell: the district is no unit; it is the
             // event's and settles the names before it.
             std::vector<std::string> unit_items;
+            bool unmatched = false;
             for (const std::string& item : cells::split_list(cell_of(rd, r, units_col))) {
                 const std::string heading = district_heading(item);
                 const District* match = nullptr;
@@ -1532,7 +1635,12 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                     e.district_codes.push_back(id);
                 district_names.push_back(match->name);
             }
-            for (const std::string& item : unit_items) {
+            for (std::string item : unit_items) {
+                // "Xã Sơn Hà (Hữu Lũng)", "Xã Văn An - Văn Quan": the unit's district beside it.
+                if (const auto [name, district] = split_district_suffix(item, districts); !district.empty()) {
+                    item = name;
+                    district_names.push_back(district);
+                }
                 NameProblem problem;
                 int u = cells::resolve_unit_code(ds, item, e.start);
                 if (u < 0) u = cells::resolve_unit_code(ds, item, std::nullopt);
@@ -1554,14 +1662,21 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                 }
                 if (u < 0) {
                     p.unmatched.push_back(problem);
+                    unmatched = true;
                     continue;
                 }
                 const std::string& code = ds.units[u].code;
                 if (std::find(e.unit_codes.begin(), e.unit_codes.end(), code) == e.unit_codes.end())
                     e.unit_codes.push_back(code);
             }
-            out.events.push_back(std::move(e));
+            // A row naming a unit that did not match is left out whole (--skip-unmatched lists
+            // it), not kept without the unit.
+            if (!unmatched) out.events.push_back(std::move(e));
         }
+        if (m.kind < 0 && !rd.rows.empty())
+            p.warnings.push_back(located(p) + ": no kind column; " + std::to_string(titled_kinds) + " of " +
+                                 std::to_string(rd.rows.size()) +
+                                 " events take their kind from the title's first words, the others are 'other'");
     }
 }
 
@@ -1600,7 +1715,25 @@ void append(std::vector<T>& to, const std::vector<T>& from) {
 // Every sheet that holds a table, read one by one and put together as one table: the first
 // sheet's header, date and mapping describe it; rows, matches and messages are of them all.
 TableImportResult run(const std::string& path, const Dataset& ds, const TableImportOptions& options) {
-    if (!options.all_sheets) return run_one(path, ds, options);
+    if (!options.all_sheets) {
+        TableImportResult r = run_one(path, ds, options);
+        // The first sheet with a header is a summary by district or a cover that looks like one:
+        // the next sheet that reads without errors, said.
+        if (!options.sheet.empty() || r.preview.errors.empty() || r.preview.sheets.size() < 2) return r;
+        for (int i = 0; i < static_cast<int>(r.preview.sheets.size()) && i < 30; ++i) {
+            if (r.preview.sheets[i] == r.preview.sheet || find_header(read_text_grid(path, i)).first < 0) continue;
+            TableImportOptions one = options;
+            one.sheet = r.preview.sheets[i];
+            TableImportResult other = run_one(path, ds, one);
+            if (!other.preview.errors.empty()) continue;
+            other.preview.warnings.insert(other.preview.warnings.begin(),
+                                          path + ": sheet '" + r.preview.sheet + "' is not read (" +
+                                              r.preview.errors.front() + "); read sheet '" + one.sheet +
+                                              "' instead (--sheet NAME reads another)");
+            return other;
+        }
+        return r;
+    }
     const TextGrid first = read_text_grid(path);
     if (first.sheets.size() < 2) return run_one(path, ds, options);
     std::optional<TableImportResult> all;

@@ -381,10 +381,11 @@ int parse_mark(const std::string& text) {
     // "Đ" for đạt, "CĐ"/"KĐ" for chưa/không đạt: the abbreviations of narrow annex columns.
     static const std::set<std::string> met = {
         "x", "1", "dat", "dat chuan", "\u2713", "\u2714", "\u2611", "\u00d7", "v", "yes", "y",
-        "co", "true", "ok", "met", "d", "da dat"};
+        "co", "true", "ok", "met", "d", "da dat", "\u221a", "+", "hoan thanh", "da hoan thanh"};
     static const std::set<std::string> not_met = {
         "", "0", "khong", "khong dat", "chua dat", "chua", "-", "\u2013", "\u2014", "no", "n",
-        "false", "\u2717", "\u2718", "\u2610", "not met", "cd", "kd", "chua dat chuan"};
+        "false", "\u2717", "\u2718", "\u2610", "not met", "cd", "kd", "chua dat chuan",
+        "chua hoan thanh", "khong hoan thanh"};
     if (met.count(f)) return 1;
     if (not_met.count(f)) return 0;
     return -1;

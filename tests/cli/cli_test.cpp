@@ -194,6 +194,23 @@ TEST(Cli, ImportThenSummary) {
                      "nothing imported (--skip-unmatched imports the rest)\n" +
                      dir + "/bad.csv, row 2: unknown unit code '99999' (not among the dataset's units)\n");
     EXPECT_EQ(ntm::test::read_file(dir + "/ls.gpkg"), before);
+    // --attainment more than once: every table is read; one given twice, or two giving the same
+    // unit on the same day, are refused.
+    std::ofstream(dir + "/later.csv") << "ma_xa,ngay,TC1\n06184,2025-06-30,x\n";
+    r = run_cli("import --out '" + dir + "/two.gpkg' --boundaries '" + path + "' --attainment '" + dir +
+                "/tc.csv' --attainment '" + dir + "/later.csv'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find(" 39 observations"), std::string::npos) << r.out;
+    r = run_cli("import --out '" + dir + "/two.gpkg' --boundaries '" + path + "' --attainment '" + dir +
+                "/tc.csv' --attainment '" + dir + "/tc.csv'");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "ntm-atlas: import: --attainment " + dir + "/tc.csv is given twice; nothing written\n");
+    std::ofstream(dir + "/same.csv") << "ma_xa,ngay,TC2\n06184,2024-06-30,x\n";
+    r = run_cli("import --out '" + dir + "/two.gpkg' --boundaries '" + path + "' --attainment '" + dir +
+                "/tc.csv' --attainment '" + dir + "/same.csv'");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "ntm-atlas: import: " + dir + "/same.csv and " + dir + "/tc.csv both give unit 06184 on "
+                     "2024-06-30; nothing written\n");
 }
 
 // A 2026 table on the 10-criterion set, with the commune group of each xã (nhóm 1, 2, 3).

@@ -566,6 +566,92 @@ TEST_F(Annexes, HeaderOnAnotherSheet) {
     EXPECT_EQ(met_per_unit(r.observations), (std::map<std::string, int>{{"06184", 1}}));
 }
 
+// A summary by district on the first sheet (it has a header: Huyện, Số xã) and the communes'
+// annex on the second: the second is read, and the first said to be left.
+TEST_F(Annexes, SummarySheetFirstThenTheAnnex) {
+    const std::string path = dir + "/summary_first.xlsx";
+    lxw_workbook* wb = workbook_new(path.c_str());
+    lxw_worksheet* sum = workbook_add_worksheet(wb, "Tong hop");
+    const char* sum_header[] = {"STT", "Huyện", "Số xã", "Số xã đạt chuẩn"};
+    for (int c = 0; c < 4; ++c) worksheet_write_string(sum, 0, c, sum_header[c], nullptr);
+    worksheet_write_string(sum, 1, 1, "Huyện Văn Lãng", nullptr);
+    worksheet_write_number(sum, 1, 2, 2, nullptr);
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Chi tiet xa");
+    worksheet_write_string(ws, 0, 0, "KẾT QUẢ NĂM 2024", nullptr);
+    const char* header[] = {"STT", "Đơn vị", "TC1", "TC2"};
+    for (int c = 0; c < 4; ++c) worksheet_write_string(ws, 1, c, header[c], nullptr);
+    worksheet_write_string(ws, 2, 1, "Xã Mai Pha", nullptr);
+    worksheet_write_string(ws, 2, 2, "x", nullptr);
+    ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+    const TableImportResult r = import_table(path, ds, {});
+    EXPECT_EQ(r.preview.sheet, "Chi tiet xa");
+    EXPECT_EQ(met_per_unit(r.observations), (std::map<std::string, int>{{"06184", 1}}));
+    ASSERT_FALSE(r.preview.warnings.empty());
+    EXPECT_EQ(r.preview.warnings.front().rfind(path + ": sheet 'Tong hop' is not read (", 0), 0u) << r.preview.warnings.front();
+}
+
+// Layouts of other offices: "2. Tràng Định" and "UBND huyện Cao Lộc" headings, a note in brackets
+// after a name ("Mai Pha (xã biên giới)"), "P Chi Lăng" for the phường, marks √, + and
+// "Hoàn thành", last year's count and the criteria missed beside the total (neither is the
+// total), and "NGƯỜI LẬP BIỂU" merged over STT and Mã xã (in the code column).
+TEST_F(Annexes, HeadingsMarksAndCountsOfOtherOffices) {
+    const std::string path = write_text(
+        dir + "/other.csv",
+        "BIỂU TỔNG HỢP (tính đến ngày 30/6/2024);;;;;;;;\n"
+        "STT;Mã xã;Tên xã;Số tiêu chí đạt năm 2023;Số tiêu chí chưa đạt;TC1;TC2;TC3;Tổng số tiêu chí đạt\n"
+        ";;1. Thành phố Lạng Sơn;;;;;;\n"
+        "1;;Mai Pha (xã biên giới);0;1;√;√;;2\n"
+        "2;;P Chi Lăng;;;x;;;1\n"
+        ";;2. Tràng Định;;;;;;\n"
+        "1;;Chi Lăng;1;2;√;;;1\n"
+        ";;UBND huyện Cao Lộc;;;;;;\n"
+        "1;;Tân Thành;2;0;+;Hoàn thành;√;3\n"
+        "2;;Hồng Phong;1;2;+;-;Chưa hoàn thành;1\n"
+        ";NGƯỜI LẬP BIỂU;;;;;;;\n");
+    const TableImportResult r = import_table(path, ds, {});
+    EXPECT_EQ(met_per_unit(r.observations), (std::map<std::string, int>{
+                                                 {"06184", 2}, {"05983", 1}, {"06034", 1}, {"06250", 3}, {"06205", 1}}));
+    EXPECT_EQ(r.preview.mapping.total, 8);
+    EXPECT_EQ(r.preview.skipped.heading, 3);
+    EXPECT_EQ(r.preview.skipped.signature, 1);
+    for (const std::string& w : r.preview.warnings) EXPECT_EQ(w.find("the marks give"), std::string::npos) << w;
+    EXPECT_EQ(cells::parse_mark("√"), 1);
+    EXPECT_EQ(cells::parse_mark("Chưa hoàn thành"), 0);
+}
+
+// An events plan: periods in the date cell ("Từ 15-17/4/2024", "Tháng 5/2024", "Quý III/2024"),
+// kinds from the titles when there is no kind column, a unit's district after it in brackets or
+// a dash; a row whose unit does not match is left out whole under --skip-unmatched.
+TEST_F(Annexes, EventsPlanWithPeriodsAndDistrictsBesideUnits) {
+    const std::string path = write_text(
+        dir + "/plan.csv",
+        "Thời gian,Nội dung,Địa bàn,Đơn vị chủ trì\n"
+        "Từ 15-17/4/2024,Thẩm định hồ sơ xã,Xã Tân Thành (Bắc Sơn),Sở Nông nghiệp\n"
+        "Tháng 5/2024,Tập huấn cán bộ xã,Xã Tân Thành - Hữu Lũng,VPĐP\n"
+        "Quý III/2024,\"Kiểm tra, đánh giá\",Xã Mai Pha,HĐND tỉnh\n"
+        "20/8/2024,Hội nghị sơ kết,Xã Không Có,VPĐP\n");
+    TableImportOptions o;
+    o.kind = TableKind::Events;
+    o.skip_unmatched = true;
+    const TableImportResult r = import_table(path, ds, o);
+    ASSERT_EQ(r.events.size(), 3u);
+    EXPECT_EQ(r.preview.matched, 3);
+    EXPECT_EQ(r.preview.unmatched.size(), 1u);
+    EXPECT_EQ(r.events[0].start, Date::from_ymd(2024, 4, 15));
+    EXPECT_EQ(r.events[0].end, Date::from_ymd(2024, 4, 17));
+    EXPECT_EQ(r.events[0].kind, EventKind::Inspection);
+    EXPECT_EQ(r.events[0].unit_codes, (std::vector<std::string>{"06379"}));
+    EXPECT_EQ(r.events[1].start, Date::from_ymd(2024, 5, 1));
+    EXPECT_EQ(r.events[1].end, Date::from_ymd(2024, 5, 31));
+    EXPECT_EQ(r.events[1].kind, EventKind::Training);
+    EXPECT_EQ(r.events[1].unit_codes, (std::vector<std::string>{"06442"}));
+    EXPECT_EQ(r.events[2].start, Date::from_ymd(2024, 7, 1));
+    EXPECT_EQ(r.events[2].end, Date::from_ymd(2024, 9, 30));
+    EXPECT_EQ(r.events[2].kind, EventKind::Inspection);
+    EXPECT_EQ(r.preview.warnings.back(), path + ": no kind column; 4 of 4 events take their kind from the title's "
+                                                "first words, the others are 'other'");
+}
+
 // --- The template, written and read back ---------------------------------------------------
 
 // Fills the template's marks: the i-th unit meets `count(i)` criteria (the first ones), and
