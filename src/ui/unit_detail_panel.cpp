@@ -273,6 +273,11 @@ void UnitDetailPanel::draw_history(AppState& state) {
     ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("changes", ImGuiTableColumnFlags_WidthStretch);
     const float line = ImGui::GetTextLineHeightWithSpacing();
+    // A history across two criteria sets (19 criteria to 2025, 10 from 2026) numbers them in
+    // different sets: each row where the set changes names it.
+    const bool several_sets = std::any_of(history_.begin(), history_.end(), [&](const CriterionChange& c) {
+        return c.criteria_set != history_.front().criteria_set;
+    });
     for (size_t i = 0; i < history_.size();) {
         size_t j = i;
         std::vector<int> gained, lost;
@@ -287,7 +292,9 @@ void UnitDetailPanel::draw_history(AppState& state) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         if (later) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        const int lines = 1 + (!gained.empty() && !lost.empty()) + !h.source.empty();
+        const bool names_set = several_sets && h.criteria_set >= 0 &&
+                               (i == 0 || history_[i - 1].criteria_set != h.criteria_set);
+        const int lines = 1 + (!gained.empty() && !lost.empty()) + !h.source.empty() + names_set;
         const std::string date = format_date(h.date);
         if (ImGui::Selectable(date.c_str(), h.date == state.date(),
                               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
@@ -310,6 +317,10 @@ void UnitDetailPanel::draw_history(AppState& state) {
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);
         const ImVec4 dim = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+        if (names_set) {
+            const CriteriaSet& set = ds.criteria_sets[h.criteria_set];
+            note((current_lang() == Lang::Vi ? set.short_label_vi() : set.short_label_en()).c_str());
+        }
         if (!gained.empty())
             ImGui::TextColored(later ? dim : kMet, "✓ %s %s", tr("đạt", "gained"), join_numbers(gained).c_str());
         if (!lost.empty())
