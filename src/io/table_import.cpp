@@ -1726,10 +1726,12 @@ TableImportResult run(const std::string& path, const Dataset& ds, const TableImp
             one.sheet = r.preview.sheets[i];
             TableImportResult other = run_one(path, ds, one);
             if (!other.preview.errors.empty()) continue;
+            // The first error without its "FILE, sheet 'S': " (said already).
+            std::string why = r.preview.errors.front();
+            if (why.rfind(path, 0) == 0 && why.find(": ") != std::string::npos) why = why.substr(why.find(": ") + 2);
             other.preview.warnings.insert(other.preview.warnings.begin(),
-                                          path + ": sheet '" + r.preview.sheet + "' is not read (" +
-                                              r.preview.errors.front() + "); read sheet '" + one.sheet +
-                                              "' instead (--sheet NAME reads another)");
+                                          path + ": sheet '" + r.preview.sheet + "' is not read: " + why +
+                                              "; read sheet '" + one.sheet + "' instead (--sheet NAME reads another)");
             return other;
         }
         return r;

@@ -41,8 +41,9 @@ const std::vector<std::pair<std::regex, std::string>>& forms() {
              ": không có cột ngày, tiêu đề không ghi ngày; mỗi công nhận lấy ngày cuối năm (cột $1), hãy đặt ngày nếu cần"},
             {R"(: sheet '([^']*)' also holds a table \(header on line (\d+)\); only sheet '([^']*)' is read \(--sheet NAME reads another, --all-sheets every one\))",
              ": trang tính '$1' cũng có bảng (tiêu đề cột ở dòng $2); chỉ đọc trang '$3' (chọn trang khác hoặc tất cả ở “Trang tính”)"},
-            {R"(: sheet '([^']*)' is not read \((.*)\); read sheet '([^']*)' instead \(--sheet NAME reads another\))",
-             ": không đọc trang tính '$1' ($2); đọc trang '$3' thay vào (chọn trang khác ở “Trang tính”)"},
+            // (the reason after it is translated by its own form below)
+            {R"(: sheet '([^']*)' is not read: (.*); read sheet '([^']*)' instead \(--sheet NAME reads another\))",
+             ": không đọc trang tính '$1': $2; đọc trang '$3' thay vào (chọn trang khác ở “Trang tính”)"},
             {R"(: no kind column; (\d+) of (\d+) events take their kind from the title's first words, the others are 'other')",
              ": không có cột loại hoạt động; $1 trong $2 hoạt động lấy loại theo những chữ đầu của nội dung, còn lại là 'khác'"},
             {R"(: no unit's row has a mark or a total — an unfilled template\? Nothing imported \(mark met criteria with x, 1, Đạt or ✓\))",

@@ -587,7 +587,7 @@ TEST_F(Annexes, SummarySheetFirstThenTheAnnex) {
     EXPECT_EQ(r.preview.sheet, "Chi tiet xa");
     EXPECT_EQ(met_per_unit(r.observations), (std::map<std::string, int>{{"06184", 1}}));
     ASSERT_FALSE(r.preview.warnings.empty());
-    EXPECT_EQ(r.preview.warnings.front().rfind(path + ": sheet 'Tong hop' is not read (", 0), 0u) << r.preview.warnings.front();
+    EXPECT_EQ(r.preview.warnings.front().rfind(path + ": sheet 'Tong hop' is not read: ", 0), 0u) << r.preview.warnings.front();
 }
 
 // Layouts of other offices: "2. Tràng Định" and "UBND huyện Cao Lộc" headings, a note in brackets

@@ -71,11 +71,11 @@ TEST(ImportMessages, ReadersMessagesInVietnamese) {
                                 "is read (--sheet NAME reads another, --all-sheets every one)"),
               "/d/b.xlsx: trang tính 'Bắc Sơn' cũng có bảng (tiêu đề cột ở dòng 3); chỉ đọc trang 'Cao Lộc' (chọn trang "
               "khác hoặc tất cả ở “Trang tính”)");
-    EXPECT_EQ(import_message_vi("/d/b.xlsx: sheet 'Tong hop' is not read (/d/b.xlsx, sheet 'Tong hop': no unit column (expected one "
-                                "of: Mã xã, Đơn vị, Tên xã, Xã)); read "
+    EXPECT_EQ(import_message_vi("/d/b.xlsx: sheet 'Tong hop' is not read: no unit column (expected one of: Mã xã, Đơn vị, "
+                                "Tên xã, Xã); read "
                                 "sheet 'Chi tiet' instead (--sheet NAME reads another)"),
-              "/d/b.xlsx: không đọc trang tính 'Tong hop' (/d/b.xlsx, sheet 'Tong hop': không có cột đơn vị (Mã xã, Đơn "
-              "vị, Tên xã, Xã)); đọc trang "
+              "/d/b.xlsx: không đọc trang tính 'Tong hop': không có cột đơn vị (Mã xã, Đơn vị, Tên xã, Xã); đọc "
+              "trang "
               "'Chi tiet' thay vào (chọn trang khác ở “Trang tính”)");
     EXPECT_EQ(import_message_vi("/d/e.csv: no kind column; 3 of 4 events take their kind from the title's first words, "
                                 "the others are 'other'"),
