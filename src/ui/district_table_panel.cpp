@@ -51,33 +51,28 @@ void DistrictTablePanel::draw_targets(const AppState& state, const Table& t) {
     const TargetStatus& first = goals.targets.front();
     ImGui::TextDisabled(tr("Mục tiêu đến năm %d (Quyết định %s), toàn tỉnh:", "Targets for %d (Decision %s), province:"),
                         first.year, first.decision.c_str());
-    if (!ImGui::BeginTable("##province_targets", 3, ImGuiTableFlags_SizingFixedFit)) return;
-    // The goal and its status wrap in what the label and value leave, not past the panel's edge.
-    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("goal", ImGuiTableColumnFlags_WidthStretch);
+    // Each target: its label, then its value and goal below it, so neither is squeezed into a
+    // narrow column of a narrow panel.
     for (const TargetStatus& target : goals.targets) {
         const int v = t.column(value_column(target.id)), m = t.column("target_" + target.id);
         if (v < 0 || m < 0) continue;
         const bool met = met_text(province[m].text);
         const bool no_data = state.summary().xa_with_data == 0;
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted((en() ? target.label_en : target.label_vi).c_str());
-        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", (en() ? target.label_en : target.label_vi).c_str());
+        ImGui::Indent();
         const std::string value = province[v].text.empty() ? "—" : display_number(province[v].text);
         const ImVec4 colour = no_data ? ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled) : met ? kMet : kNotMet;
         ImGui::TextColored(colour, "%s%s", value.c_str(), !target.percent || province[v].text.empty() ? "" : " %");
-        ImGui::TableNextColumn();
+        ImGui::SameLine();
         const std::string goal = target.rule == TargetRule::None ? std::string("0")
                                  : (target.rule == TargetRule::About ? "≈ " : "≥ ") + std::to_string(int(target.target)) + " %";
         // Without assessed xã a target is neither met nor missed.
         const char* status = no_data ? tr("chưa có dữ liệu", "no data") : met ? tr("đạt", "met") : tr("chưa đạt", "not met");
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s %s · %s", tr("mục tiêu", "target"), goal.c_str(), status);
+        ImGui::TextWrapped("· %s %s · %s", tr("mục tiêu", "target"), goal.c_str(), status);
         ImGui::PopStyleColor();
+        ImGui::Unindent();
     }
-    ImGui::EndTable();
 }
 
 void DistrictTablePanel::draw(AppState& state) {

@@ -247,8 +247,15 @@ Table PlannerState::district_targets(const Dataset& dataset, const std::vector<U
         checks.push_back(x.id);
         if (x.id == "standard" || x.id == "below_threshold") continue;
         shares.push_back(x.id);
-        t.columns.push_back({x.id + "_percent", x.label_vi + " (%, mục tiêu " + rule_text(x, true) + ")",
-                             x.label_en + " (%, target " + rule_text(x, false) + ")", true});
+        // Short headers ("NTM nâng cao"): the targets above the table give the full wording.
+        const auto level_word = [&](bool vi) -> std::string {
+            if (x.id == "advanced") return vi ? "NTM nâng cao" : "Advanced";
+            if (x.id == "model") return vi ? "NTM kiểu mẫu" : "Model";
+            if (x.id == "modern") return vi ? "NTM hiện đại" : "Modern";
+            return vi ? x.label_vi : x.label_en;
+        };
+        t.columns.push_back({x.id + "_percent", level_word(true) + " (%, mục tiêu " + rule_text(x, true) + ")",
+                             level_word(false) + " (%, target " + rule_text(x, false) + ")", true});
     }
     for (const TargetStatus& x : goals)
         t.columns.push_back({"target_" + x.id, "Mục tiêu: " + x.label_vi, "Target: " + x.label_en, false});

@@ -170,8 +170,10 @@ TableClick draw_table(const char* id, const Table& table, PlannerState& planner,
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name);
         ImGuiTableColumn& col = table_state->Columns[c];
         const float arrow = col.SortOrder != -1 ? arrow_w : 0;  // only the sorted column draws one
+        // At least its longest word, and wide enough to wrap in three lines, not eight.
+        const float header_w = std::max(longest_word(name), ImGui::CalcTextSize(name).x / 3);
         col.ContentMaxXHeadersIdeal =
-            std::max(col.ContentMaxXHeadersIdeal, col.WorkMinX + longest_word(name) + arrow + style.CellPadding.x + 1);
+            std::max(col.ContentMaxXHeadersIdeal, col.WorkMinX + header_w + arrow + style.CellPadding.x + 1);
         const float wrap = std::max(1.0f, col.WorkMaxX - col.WorkMinX - arrow);
         ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
                                             name, nullptr, wrap);
