@@ -671,6 +671,7 @@ struct DataRow {
     int unit = -1;      // matched unit, -1 when none
     std::optional<Date> date;
     std::optional<Date> end;  // an event's last day, from a period in its date cell
+    std::optional<int> group_year;  // a recognition under a "Năm 2018" heading row
 };
 
 struct Reading {
@@ -1130,6 +1131,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
     Matcher matcher{ds, located(p), {}};
     std::string district;       // of the last heading row
     std::string district_cell;  // the last district column's cell (merged down), "" after a heading
+    std::optional<int> group_year;  // of the last "Năm 2018" heading row (recognitions)
     bool signatures = false;
     std::set<std::string> warned_districts;
     const std::vector<District> table_districts =
@@ -1195,6 +1197,21 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
                     labels.push_back(c);
                     break;
                 }
+        // "II | Năm 2022" above recognitions: the year they are for, until the next such row.
+        if (kind == TableKind::Recognitions) {
+            std::optional<int> year;
+            for (const std::string& l : labels) {
+                const std::string f = fold_search_key(l);
+                if (f.size() == 8 && f.rfind("nam ", 0) == 0)
+                    if (const std::optional<int> y = cells::parse_count(f.substr(4)); y && *y >= 1990 && *y <= 2100)
+                        year = *y;
+            }
+            if (year) {
+                group_year = year;
+                ++p.skipped.heading;
+                continue;
+            }
+        }
         bool total = false, note = false;
         std::string heading;
         for (const std::string& l : labels) {
@@ -1293,6 +1310,7 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         }
         DataRow dr;
         dr.row = r;
+        dr.group_year = group_year;
         dr.line = line;
         // A district column merged down over its communes holds the name in its first row only.
         if (use.district >= 0 && !row[use.district].empty()) district_cell = row[use.district];
@@ -1533,6 +1551,8 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
             if (m.year >= 0) {
                 const std::optional<int> y = cells::parse_count(cell_of(rd, r, m.year));
                 if (y && *y >= 1990 && *y <= 2100) rec.year = *y;
+            } else if (r.group_year) {
+                rec.year = *r.group_year;
             }
             rec.note = cell_of(rd, r, m.note);
             out.recognitions.push_back(std::move(rec));

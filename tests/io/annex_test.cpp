@@ -619,6 +619,38 @@ TEST_F(Annexes, HeadingsMarksAndCountsOfOtherOffices) {
     EXPECT_EQ(cells::parse_mark("Chưa hoàn thành"), 0);
 }
 
+// A recognitions list grouped under "Năm 2018" heading rows (the year each is for), headed
+// "Thuộc huyện" and "Mức", and one with the decision's number and day in one cell.
+TEST_F(Annexes, RecognitionsUnderYearHeadings) {
+    const std::string path = write_text(
+        dir + "/years.csv",
+        "DANH SÁCH CÁC XÃ ĐẠT CHUẨN NÔNG THÔN MỚI QUA CÁC NĂM,,,,,\n"
+        "STT,Tên xã,Thuộc huyện,Quyết định số,Ngày,Mức\n"
+        "I,Năm 2018,,,,\n"
+        "1,Xã Tân Thành,Huyện Bắc Sơn,2165/QĐ-UBND,31/10/2018,Đạt chuẩn\n"
+        "II,Năm 2022,,,,\n"
+        "1,Xã Chi Lăng,Huyện Tràng Định,99/QĐ-UBND,26/01/2023,Nâng cao\n");
+    TableImportOptions o;
+    o.kind = TableKind::Recognitions;
+    const TableImportResult r = import_table(path, ds, o);
+    ASSERT_EQ(r.recognitions.size(), 2u);
+    EXPECT_EQ(r.recognitions[0].unit_code, "06379");
+    EXPECT_EQ(r.recognitions[0].level, Level::Standard);
+    EXPECT_EQ(r.recognitions[0].year, 2018);
+    EXPECT_EQ(r.recognitions[1].unit_code, "06034");
+    EXPECT_EQ(r.recognitions[1].level, Level::Advanced);
+    EXPECT_EQ(r.recognitions[1].year, 2022);
+    EXPECT_EQ(r.recognitions[1].date, Date::from_ymd(2023, 1, 26));
+    const std::string one = write_text(dir + "/one.csv",
+                                       "Xã,Huyện,\"Số, ngày quyết định công nhận\",Mức độ đạt chuẩn\n"
+                                       "Mai Pha,Thành phố Lạng Sơn,\"99/QĐ-UBND, 26/01/2023\",NTM nâng cao\n");
+    const TableImportResult c = import_table(one, ds, o);
+    ASSERT_EQ(c.recognitions.size(), 1u);
+    EXPECT_EQ(c.recognitions[0].decision, "99/QĐ-UBND, 26/01/2023");
+    EXPECT_EQ(c.recognitions[0].date, Date::from_ymd(2023, 1, 26));
+    EXPECT_EQ(c.recognitions[0].level, Level::Advanced);
+}
+
 // An events plan: periods in the date cell ("Từ 15-17/4/2024", "Tháng 5/2024", "Quý III/2024"),
 // kinds from the titles when there is no kind column, a unit's district after it in brackets or
 // a dash; a row whose unit does not match is left out whole under --skip-unmatched.
