@@ -544,9 +544,60 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
         nr.stored = nr.why.empty();
         if (!nr.stored)
             b.notes.push_back({line, "recognition of " + u.written + (u.district_written.empty() ? "" : ", " + u.district_written) +
-                                         " (" + level_id(r.level.level) + "): " + nr.why + "; not stored"});
+                                         " (" + level_id(nr.recognition.level) + "): " + nr.why + "; not stored"});
         b.recognitions.push_back(std::move(nr));
     }
+}
+
+// Provinces and cities the text names that are not the dataset's ("tỉnh Hưng Yên", "thành phố Hà
+// Nội", "TP. Hồ Chí Minh" when no district of the dataset has that name), lower case, and whether
+// the text names the dataset's province or one of its districts. "Chủ tịch UBND tỉnh Hồ Tiến
+// Thiệu": the words after an office's "tỉnh" may be its holder's name, not a province.
+struct ProvincesNamed {
+    std::vector<std::string> others;
+    std::vector<std::string> others_written;  // "Hà Nội", in the order of `others`
+    bool own = false;
+};
+ProvincesNamed provinces_named(const std::vector<news::Paragraph>& paragraphs, const news::PlaceIndex& index,
+                               const std::string& province) {
+    ProvincesNamed out;
+    if (province.empty()) return out;
+    for (const news::Paragraph& para : paragraphs) {
+        const Tokens t = news::tokenize(para.text);
+        const news::PlaceScan scan = index.find(t, 0, t.size());
+        for (const news::PlaceName& p : scan.names)
+            out.own = out.own || (p.district && p.status == news::PlaceName::Linked);
+        for (size_t k = 0; k < t.size(); ++k) {
+            if (t[k].kind != Token::Word) continue;
+            if (news::match_exact(t, k, province) && t[k].upper) out.own = true;
+            size_t n = t[k].word_exact("tỉnh") ? 1 : news::match_exact(t, k, "thành phố");
+            if (!n && t[k].word("tp")) n = k + 1 < t.size() && t[k + 1].punct('.') ? 2 : 1;
+            if (!n) continue;
+            if (t[k].word_exact("tỉnh")) {
+                bool office = false;
+                for (size_t b = k > 4 ? k - 4 : 0; b < k; ++b)
+                    office = office || news::match_exact(t, b, "chủ tịch") || news::match_exact(t, b, "bí thư") ||
+                             news::match_exact(t, b, "giám đốc") || news::match_exact(t, b, "trưởng");
+                if (office) continue;
+            }
+            const size_t a = k + n;
+            size_t e = a;
+            std::string name, written;
+            while (e < t.size() && e < a + 4 && t[e].kind == Token::Word && t[e].upper && t[e].space_before) {
+                name += (name.empty() ? "" : " ") + t[e].exact;
+                written += (written.empty() ? "" : " ") + news::slice(para.text, t, e, e + 1);
+                ++e;
+            }
+            if (name.empty() || name.find(province) != std::string::npos) continue;
+            bool district = false;  // "thành phố Lạng Sơn", "TP Hạ Long": a district of the dataset
+            for (const news::PlaceName& p : scan.names)
+                district = district || (p.district && p.status == news::PlaceName::Linked && p.from == a);
+            if (district || std::find(out.others.begin(), out.others.end(), name) != out.others.end()) continue;
+            out.others.push_back(name);
+            out.others_written.push_back(written);
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -581,6 +632,14 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
         }
         read.insert(read.end(), paragraphs.begin() + next, paragraphs.end());
         paragraphs = std::move(read);
+    }
+    // Which province the text is about: a figure of "the province" is the dataset's only when the
+    // text names the dataset's province (or one of its districts), or no other province.
+    {
+        const ProvincesNamed named = provinces_named(paragraphs, index, settings.province_name);
+        for (size_t i = 0; i < named.others.size(); ++i)
+            if (named.others[i].find(' ') != std::string::npos) settings.other_provinces.push_back(named.others[i]);
+        if (!named.own && !named.others.empty()) settings.about_other = named.others_written.front();
     }
     // A document's heading set out in lines ("Số: 339/TB-VPCP", then the national motto, then "Hà
     // Nội, ngày 01 tháng 7 năm 2025") is read as the one line a table heading gives ("Số: 816/QĐ-UBND
@@ -870,7 +929,9 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             if (dated_by_document) continue;
 
             // A sentence following an event in its paragraph adds places and participants.
-            if (!paragraph_events.empty() && !has_date && figures.empty()) {
+            const bool figures_here = std::any_of(figures.begin(), figures.end(),
+                                                  [](const news::FigureMention& f) { return f.scope != "other"; });
+            if (!paragraph_events.empty() && !has_date && !figures_here) {
                 const int participants = find_participants(t, s.from, s.to);
                 for (size_t e : paragraph_events) {
                     NewsEvent& ne = b.events[e];

@@ -543,5 +543,35 @@ TEST(NewsFigures, LongParagraphsAndTablesStayFast) {
     EXPECT_EQ(a.figures[0].figure.figure, "xa_standard_count");
     EXPECT_EQ(a.figures[0].figure.value, 6);
 }
+
+TEST(NewsFigures, AFigureOfAnItemAboutAnotherProvinceIsNotStored) {
+    // The dataset is Lạng Sơn's: Hà Nội's share, named alone once the text has named "thành phố Hà Nội",
+    // is reported with its reason and not stored as the province's.
+    const NewsBulletin a = parse(
+        "Đến hết năm 2021, Hà Nội có 100% số xã đạt chuẩn nông thôn mới(28/12/2021)\n\nTheo Văn phòng Điều phối "
+        "chương trình xây dựng Nông thôn mới thành phố Hà Nội, Đoàn thẩm định Thành phố đã tiến hành thẩm định được 3 "
+        "xã cuối cùng của huyện Mỹ Đức.");
+    EXPECT_TRUE(a.figures.empty()) << dated_figures(a).front();
+    EXPECT_NE(notes(a).find("xa_standard_percent = 100% số xã đạt chuẩn nông thôn mới: a figure of Hà Nội, not of "
+                            "Lạng Sơn; not stored"),
+              std::string::npos)
+        << notes(a);
+    // A text about another province and not about the dataset's: its "toàn tỉnh" is that province.
+    const NewsBulletin b = parse(
+        "Ngày 08/2/2023, UBND tỉnh Hưng Yên tổ chức hội nghị. Đến hết năm 2022, toàn tỉnh có 98 xã đạt chuẩn nông "
+        "thôn mới.");
+    EXPECT_TRUE(b.figures.empty());
+    EXPECT_NE(notes(b).find("xa_standard_count = 98 xã đạt chuẩn nông thôn mới: a figure of Hưng Yên, not of Lạng "
+                            "Sơn (the text is about Hưng Yên); not stored"),
+              std::string::npos)
+        << notes(b);
+    // A text about the dataset's province that names another keeps its own figures.
+    const NewsBulletin c = parse(
+        "Đến hết năm 2022, Lạng Sơn có 98 xã đạt chuẩn nông thôn mới; thành phố Hà Nội có 100% số xã đạt chuẩn "
+        "nông thôn mới.");
+    EXPECT_EQ(dated_figures(c), std::vector<std::string>{"2022-12-31 province:20 xa_standard_count 98"}) << notes(c);
+    EXPECT_NE(notes(c).find("a figure of Hà Nội, not of Lạng Sơn"), std::string::npos) << notes(c);
+}
+
 }  // namespace
 }  // namespace ntm::io
