@@ -573,5 +573,18 @@ TEST(NewsFigures, AFigureOfAnItemAboutAnotherProvinceIsNotStored) {
     EXPECT_NE(notes(c).find("a figure of Hà Nội, not of Lạng Sơn"), std::string::npos) << notes(c);
 }
 
+TEST(NewsRecognitions, AListOfDistrictsRecognisesNoCommune) {
+    // "Các huyện có xã được công nhận gồm: ..." names districts, each whole ("Văn giang" typed with a
+    // lower-case second syllable).
+    const NewsBulletin b = parse(
+        "Ngày 08/2/2023, UBND tỉnh Hưng Yên ban hành Quyết định số 240/QĐ-UBND công nhận 13 xã đạt chuẩn nông thôn "
+        "mới kiểu mẫu năm 2022 trên địa bàn tỉnh Hưng Yên.\n\nCác huyện có xã được công nhận gồm: Phù Cừ, Văn giang, "
+        "Tiên lữ, Văn Lâm, thành phố Hưng Yên, Khoái Châu, Yên Mỹ.");
+    EXPECT_TRUE(b.recognitions.empty()) << notes(b);
+    EXPECT_NE(notes(b).find("Văn giang: no district of that name in the dataset"), std::string::npos) << notes(b);
+    EXPECT_NE(notes(b).find("Tiên lữ: no district of that name in the dataset"), std::string::npos) << notes(b);
+    EXPECT_EQ(notes(b).find("no unit of that name"), std::string::npos) << notes(b);
+}
+
 }  // namespace
 }  // namespace ntm::io
