@@ -506,8 +506,10 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
         NewsRecognition nr;
         nr.unit_written = u.name;
         nr.district_written = u.district_written;
-        nr.recognition.level = r.level.level;
-        nr.recognition.year = r.level.year;
+        // The level phrase nearest the commune, else the notice's.
+        const news::LevelMention& own = i < r.unit_levels.size() && r.unit_levels[i] ? *r.unit_levels[i] : r.level;
+        nr.recognition.level = own.level;
+        nr.recognition.year = own.year ? own.year : r.level.year;
         nr.sentence = sentence;
         nr.line = line;
         const news::DecisionRef* d = paired[i];

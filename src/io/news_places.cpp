@@ -336,12 +336,31 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
 
     size_t i = from;
     const Prefix* continuing = nullptr;  // a commune list that goes on after its district
+    const Prefix* last_list = nullptr;   // the last commune list read with its district
     while (i < to) {
         size_t k = i;
         const Prefix* prefix = continuing ? continuing : prefix_at(t, i, to, &k);
         const bool resumed = continuing != nullptr;
         continuing = nullptr;
         if (!prefix) {
+            // "... công nhận các xã: Yên Luông, huyện Gò Công Tây đạt chuẩn NTM nâng cao năm 2024; Thạnh
+            // Lộc, huyện Cai Lậy đạt chuẩn ...": after ';' the list of communes with their districts goes
+            // on, each item with its district beside it.
+            if (last_list && t[i].punct(';')) {
+                size_t c = i + 1, ignored = 0, n2 = 0;
+                if (!prefix_at(t, c, to, &ignored) && read_name(c, false, &n2)) {
+                    size_t q = c + n2;
+                    const bool paren = q < to && t[q].punct('(');
+                    if (q < to && (t[q].punct(',') || t[q].punct('-') || paren)) ++q;
+                    if (q < to && (t[q].word_exact("thuộc") || t[q].word_exact("của"))) ++q;
+                    const Prefix* dp = prefix_at(t, q, to, &ignored);
+                    if ((dp && dp->district) || paren) {
+                        i = c;
+                        continuing = last_list;
+                        continue;
+                    }
+                }
+            }
             ++i;
             continue;
         }
@@ -450,6 +469,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             continue;
         }
         for (size_t r = chain_first; r < static_cast<size_t>(bind); ++r) raws[r].bound = bind;
+        last_list = prefix;
         i = province_after(i);
         // The list goes on after its district: "Hưng Thông (Hưng Nguyên); Hưng Nam, Xuân Hoà (Nam
         // Đàn)", "Tiên Lập - huyện Tiên Phước; Quế Hiệp - huyện Quế Sơn và Bình Quế ...".

@@ -586,5 +586,22 @@ TEST(NewsRecognitions, AListOfDistrictsRecognisesNoCommune) {
     EXPECT_EQ(notes(b).find("no unit of that name"), std::string::npos) << notes(b);
 }
 
+TEST(NewsRecognitions, AListGoesOnAfterASemicolonWithItsOwnLevelAndYear) {
+    const NewsBulletin b = parse(
+        "UBND tỉnh ban hành các Quyết định 1289, 1291 công nhận các xã: Hữu Lân, huyện Lộc Bình đạt chuẩn NTM nâng "
+        "cao năm 2024; Bính Xá, huyện Đình Lập đạt chuẩn NTM nâng cao năm 2025.");
+    ASSERT_EQ(b.recognitions.size(), 2u) << notes(b);
+    EXPECT_EQ(b.recognitions[0].unit_written, "Hữu Lân");
+    EXPECT_EQ(b.recognitions[0].district_written, "huyện Lộc Bình");
+    EXPECT_EQ(b.recognitions[0].decision_number, "1289");
+    EXPECT_EQ(b.recognitions[0].recognition.level, Level::Advanced);
+    EXPECT_EQ(b.recognitions[0].recognition.year, 2024);
+    EXPECT_EQ(b.recognitions[1].unit_written, "Bính Xá");
+    EXPECT_EQ(b.recognitions[1].district_written, "huyện Đình Lập");
+    EXPECT_EQ(b.recognitions[1].decision_number, "1291");
+    EXPECT_EQ(b.recognitions[1].recognition.level, Level::Advanced);
+    EXPECT_EQ(b.recognitions[1].recognition.year, 2025);
+}
+
 }  // namespace
 }  // namespace ntm::io
