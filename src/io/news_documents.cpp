@@ -51,9 +51,11 @@ std::string capitalised(std::string s) {
 bool issuer_stop(const Tokens& t, size_t k) {
     const Token& tok = t[k];
     if (tok.kind == Token::Punct && !tok.punct('&') && !tok.punct('-')) return true;
+    // The verb after the issuer: "của Hội đồng nhân dân tỉnh đề ra" is issued by "Hội đồng nhân dân tỉnh".
     static const char* const kStops[] = {"ngay",      "ve",        "v",          "cong nhan", "phe duyet",
                                          "quy dinh", "ban hanh", "huong dan", "chi dao",   "trien khai",
-                                         "giao",     "dong y",   "kiem tra",  "tap huan",  "to chuc"};
+                                         "giao",     "dong y",   "kiem tra",  "tap huan",  "to chuc",
+                                         "de ra",    "thong qua", "da",       "vua"};
     for (const char* s : kStops)
         if (match_phrase(t, k, s)) return true;
     return false;

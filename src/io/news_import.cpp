@@ -620,7 +620,14 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
     int block = -1;
     int paragraph = -1;
     // Tables of recognitions are read row by row, each row as the sentence a notice would write.
-    std::vector<news::Paragraph> paragraphs = news::split_paragraphs(text);
+    // A source line opening the file ("# http://... | 2026-01 | Lạng Sơn", as the project's corpus
+    // keeps items) is no text of the item; the lines keep their numbers.
+    std::string body(text);
+    if (body.compare(0, 2, "# ") == 0) {
+        const size_t nl = std::min(body.find('\n'), body.size());
+        if (body.substr(0, nl).find("://") != std::string::npos) body.erase(0, nl);
+    }
+    std::vector<news::Paragraph> paragraphs = news::split_paragraphs(body);
     {
         const std::vector<news::RecognitionTable> tables = news::find_recognition_tables(paragraphs);
         std::vector<news::Paragraph> read;
@@ -694,6 +701,12 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                     context_clauses.push_back({a, e});
                 }
             }
+            // An address ("http://baoapbac.vn/xa-hoi/202505/...", "...-18-01-2026-.html") holds no dates
+            // or counts.
+            for (size_t k = s.from; k < s.to; ++k)
+                if ((t[k].word("http") || t[k].word("https") || t[k].word("www")) && k + 1 < s.to &&
+                    !t[k + 1].space_before && (t[k + 1].punct(':') || t[k + 1].punct('.')))
+                    for (size_t e = k; e < s.to && (e == k || !t[e].space_before); ++e) masked[e] = true;
             std::vector<DateMention> dates;
             for (DateMention& m : news::find_dates(t, s.from, s.to))
                 if (!masked[m.from]) dates.push_back(std::move(m));
@@ -744,9 +757,32 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             // cut-off; a month only as "Trong tháng 8/2023" or heading the sentence, with an activity.
             const DateMention* lead = nullptr;
             bool has_date = false;
+            auto clock_at = [&](size_t k) {
+                return k + 2 < s.to && t[k].kind == Token::Number && t[k + 1].punct(':') &&
+                       t[k + 2].kind == Token::Number && !t[k + 1].space_before && !t[k + 2].space_before;
+            };
             for (const DateMention& m : dates) {
                 has_date = true;
                 if (m.as_of || m.kind == DateKind::Open) continue;
+                // "Thu, 18/07/2019 - 09:28", "27/05/2020 08:28": the page's posting stamp, a day with its
+                // clock time or an English weekday.
+                {
+                    size_t a = m.to;
+                    if (a < s.to && (t[a].punct('-') || t[a].punct('|') || t[a].punct(','))) ++a;
+                    bool stamp = clock_at(a);
+                    if (!stamp && m.from >= s.from + 2 && t[m.from - 1].punct(',') && t[m.from - 2].upper)
+                        for (const char* w : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+                            stamp = stamp || t[m.from - 2].word(w);
+                    if (stamp) continue;
+                }
+                // "... trong tuần (từ ngày 12/01/2026 - 18/01/2026)": the week a bulletin covers.
+                {
+                    size_t a = m.from;
+                    while (a > s.from && a + 4 > m.from &&
+                           (t[a - 1].punct('(') || t[a - 1].word_exact("từ") || t[a - 1].word_exact("ngày")))
+                        --a;
+                    if (a > s.from && t[a - 1].word_exact("tuần")) continue;
+                }
                 // "Tập trung chỉ đạo duy trì ... (01/06/2018)": a day in parentheses closing the
                 // paragraph is when the page was posted, not when anything happened.
                 if (m.from > s.from && t[m.from - 1].punct('(') && m.to < t.size() && t[m.to].punct(')')) {

@@ -201,6 +201,19 @@ std::vector<Span> split_sentences(const Tokens& t) {
     size_t from = 0;
     for (size_t i = 0; i < t.size(); ++i) {
         const Token& tok = t[i];
+        // An HTML tag (a page or feed saved as text: "<p>Quyết định số ...</p> <span>Thu, 18/07/2019 -
+        // 09:28</span>"): the text on each side is a sentence of its own, the tag none.
+        if (tok.punct('<') && i + 1 < t.size() && !t[i + 1].space_before &&
+            (t[i + 1].kind == Token::Word || t[i + 1].punct('/'))) {
+            size_t e = i + 1;
+            while (e < t.size() && e < i + 60 && !t[e].punct('>') && !t[e].punct('<')) ++e;
+            if (e < t.size() && t[e].punct('>')) {
+                if (from < i) out.push_back({from, i});
+                from = e + 1;
+                i = e;
+                continue;
+            }
+        }
         bool cut = false;
         if ((tok.punct('.') || tok.punct('!') || tok.punct('?')) && i + 1 < t.size()) {
             const Token& next = t[i + 1];

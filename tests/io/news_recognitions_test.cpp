@@ -603,5 +603,30 @@ TEST(NewsRecognitions, AListGoesOnAfterASemicolonWithItsOwnLevelAndYear) {
     EXPECT_EQ(b.recognitions[1].recognition.year, 2025);
 }
 
+TEST(NewsEvents, PostingStampsSourceLinesAndTheBulletinsWeekAreNoEvents) {
+    // A feed saved as text: each decision's sentence gives its kind, the stamps are no items.
+    const NewsBulletin a = parse(
+        "Xây dựng nông thôn mới <span>Thu, 18/07/2019 - 09:28</span> <div class=\"field\"><p>Quyết định số "
+        "1271/QĐ-UBND ngày 16/7/2019 ban hành Bộ tiêu chí Khu dân cư nông thôn mới kiểu mẫu</p> <p><a "
+        "href=\"http://sonn.langson.gov.vn/files/1271.pdf\">1271.pdf</a></p> </div> Bộ tiêu chí và Quy trình xét "
+        "công nhận, công bố thôn đạt chuẩn nông thôn mới <span>Mon, 22/04/2019 - 08:54</span>");
+    std::vector<std::string> events;
+    for (const NewsEvent& e : a.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
+    EXPECT_EQ(events, std::vector<std::string>{"2019-07-16 directive"}) << notes(a);
+    // The source line of a corpus file, dates in addresses and the week a bulletin covers.
+    const NewsBulletin b = parse(
+        "# https://langson.gov.vn/chi-dao-trong-tuan-tu-ngay-12-01-2026-18-01-2026-.html | 2026-01 | Lạng Sơn\n"
+        "Chỉ đạo, điều hành nổi bật của UBND tỉnh trong tuần (từ ngày 12/01/2026 - 18/01/2026)\n"
+        "Phát động phong trào thi đua; Chỉ đạo triển khai thực hiện Nghị định số 339/2025/NĐ-CP;… là những thông tin "
+        "chỉ đạo điều hành nổi bật của UBND tỉnh trong tuần (từ ngày 12/01/2026 - 18/01/2026).\n"
+        "Nguồn: http://baoapbac.vn/xa-hoi/202505/tin-12-05-2025.html");
+    EXPECT_TRUE(b.events.empty()) << b.events.size() << " events, the first " << (b.events.empty() ? "" : b.events[0].sentence);
+    // The issuer without the verb after it.
+    const NewsBulletin c = parse(
+        "Phấn đấu đạt 100% mục tiêu Nghị quyết số 44/2025/NQ-HĐND ngày 10/12/2025 của Hội đồng nhân dân tỉnh đề ra.");
+    ASSERT_EQ(c.events.size(), 1u) << notes(c);
+    EXPECT_EQ(c.events[0].event.organiser, "Hội đồng nhân dân tỉnh");
+}
+
 }  // namespace
 }  // namespace ntm::io
