@@ -757,13 +757,18 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             // cut-off; a month only as "Trong tháng 8/2023" or heading the sentence, with an activity.
             const DateMention* lead = nullptr;
             bool has_date = false;
+            // "Căn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024; ...": the instruments a document rests
+            // on, whatever they are, date nothing of this item.
+            size_t opening_word = news::after_source_tag(t, s.from, s.to);
+            while (opening_word < s.to && t[opening_word].kind == Token::Punct) ++opening_word;
+            const bool grounds = news::match_exact(t, opening_word, "căn cứ") > 0;
             auto clock_at = [&](size_t k) {
                 return k + 2 < s.to && t[k].kind == Token::Number && t[k + 1].punct(':') &&
                        t[k + 2].kind == Token::Number && !t[k + 1].space_before && !t[k + 2].space_before;
             };
             for (const DateMention& m : dates) {
                 has_date = true;
-                if (m.as_of || m.kind == DateKind::Open) continue;
+                if (m.as_of || m.kind == DateKind::Open || grounds) continue;
                 // "Thu, 18/07/2019 - 09:28", "27/05/2020 08:28": the page's posting stamp, a day with its
                 // clock time or an English weekday.
                 {

@@ -628,5 +628,31 @@ TEST(NewsEvents, PostingStampsSourceLinesAndTheBulletinsWeekAreNoEvents) {
     EXPECT_EQ(c.events[0].event.organiser, "Hội đồng nhân dân tỉnh");
 }
 
+TEST(NewsEvents, GroundsAndImplementedDocumentsAreBackgroundWrappedOrNot) {
+    // "Căn cứ ..." lines of a legal document, as PDF text wraps them, and the document's own heading.
+    const NewsBulletin a = parse(
+        "Số: 424/NQ-CP Hà Nội, ngày 30 tháng 12 năm 2025\nNGHỊ QUYẾT\nBAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ "
+        "QUYẾT SỐ 257/2025/QH15 NGÀY\n11 THÁNG 12 NĂM 2025 CỦA QUỐC HỘI PHÊ DUYỆT CHỦ TRƯƠNG ĐẦU TƯ CHƯƠNG\nTRÌNH "
+        "MỤC TIÊU QUỐC GIA XÂY DỰNG NÔNG THÔN MỚI\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm "
+        "2025;\nCăn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024; Luật sửa đổi, bổ sung một số điều của Luật\nĐấu "
+        "thầu; Luật Hải quan; Luật Quản lý, sử dụng\ntài sản công ngày 25 tháng 6 năm 2025;\n");
+    std::vector<std::string> events;
+    for (const NewsEvent& e : a.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
+    EXPECT_EQ(events, std::vector<std::string>{"2025-12-30 directive"}) << notes(a);
+    // What a plan implements, each document of the list, and the plan dated by its dateline.
+    const NewsBulletin b = parse(
+        "Số: 303/KH-UBND\n\nLạng Sơn, ngày 24 tháng 11 năm 2025\n\nKẾ HOẠCH\n\nThực hiện Chỉ thị số 31/CT-TTg ngày "
+        "18/10/2025 của Thủ tướng Chính phủ về việc xây dựng Kế hoạch 5 năm 2026 - 2030; Công văn số "
+        "16684/BTC-NSNN ngày 24/10/2025 của Bộ Tài chính về việc hướng dẫn đánh giá thực hiện Kế hoạch 5 năm 2021- "
+        "2025. Uỷ ban nhân dân tỉnh Lạng Sơn xây dựng Kế hoạch 5 năm 2026 - 2030 như sau:");
+    events.clear();
+    for (const NewsEvent& e : b.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
+    EXPECT_EQ(events, std::vector<std::string>{"2025-11-24 directive"}) << notes(b);
+    ASSERT_FALSE(b.documents.empty());
+    EXPECT_EQ(b.documents[0].number, "303/KH-UBND");
+    ASSERT_TRUE(b.documents[0].date.has_value());
+    EXPECT_EQ(b.documents[0].date->iso(), "2025-11-24");
+}
+
 }  // namespace
 }  // namespace ntm::io
