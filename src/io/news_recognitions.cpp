@@ -298,9 +298,11 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
     for (std::size_t k = from; k < to && cn == to; ++k)
         if (std::size_t n = match_exact(t, k, "công nhận")) {
             // Proposals, reviews, plans and revocations recognise nothing: "đề nghị (xét) công nhận",
-            // "bỏ phiếu xét, công nhận", "phấn đấu được công nhận", "thu hồi Quyết định công nhận".
-            static const char* const kNot[] = {"đề nghị", "xét", "phấn đấu", "trình", "sẽ", "dự kiến", "chuẩn bị",
-                                               "bỏ phiếu", "thu hồi", "hủy", "huỷ", "đăng ký", "kế hoạch", "chưa"};
+            // "bỏ phiếu xét, công nhận", "phấn đấu được công nhận", "thu hồi Quyết định công nhận"; a
+            // council's vote is no decision: "100% số phiếu đồng ý công nhận", "nhất trí công nhận".
+            static const char* const kNot[] = {"đề nghị", "xét",     "phấn đấu", "trình",    "sẽ",      "dự kiến",
+                                               "chuẩn bị", "bỏ phiếu", "thu hồi", "hủy",      "huỷ",     "đăng ký",
+                                               "kế hoạch", "chưa",    "phiếu",    "đồng ý",  "nhất trí", "biểu quyết"};
             for (std::size_t b = k > from + 6 ? k - 6 : from; b < k; ++b)
                 for (const char* w : kNot)
                     if (match_exact(t, b, w)) return std::nullopt;

@@ -654,5 +654,20 @@ TEST(NewsEvents, GroundsAndImplementedDocumentsAreBackgroundWrappedOrNot) {
     EXPECT_EQ(b.documents[0].date->iso(), "2025-11-24");
 }
 
+TEST(NewsRecognitions, ACouncilsVoteIsNoRecognitionAndEachListTakesItsNearestLevel) {
+    const NewsBulletin a = parse(
+        "Kết quả 100% số phiếu đồng ý công nhận 6 xã nêu trên đạt chuẩn NTM và 2 xã: Hữu Lân và Bính Xá đạt chuẩn "
+        "xã NTM nâng cao năm 2019.");
+    EXPECT_TRUE(a.recognitions.empty()) << notes(a);
+    const NewsBulletin b = parse(
+        "UBND tỉnh công nhận 6 xã nêu trên đạt chuẩn NTM và 2 xã: Hữu Lân và Bính Xá đạt chuẩn xã NTM nâng cao năm "
+        "2019.");
+    ASSERT_EQ(b.recognitions.size(), 2u) << notes(b);
+    for (const NewsRecognition& r : b.recognitions) {
+        EXPECT_EQ(r.recognition.level, Level::Advanced) << r.unit_written;
+        EXPECT_EQ(r.recognition.year, 2019) << r.unit_written;
+    }
+}
+
 }  // namespace
 }  // namespace ntm::io
