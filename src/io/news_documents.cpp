@@ -51,9 +51,11 @@ std::string capitalised(std::string s) {
 bool issuer_stop(const Tokens& t, size_t k) {
     const Token& tok = t[k];
     if (tok.kind == Token::Punct && !tok.punct('&') && !tok.punct('-')) return true;
+    // The verb after the issuer: "của Hội đồng nhân dân tỉnh đề ra" is issued by "Hội đồng nhân dân tỉnh".
     static const char* const kStops[] = {"ngay",      "ve",        "v",          "cong nhan", "phe duyet",
                                          "quy dinh", "ban hanh", "huong dan", "chi dao",   "trien khai",
-                                         "giao",     "dong y",   "kiem tra",  "tap huan",  "to chuc"};
+                                         "giao",     "dong y",   "kiem tra",  "tap huan",  "to chuc",
+                                         "de ra",    "thong qua", "da",       "vua"};
     for (const char* s : kStops)
         if (match_phrase(t, k, s)) return true;
     return false;
@@ -132,9 +134,19 @@ std::vector<DocumentRef> find_documents(std::string_view text, const Tokens& t, 
             else if (f == "ttg") d.issuer = "Thủ tướng Chính phủ";
         }
         size_t end = number_end;
+        // A document's heading: "Số: 303/KH-UBND | Lạng Sơn, ngày 24 tháng 11 năm 2025" (or without the
+        // bar): the number dated by its dateline.
+        const bool heading = !typed && i == from;
         // "ngày 17/6/2024" and "của UBND tỉnh", in either order.
         for (int round = 0; round < 2; ++round) {
             size_t j = end;
+            if (heading && round == 0) {
+                size_t h = j;
+                if (h < to && t[h].punct('|')) ++h;
+                const size_t place = h;
+                while (h < to && h < place + 4 && t[h].kind == Token::Word && t[h].upper) ++h;
+                if (h > place && h + 1 < to && t[h].punct(',') && t[h + 1].word("ngay")) j = h + 1;
+            }
             if (j < to && t[j].punct(',') && j + 1 < to && (t[j + 1].word("ngay") || t[j + 1].word("cua"))) ++j;
             if (match_phrase(t, j, "ban hanh ngay")) j += 2;
             if (j < to && t[j].word("ngay") && !d.date) {
@@ -160,6 +172,13 @@ std::vector<DocumentRef> find_documents(std::string_view text, const Tokens& t, 
         d.text = slice(text, t, d.from, d.to);
         d.context_from = context_start(t, clause_from, d.from);
         d.context = d.context_from < d.from;
+        // "Thực hiện Chỉ thị số 31/CT-TTg ngày 18/10/2025 ...; Công văn số 16684/BTC-NSNN ngày 24/10/2025
+        // ...": a reference opening the clause after ';' goes on with the background list before it.
+        if (!d.context && clause_from == d.from && d.from > from && t[d.from - 1].punct(';') && !out.empty() &&
+            out.back().context) {
+            d.context = true;
+            d.context_from = out.back().context_from;
+        }
         out.push_back(std::move(d));
         i = end - 1;
     }

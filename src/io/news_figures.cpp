@@ -4,10 +4,38 @@
 #include <iterator>
 
 #include "core/reconciliation.h"
+#include "core/text.h"
 #include "io/news_numbers.h"
 
 namespace ntm::io::news {
 namespace {
+
+// "hà" -> "Hà"; "hà nội" -> "Hà Nội": a name as news text writes it.
+std::string capitalised_word(const std::string& w) {
+    size_t pos = 0;
+    char32_t cp = 0;
+    if (w.empty() || !next_code_point(w, pos, cp)) return w;
+    std::string first;
+    VnLetter l;
+    if (cp >= 'a' && cp <= 'z') first = std::string(1, static_cast<char>(cp - 'a' + 'A'));
+    else if (split_vietnamese_letter(cp, l)) {
+        l.upper = true;
+        append_utf8(first, compose_vietnamese_letter(l));
+    } else return w;
+    return first + w.substr(pos);
+}
+
+std::string capitalised_name(const std::string& name) {
+    std::string out;
+    size_t p = 0;
+    while (p <= name.size()) {
+        size_t q = name.find(' ', p);
+        if (q == std::string::npos) q = name.size();
+        out += (out.empty() ? "" : " ") + capitalised_word(name.substr(p, q - p));
+        p = q + 1;
+    }
+    return out;
+}
 
 struct Qualifier {
     FigureName::What what = FigureName::Unknown;
@@ -245,14 +273,18 @@ std::string figure_name(const Qualifier& q, bool percent) {
     }
 }
 
-// "tỉnh Hà Giang" (or "toàn tỉnh Hà Giang") when the dataset is of another province.
-bool other_province(const Tokens& t, size_t k, size_t to, const FigureSettings& settings) {
-    if (settings.province_name.empty()) return false;
+// "tỉnh Hà Giang" (or "toàn tỉnh Hà Giang") when the dataset is of another province: its name
+// as written ("tỉnh Hà Giang"), else "".
+std::string other_province(const Tokens& t, size_t k, size_t to, const FigureSettings& settings) {
+    if (settings.province_name.empty()) return "";
     size_t j = k + (t[k].word_exact("toàn") ? 2 : 1);
-    std::string name;
-    for (size_t w = j; w < to && w < j + 3 && t[w].kind == Token::Word && t[w].upper; ++w)
+    std::string name, written = "tỉnh";
+    for (size_t w = j; w < to && w < j + 3 && t[w].kind == Token::Word && t[w].upper; ++w) {
         name += (name.empty() ? "" : " ") + t[w].exact;
-    return !name.empty() && name.compare(0, settings.province_name.size(), settings.province_name) != 0;
+        written += " " + capitalised_word(t[w].exact);
+    }
+    if (name.empty() || name.compare(0, settings.province_name.size(), settings.province_name) == 0) return "";
+    return written;
 }
 
 // "16 tỉnh có 100% ...", "12 tỉnh đã có 100%", "có 12 tỉnh, thành phố đạt 100%": the count before
@@ -271,6 +303,7 @@ bool count_of_provinces_before(const Tokens& t, size_t from, size_t k) {
 struct Marker {
     size_t pos;
     std::string scope;
+    std::string who = "";  // with scope "other": the place as written
 };
 
 }  // namespace
@@ -341,9 +374,10 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
         if (match_exact(t, k, "cả nước") || match_exact(t, k, "toàn quốc") || match_exact(t, k, "bộ nông nghiệp") ||
             match_exact(t, k, "bộ nn"))
             markers.push_back({k, "national"});
-        else if (match_exact(t, k, "toàn tỉnh") || t[k].word_exact("tỉnh"))
-            markers.push_back({k, other_province(t, k, to, settings) ? std::string("other") : settings.province_scope});
-        else if (match_exact(t, k, "toàn huyện") && context.scope.compare(0, 9, "district:") == 0)
+        else if (match_exact(t, k, "toàn tỉnh") || t[k].word_exact("tỉnh")) {
+            const std::string other = other_province(t, k, to, settings);
+            markers.push_back({k, other.empty() ? settings.province_scope : std::string("other"), other});
+        } else if (match_exact(t, k, "toàn huyện") && context.scope.compare(0, 9, "district:") == 0)
             markers.push_back({k, context.scope});
     }
     for (const PlaceMention& p : places.places)
@@ -351,18 +385,31 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
     // A district the dataset does not have ("huyện Phú Bình có 100% số xã ..."): not the province's.
     for (const PlaceName& p : places.names)
         if (p.district && p.status != PlaceName::Linked && p.from >= from && p.from < to)
-            markers.push_back({p.from, "other"});
+            markers.push_back({p.from, "other", p.written});
+    // Another province named alone, once the text has named it as one ("thành phố Hà Nội" ... "Hà Nội có
+    // 100% số xã ...").
+    for (size_t k = from; k < to; ++k) {
+        if (t[k].kind != Token::Word || !t[k].upper || (k > from && t[k - 1].word_exact("tỉnh"))) continue;
+        for (const std::string& name : settings.other_provinces) {
+            const size_t n = match_exact(t, k, name);
+            if (!n || (k + n < to && t[k + n].kind == Token::Word && t[k + n].upper)) continue;
+            std::string written;
+            for (size_t w = k; w < k + n; ++w) written += (w > k ? " " : "") + capitalised_word(t[w].exact);
+            markers.push_back({k, "other", written});
+            break;
+        }
+    }
     std::stable_sort(markers.begin(), markers.end(), [](const Marker& a, const Marker& b) { return a.pos < b.pos; });
-    auto scope_for = [&](size_t pos) {
+    auto marker_for = [&](size_t pos) -> Marker {
         const auto it = std::lower_bound(markers.begin(), markers.end(), pos,
                                          [](const Marker& m, size_t p) { return m.pos < p; });
-        if (it != markers.begin()) return std::prev(it)->scope;
-        if (!context.scope.empty()) return context.scope;
+        if (it != markers.begin()) return *std::prev(it);
+        if (!context.scope.empty()) return {pos, context.scope, context.other};
         // A marker right after the count ("51 xã của toàn tỉnh"); one further on is of another clause.
         auto after = it;
         while (after != markers.end() && after->pos == pos) ++after;
-        if (after != markers.end() && after->pos <= pos + 6) return after->scope;
-        return settings.province_scope;
+        if (after != markers.end() && after->pos <= pos + 6) return *after;
+        return {pos, settings.province_scope, ""};
     };
     auto has_total = [&](size_t a, size_t b) {
         for (size_t k = a; k + 1 < b; ++k)
@@ -373,15 +420,27 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
     };
     auto emit = [&](const std::string& figure, double value, size_t a, size_t b) {
         if (figure.empty()) return;
-        const std::string scope = scope_for(a);
-        if (scope == "other") {
-            // Another province's figure; the sentences after it without a scope of their own are about
-            // it too ("Còn tỉnh Đắk Lắk ... 75 xã ... Trong đó, có 1 xã đạt nông thôn mới nâng cao").
-            context.scope = "other";
-            return;
-        }
+        const Marker m = marker_for(a);
+        const std::string& scope = m.scope;
         for (const FigureMention& f : out)
             if (f.figure == figure && f.scope == scope && f.value == value) return;
+        if (scope == "other" || (scope == settings.province_scope && !settings.about_other.empty())) {
+            // Another province's figure: reported, not stored. The sentences after it without a scope
+            // of their own are about it too ("Còn tỉnh Đắk Lắk ... 75 xã ... Trong đó, có 1 xã đạt nông
+            // thôn mới nâng cao").
+            const std::string who = scope == "other" ? m.who : settings.about_other;
+            if (scope == "other") {
+                context.scope = "other";
+                context.other = m.who;
+            }
+            FigureMention f{figure, value, "other", std::nullopt, a, b, ""};
+            f.why = (who.empty() ? std::string("a figure of another province") : "a figure of " + who) + ", not of " +
+                    (settings.province_name.empty() ? std::string("the dataset's province")
+                                                    : capitalised_name(settings.province_name));
+            if (scope != "other") f.why += " (the text is about " + who + ")";
+            out.push_back(std::move(f));
+            return;
+        }
         FigureMention f{figure, value, scope, date_for(a), a, b, ""};
         // Within a period ("Trong năm 2023, toàn tỉnh có 9 xã đạt chuẩn ...") a bare count is of the
         // communes reached in it; a count of a total ("109/137 xã"), a share or an average is a state.

@@ -28,6 +28,8 @@
 // sentence before, else the province. "tỉnh X"
 // naming another province than the dataset's gives no figure, and neither do counts of provinces
 // ("16 tỉnh có 100% số xã đạt chuẩn", "có 12 tỉnh đạt 100%"), which are national statements.
+// Another province's figures (and those of a text about another province) are returned without
+// a date, with the reason in `why`, and scope "other": callers report them, never store them.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -53,6 +55,7 @@ struct FigureMention {
 struct FigureContext {
     std::optional<Date> date;
     std::string scope;
+    std::string other;  // with scope "other": whose figures they are, as written ("tỉnh Hà Giang")
     bool target = false;  // the paragraph's cut-off is a target's ("mục tiêu ... đến năm 2025"; "Trong đó, ...")
 };
 
@@ -62,6 +65,12 @@ struct FigureSettings {
     // The province's name, lower case with diacritics ("lạng sơn"): figures of another province
     // named in the text ("toàn tỉnh Hà Giang có ...") are not this province's. "" to take all.
     std::string province_name;
+    // Provinces and cities the text names that are not the dataset's, lower case ("hà nội" from
+    // "thành phố Hà Nội"): a figure after one of them written alone ("Hà Nội có 100% số xã") is theirs.
+    std::vector<std::string> other_provinces;
+    // The other province the text is about ("Hà Nội") when it names one and neither the dataset's
+    // province nor one of its districts: its figures of "the province" are not the dataset's.
+    std::string about_other;
 };
 
 // Figures in tokens [from, to). `masked[i]` marks tokens that belong to dates or document

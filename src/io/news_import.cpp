@@ -506,8 +506,10 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
         NewsRecognition nr;
         nr.unit_written = u.name;
         nr.district_written = u.district_written;
-        nr.recognition.level = r.level.level;
-        nr.recognition.year = r.level.year;
+        // The level phrase nearest the commune, else the notice's.
+        const news::LevelMention& own = i < r.unit_levels.size() && r.unit_levels[i] ? *r.unit_levels[i] : r.level;
+        nr.recognition.level = own.level;
+        nr.recognition.year = own.year ? own.year : r.level.year;
         nr.sentence = sentence;
         nr.line = line;
         const news::DecisionRef* d = paired[i];
@@ -544,9 +546,60 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
         nr.stored = nr.why.empty();
         if (!nr.stored)
             b.notes.push_back({line, "recognition of " + u.written + (u.district_written.empty() ? "" : ", " + u.district_written) +
-                                         " (" + level_id(r.level.level) + "): " + nr.why + "; not stored"});
+                                         " (" + level_id(nr.recognition.level) + "): " + nr.why + "; not stored"});
         b.recognitions.push_back(std::move(nr));
     }
+}
+
+// Provinces and cities the text names that are not the dataset's ("tỉnh Hưng Yên", "thành phố Hà
+// Nội", "TP. Hồ Chí Minh" when no district of the dataset has that name), lower case, and whether
+// the text names the dataset's province or one of its districts. "Chủ tịch UBND tỉnh Hồ Tiến
+// Thiệu": the words after an office's "tỉnh" may be its holder's name, not a province.
+struct ProvincesNamed {
+    std::vector<std::string> others;
+    std::vector<std::string> others_written;  // "Hà Nội", in the order of `others`
+    bool own = false;
+};
+ProvincesNamed provinces_named(const std::vector<news::Paragraph>& paragraphs, const news::PlaceIndex& index,
+                               const std::string& province) {
+    ProvincesNamed out;
+    if (province.empty()) return out;
+    for (const news::Paragraph& para : paragraphs) {
+        const Tokens t = news::tokenize(para.text);
+        const news::PlaceScan scan = index.find(t, 0, t.size());
+        for (const news::PlaceName& p : scan.names)
+            out.own = out.own || (p.district && p.status == news::PlaceName::Linked);
+        for (size_t k = 0; k < t.size(); ++k) {
+            if (t[k].kind != Token::Word) continue;
+            if (news::match_exact(t, k, province) && t[k].upper) out.own = true;
+            size_t n = t[k].word_exact("tỉnh") ? 1 : news::match_exact(t, k, "thành phố");
+            if (!n && t[k].word("tp")) n = k + 1 < t.size() && t[k + 1].punct('.') ? 2 : 1;
+            if (!n) continue;
+            if (t[k].word_exact("tỉnh")) {
+                bool office = false;
+                for (size_t b = k > 4 ? k - 4 : 0; b < k; ++b)
+                    office = office || news::match_exact(t, b, "chủ tịch") || news::match_exact(t, b, "bí thư") ||
+                             news::match_exact(t, b, "giám đốc") || news::match_exact(t, b, "trưởng");
+                if (office) continue;
+            }
+            const size_t a = k + n;
+            size_t e = a;
+            std::string name, written;
+            while (e < t.size() && e < a + 4 && t[e].kind == Token::Word && t[e].upper && t[e].space_before) {
+                name += (name.empty() ? "" : " ") + t[e].exact;
+                written += (written.empty() ? "" : " ") + news::slice(para.text, t, e, e + 1);
+                ++e;
+            }
+            if (name.empty() || name.find(province) != std::string::npos) continue;
+            bool district = false;  // "thành phố Lạng Sơn", "TP Hạ Long": a district of the dataset
+            for (const news::PlaceName& p : scan.names)
+                district = district || (p.district && p.status == news::PlaceName::Linked && p.from == a);
+            if (district || std::find(out.others.begin(), out.others.end(), name) != out.others.end()) continue;
+            out.others.push_back(name);
+            out.others_written.push_back(written);
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -567,7 +620,14 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
     int block = -1;
     int paragraph = -1;
     // Tables of recognitions are read row by row, each row as the sentence a notice would write.
-    std::vector<news::Paragraph> paragraphs = news::split_paragraphs(text);
+    // A source line opening the file ("# http://... | 2026-01 | Lạng Sơn", as the project's corpus
+    // keeps items) is no text of the item; the lines keep their numbers.
+    std::string body(text);
+    if (body.compare(0, 2, "# ") == 0) {
+        const size_t nl = std::min(body.find('\n'), body.size());
+        if (body.substr(0, nl).find("://") != std::string::npos) body.erase(0, nl);
+    }
+    std::vector<news::Paragraph> paragraphs = news::split_paragraphs(body);
     {
         const std::vector<news::RecognitionTable> tables = news::find_recognition_tables(paragraphs);
         std::vector<news::Paragraph> read;
@@ -581,6 +641,14 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
         }
         read.insert(read.end(), paragraphs.begin() + next, paragraphs.end());
         paragraphs = std::move(read);
+    }
+    // Which province the text is about: a figure of "the province" is the dataset's only when the
+    // text names the dataset's province (or one of its districts), or no other province.
+    {
+        const ProvincesNamed named = provinces_named(paragraphs, index, settings.province_name);
+        for (size_t i = 0; i < named.others.size(); ++i)
+            if (named.others[i].find(' ') != std::string::npos) settings.other_provinces.push_back(named.others[i]);
+        if (!named.own && !named.others.empty()) settings.about_other = named.others_written.front();
     }
     // A document's heading set out in lines ("Số: 339/TB-VPCP", then the national motto, then "Hà
     // Nội, ngày 01 tháng 7 năm 2025") is read as the one line a table heading gives ("Số: 816/QĐ-UBND
@@ -633,6 +701,12 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                     context_clauses.push_back({a, e});
                 }
             }
+            // An address ("http://baoapbac.vn/xa-hoi/202505/...", "...-18-01-2026-.html") holds no dates
+            // or counts.
+            for (size_t k = s.from; k < s.to; ++k)
+                if ((t[k].word("http") || t[k].word("https") || t[k].word("www")) && k + 1 < s.to &&
+                    !t[k + 1].space_before && (t[k + 1].punct(':') || t[k + 1].punct('.')))
+                    for (size_t e = k; e < s.to && (e == k || !t[e].space_before); ++e) masked[e] = true;
             std::vector<DateMention> dates;
             for (DateMention& m : news::find_dates(t, s.from, s.to))
                 if (!masked[m.from]) dates.push_back(std::move(m));
@@ -683,9 +757,37 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             // cut-off; a month only as "Trong tháng 8/2023" or heading the sentence, with an activity.
             const DateMention* lead = nullptr;
             bool has_date = false;
+            // "Căn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024; ...": the instruments a document rests
+            // on, whatever they are, date nothing of this item.
+            size_t opening_word = news::after_source_tag(t, s.from, s.to);
+            while (opening_word < s.to && t[opening_word].kind == Token::Punct) ++opening_word;
+            const bool grounds = news::match_exact(t, opening_word, "căn cứ") > 0;
+            auto clock_at = [&](size_t k) {
+                return k + 2 < s.to && t[k].kind == Token::Number && t[k + 1].punct(':') &&
+                       t[k + 2].kind == Token::Number && !t[k + 1].space_before && !t[k + 2].space_before;
+            };
             for (const DateMention& m : dates) {
                 has_date = true;
-                if (m.as_of || m.kind == DateKind::Open) continue;
+                if (m.as_of || m.kind == DateKind::Open || grounds) continue;
+                // "Thu, 18/07/2019 - 09:28", "27/05/2020 08:28": the page's posting stamp, a day with its
+                // clock time or an English weekday.
+                {
+                    size_t a = m.to;
+                    if (a < s.to && (t[a].punct('-') || t[a].punct('|') || t[a].punct(','))) ++a;
+                    bool stamp = clock_at(a);
+                    if (!stamp && m.from >= s.from + 2 && t[m.from - 1].punct(',') && t[m.from - 2].upper)
+                        for (const char* w : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+                            stamp = stamp || t[m.from - 2].word(w);
+                    if (stamp) continue;
+                }
+                // "... trong tuần (từ ngày 12/01/2026 - 18/01/2026)": the week a bulletin covers.
+                {
+                    size_t a = m.from;
+                    while (a > s.from && a + 4 > m.from &&
+                           (t[a - 1].punct('(') || t[a - 1].word_exact("từ") || t[a - 1].word_exact("ngày")))
+                        --a;
+                    if (a > s.from && t[a - 1].word_exact("tuần")) continue;
+                }
                 // "Tập trung chỉ đạo duy trì ... (01/06/2018)": a day in parentheses closing the
                 // paragraph is when the page was posted, not when anything happened.
                 if (m.from > s.from && t[m.from - 1].punct('(') && m.to < t.size() && t[m.to].punct(')')) {
@@ -870,7 +972,9 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             if (dated_by_document) continue;
 
             // A sentence following an event in its paragraph adds places and participants.
-            if (!paragraph_events.empty() && !has_date && figures.empty()) {
+            const bool figures_here = std::any_of(figures.begin(), figures.end(),
+                                                  [](const news::FigureMention& f) { return f.scope != "other"; });
+            if (!paragraph_events.empty() && !has_date && !figures_here) {
                 const int participants = find_participants(t, s.from, s.to);
                 for (size_t e : paragraph_events) {
                     NewsEvent& ne = b.events[e];

@@ -297,6 +297,15 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         while (e < to && e < k + 4 && t[e].kind == Token::Word && t[e].upper && (e == k || t[e].space_before) &&
                !prefix_at(t, e, to, &ignored) && !not_a_name(t, e))
             ++e;
+        // A second syllable typed in lower case in a list: "Phù Cừ, Văn giang, Tiên lữ, Văn Lâm" (one
+        // word, then the list goes on or the sentence ends).
+        auto separator = [&](size_t c) {
+            return c >= to || t[c].punct(',') || t[c].punct(';') || t[c].punct('.') || t[c].punct(')') ||
+                   t[c].punct('(') || t[c].word_exact("và");
+        };
+        if (e == k + 1 && e < to && t[e].kind == Token::Word && !t[e].upper && t[e].space_before &&
+            !t[e].word_exact("và") && separator(e + 1) && !prefix_at(t, e, to, &ignored))
+            ++e;
         // A number of one or two digits closing the name: "Gia Tân 3", "Quế Xuân 2" (the list goes on
         // after it, or the text does not).
         if (e > k && e < to && t[e].kind == Token::Number && t[e].space_before && t[e].fold.size() <= 2 &&
@@ -327,12 +336,31 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
 
     size_t i = from;
     const Prefix* continuing = nullptr;  // a commune list that goes on after its district
+    const Prefix* last_list = nullptr;   // the last commune list read with its district
     while (i < to) {
         size_t k = i;
         const Prefix* prefix = continuing ? continuing : prefix_at(t, i, to, &k);
         const bool resumed = continuing != nullptr;
         continuing = nullptr;
         if (!prefix) {
+            // "... công nhận các xã: Yên Luông, huyện Gò Công Tây đạt chuẩn NTM nâng cao năm 2024; Thạnh
+            // Lộc, huyện Cai Lậy đạt chuẩn ...": after ';' the list of communes with their districts goes
+            // on, each item with its district beside it.
+            if (last_list && t[i].punct(';')) {
+                size_t c = i + 1, ignored = 0, n2 = 0;
+                if (!prefix_at(t, c, to, &ignored) && read_name(c, false, &n2)) {
+                    size_t q = c + n2;
+                    const bool paren = q < to && t[q].punct('(');
+                    if (q < to && (t[q].punct(',') || t[q].punct('-') || paren)) ++q;
+                    if (q < to && (t[q].word_exact("thuộc") || t[q].word_exact("của"))) ++q;
+                    const Prefix* dp = prefix_at(t, q, to, &ignored);
+                    if ((dp && dp->district) || paren) {
+                        i = c;
+                        continuing = last_list;
+                        continue;
+                    }
+                }
+            }
             ++i;
             continue;
         }
@@ -371,10 +399,22 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
                 if (g < to && (t[g].word_exact("gồm") || t[g].punct(':'))) {
                     size_t c = g + 1;
                     if (c < to && t[c].punct(':')) ++c;
+                    // "Các huyện có xã được công nhận gồm: Phù Cừ, Văn Giang, ...": the clause is about
+                    // districts ("các huyện", "03 huyện" before the "xã"), and so is its list.
+                    bool of_districts = false;
+                    for (size_t b = type_from; b > from && b + 12 > type_from; --b) {
+                        const Token& w = t[b - 1];
+                        if (w.punct('.') || w.punct(';') || w.punct(':')) break;
+                        if (w.word_exact("huyện") && b >= from + 2 &&
+                            (t[b - 2].word_exact("các") || t[b - 2].word_exact("những") ||
+                             t[b - 2].kind == Token::Number))
+                            of_districts = true;
+                    }
                     size_t ignored = 0, n2 = 0;
-                    if (!prefix_at(t, c, to, &ignored) && read_name(c, false, &n2)) {
+                    const Prefix* listed = of_districts ? &kPrefixes[2] : prefix;
+                    if (!prefix_at(t, c, to, &ignored) && read_name(c, listed->district, &n2)) {
                         i = c;
-                        continuing = prefix;
+                        continuing = listed;
                         continue;
                     }
                 }
@@ -429,6 +469,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             continue;
         }
         for (size_t r = chain_first; r < static_cast<size_t>(bind); ++r) raws[r].bound = bind;
+        last_list = prefix;
         i = province_after(i);
         // The list goes on after its district: "Hưng Thông (Hưng Nguyên); Hưng Nam, Xuân Hoà (Nam
         // Đàn)", "Tiên Lập - huyện Tiên Phước; Quế Hiệp - huyện Quế Sơn và Bình Quế ...".

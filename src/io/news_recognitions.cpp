@@ -243,6 +243,42 @@ std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::s
     return std::nullopt;
 }
 
+namespace {
+
+// The level phrase right after tokens [k, ...): past the names of places, their type words and the
+// punctuation of a list. None when anything else comes first.
+std::optional<LevelMention> level_after(const Tokens& t, std::size_t k, std::size_t to, const PlaceScan& places) {
+    static const char* const kSkip[] = {"xã", "huyện", "phường", "thị trấn", "thành phố", "thị xã", "quận",
+                                        "thuộc",  "của",   "và",     "cùng"};
+    for (std::size_t steps = 0; k < to && steps < 40; ++steps) {
+        bool skipped = false;
+        for (const PlaceName& p : places.names)
+            if (p.from == k && p.to > k) {
+                k = p.to;
+                skipped = true;
+                break;
+            }
+        if (skipped) continue;
+        if (t[k].punct(',') || t[k].punct(';') || t[k].punct('-') || t[k].punct('(') || t[k].punct(')') ||
+            t[k].punct('.') || t[k].punct(':') || t[k].word("tp")) {
+            if (t[k].punct('.') && !(k > 0 && t[k - 1].word("tp"))) break;
+            ++k;
+            continue;
+        }
+        std::size_t n = 0;
+        for (const char* w : kSkip)
+            if ((n = match_exact(t, k, w))) break;
+        if (!n) break;
+        k += n;
+    }
+    if (k >= to) return std::nullopt;
+    auto l = find_level(t, k, to);
+    if (l && l->from == k) return l;
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<LevelMention> decision_levels(const Tokens& t, std::size_t to, const std::vector<DecisionRef>& decisions,
                                           const LevelMention& fallback) {
     std::vector<LevelMention> out;
@@ -262,9 +298,11 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
     for (std::size_t k = from; k < to && cn == to; ++k)
         if (std::size_t n = match_exact(t, k, "công nhận")) {
             // Proposals, reviews, plans and revocations recognise nothing: "đề nghị (xét) công nhận",
-            // "bỏ phiếu xét, công nhận", "phấn đấu được công nhận", "thu hồi Quyết định công nhận".
-            static const char* const kNot[] = {"đề nghị", "xét", "phấn đấu", "trình", "sẽ", "dự kiến", "chuẩn bị",
-                                               "bỏ phiếu", "thu hồi", "hủy", "huỷ", "đăng ký", "kế hoạch", "chưa"};
+            // "bỏ phiếu xét, công nhận", "phấn đấu được công nhận", "thu hồi Quyết định công nhận"; a
+            // council's vote is no decision: "100% số phiếu đồng ý công nhận", "nhất trí công nhận".
+            static const char* const kNot[] = {"đề nghị", "xét",     "phấn đấu", "trình",    "sẽ",      "dự kiến",
+                                               "chuẩn bị", "bỏ phiếu", "thu hồi", "hủy",      "huỷ",     "đăng ký",
+                                               "kế hoạch", "chưa",    "phiếu",    "đồng ý",  "nhất trí", "biểu quyết"};
             for (std::size_t b = k > from + 6 ? k - 6 : from; b < k; ++b)
                 for (const char* w : kNot)
                     if (match_exact(t, b, w)) return std::nullopt;
@@ -337,6 +375,7 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
             for (const PlaceName& p : places.names)
                 if (!p.district && p.from >= c && p.to <= cn_from) r.units.push_back(p);
     }
+    for (const PlaceName& p : r.units) r.unit_levels.push_back(level_after(t, p.to, to, places));
     r.decisions = find_decisions(text, t, from, to);
     for (std::size_t k = from; k < to; ++k) {
         r.respectively = r.respectively || match_exact(t, k, "lần lượt");

@@ -50,6 +50,11 @@ std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::s
 struct RecognitionFound {
     std::vector<PlaceName> units;        // the communes recognised, in text order
     LevelMention level;
+    // Parallel to `units`: the level phrase that follows a commune directly, past its district and the
+    // names listed with it ("Yên Luông, huyện Gò Công Tây đạt chuẩn NTM nâng cao năm 2024; Thạnh Lộc,
+    // huyện Cai Lậy đạt chuẩn NTM nâng cao năm 2025"; "6 xã ... đạt chuẩn NTM và 2 xã: Chi Lăng và
+    // Hoàng Đồng đạt chuẩn xã NTM nâng cao năm 2019"): that commune's level, before `level`.
+    std::vector<std::optional<LevelMention>> unit_levels;
     std::vector<DecisionRef> decisions;  // in text order
     bool respectively = false;           // "lần lượt"
     bool decision_word = false;          // "Quyết định" is named, with or without a number

@@ -75,6 +75,25 @@ bool starts_lower(std::string_view line) {
     return false;
 }
 
+// A line of PDF text cut before the number its last word needs: "... NGHỊ QUYẾT SỐ 257/2025/QH15
+// NGÀY" then "11 THÁNG 12 NĂM 2025 ...", "... ngày 27 tháng 12 năm" then "2025".
+bool wants_number(std::string_view line, std::string_view next) {
+    size_t end = line.size();
+    while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
+    size_t begin = line.rfind(' ', end == 0 ? 0 : end - 1);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    const std::string last = fold_search_key(line.substr(begin, end - begin));
+    const size_t first = next.find_first_not_of(" \t");
+    if (first == std::string_view::npos || next[first] < '0' || next[first] > '9') return false;
+    return last == "ngay" || last == "thang" || last == "nam" || last == "so";
+}
+
+// "Căn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024; Luật sửa đổi, bổ sung một số điều của Luật" then
+// "Đấu thầu; ...": a ground of a legal document runs until a line ends it with ';' or '.'.
+bool opens_grounds(std::string_view paragraph) {
+    return paragraph.compare(0, std::string_view("Căn cứ").size(), "Căn cứ") == 0;
+}
+
 }  // namespace
 
 bool Token::word_exact(std::string_view exact_lower) const {
@@ -201,6 +220,19 @@ std::vector<Span> split_sentences(const Tokens& t) {
     size_t from = 0;
     for (size_t i = 0; i < t.size(); ++i) {
         const Token& tok = t[i];
+        // An HTML tag (a page or feed saved as text: "<p>Quyết định số ...</p> <span>Thu, 18/07/2019 -
+        // 09:28</span>"): the text on each side is a sentence of its own, the tag none.
+        if (tok.punct('<') && i + 1 < t.size() && !t[i + 1].space_before &&
+            (t[i + 1].kind == Token::Word || t[i + 1].punct('/'))) {
+            size_t e = i + 1;
+            while (e < t.size() && e < i + 60 && !t[e].punct('>') && !t[e].punct('<')) ++e;
+            if (e < t.size() && t[e].punct('>')) {
+                if (from < i) out.push_back({from, i});
+                from = e + 1;
+                i = e;
+                continue;
+            }
+        }
         bool cut = false;
         if ((tok.punct('.') || tok.punct('!') || tok.punct('?')) && i + 1 < t.size()) {
             const Token& next = t[i + 1];
@@ -247,7 +279,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text) {
             if (in_block) ++block;
             in_block = false;
             previous = {};
-        } else if (in_block && !out.empty() && !ends_paragraph_line(previous) && starts_lower(trimmed)) {
+        } else if (in_block && !out.empty() && !ends_paragraph_line(previous) &&
+                   (starts_lower(trimmed) || wants_number(previous, trimmed) || opens_grounds(out.back().text))) {
             out.back().text += " " + trimmed;  // a wrapped line continues its paragraph
             previous = line;
         } else {

@@ -54,7 +54,8 @@ struct Span {
     std::size_t from = 0, to = 0;
 };
 // Splits at . ! ? followed by a capital, a digit or an opening quote (not after "TP.", "TS."...),
-// and at ';' when what follows starts with a date of its own.
+// and at ';' when what follows starts with a date of its own; an HTML tag ("<p>", "</span>", "<a
+// href=...>") ends the sentence before it and is part of none.
 std::vector<Span> split_sentences(const Tokens& t);
 
 // After a news agency's tag opening a sentence: "(QNO) - ", "(GLO)- ", "(kontumtv.vn) – ", "BVR&MT –

@@ -543,5 +543,131 @@ TEST(NewsFigures, LongParagraphsAndTablesStayFast) {
     EXPECT_EQ(a.figures[0].figure.figure, "xa_standard_count");
     EXPECT_EQ(a.figures[0].figure.value, 6);
 }
+
+TEST(NewsFigures, AFigureOfAnItemAboutAnotherProvinceIsNotStored) {
+    // The dataset is Lạng Sơn's: Hà Nội's share, named alone once the text has named "thành phố Hà Nội",
+    // is reported with its reason and not stored as the province's.
+    const NewsBulletin a = parse(
+        "Đến hết năm 2021, Hà Nội có 100% số xã đạt chuẩn nông thôn mới(28/12/2021)\n\nTheo Văn phòng Điều phối "
+        "chương trình xây dựng Nông thôn mới thành phố Hà Nội, Đoàn thẩm định Thành phố đã tiến hành thẩm định được 3 "
+        "xã cuối cùng của huyện Mỹ Đức.");
+    EXPECT_TRUE(a.figures.empty()) << dated_figures(a).front();
+    EXPECT_NE(notes(a).find("xa_standard_percent = 100% số xã đạt chuẩn nông thôn mới: a figure of Hà Nội, not of "
+                            "Lạng Sơn; not stored"),
+              std::string::npos)
+        << notes(a);
+    // A text about another province and not about the dataset's: its "toàn tỉnh" is that province.
+    const NewsBulletin b = parse(
+        "Ngày 08/2/2023, UBND tỉnh Hưng Yên tổ chức hội nghị. Đến hết năm 2022, toàn tỉnh có 98 xã đạt chuẩn nông "
+        "thôn mới.");
+    EXPECT_TRUE(b.figures.empty());
+    EXPECT_NE(notes(b).find("xa_standard_count = 98 xã đạt chuẩn nông thôn mới: a figure of Hưng Yên, not of Lạng "
+                            "Sơn (the text is about Hưng Yên); not stored"),
+              std::string::npos)
+        << notes(b);
+    // A text about the dataset's province that names another keeps its own figures.
+    const NewsBulletin c = parse(
+        "Đến hết năm 2022, Lạng Sơn có 98 xã đạt chuẩn nông thôn mới; thành phố Hà Nội có 100% số xã đạt chuẩn "
+        "nông thôn mới.");
+    EXPECT_EQ(dated_figures(c), std::vector<std::string>{"2022-12-31 province:20 xa_standard_count 98"}) << notes(c);
+    EXPECT_NE(notes(c).find("a figure of Hà Nội, not of Lạng Sơn"), std::string::npos) << notes(c);
+}
+
+TEST(NewsRecognitions, AListOfDistrictsRecognisesNoCommune) {
+    // "Các huyện có xã được công nhận gồm: ..." names districts, each whole ("Văn giang" typed with a
+    // lower-case second syllable).
+    const NewsBulletin b = parse(
+        "Ngày 08/2/2023, UBND tỉnh Hưng Yên ban hành Quyết định số 240/QĐ-UBND công nhận 13 xã đạt chuẩn nông thôn "
+        "mới kiểu mẫu năm 2022 trên địa bàn tỉnh Hưng Yên.\n\nCác huyện có xã được công nhận gồm: Phù Cừ, Văn giang, "
+        "Tiên lữ, Văn Lâm, thành phố Hưng Yên, Khoái Châu, Yên Mỹ.");
+    EXPECT_TRUE(b.recognitions.empty()) << notes(b);
+    EXPECT_NE(notes(b).find("Văn giang: no district of that name in the dataset"), std::string::npos) << notes(b);
+    EXPECT_NE(notes(b).find("Tiên lữ: no district of that name in the dataset"), std::string::npos) << notes(b);
+    EXPECT_EQ(notes(b).find("no unit of that name"), std::string::npos) << notes(b);
+}
+
+TEST(NewsRecognitions, AListGoesOnAfterASemicolonWithItsOwnLevelAndYear) {
+    const NewsBulletin b = parse(
+        "UBND tỉnh ban hành các Quyết định 1289, 1291 công nhận các xã: Hữu Lân, huyện Lộc Bình đạt chuẩn NTM nâng "
+        "cao năm 2024; Bính Xá, huyện Đình Lập đạt chuẩn NTM nâng cao năm 2025.");
+    ASSERT_EQ(b.recognitions.size(), 2u) << notes(b);
+    EXPECT_EQ(b.recognitions[0].unit_written, "Hữu Lân");
+    EXPECT_EQ(b.recognitions[0].district_written, "huyện Lộc Bình");
+    EXPECT_EQ(b.recognitions[0].decision_number, "1289");
+    EXPECT_EQ(b.recognitions[0].recognition.level, Level::Advanced);
+    EXPECT_EQ(b.recognitions[0].recognition.year, 2024);
+    EXPECT_EQ(b.recognitions[1].unit_written, "Bính Xá");
+    EXPECT_EQ(b.recognitions[1].district_written, "huyện Đình Lập");
+    EXPECT_EQ(b.recognitions[1].decision_number, "1291");
+    EXPECT_EQ(b.recognitions[1].recognition.level, Level::Advanced);
+    EXPECT_EQ(b.recognitions[1].recognition.year, 2025);
+}
+
+TEST(NewsEvents, PostingStampsSourceLinesAndTheBulletinsWeekAreNoEvents) {
+    // A feed saved as text: each decision's sentence gives its kind, the stamps are no items.
+    const NewsBulletin a = parse(
+        "Xây dựng nông thôn mới <span>Thu, 18/07/2019 - 09:28</span> <div class=\"field\"><p>Quyết định số "
+        "1271/QĐ-UBND ngày 16/7/2019 ban hành Bộ tiêu chí Khu dân cư nông thôn mới kiểu mẫu</p> <p><a "
+        "href=\"http://sonn.langson.gov.vn/files/1271.pdf\">1271.pdf</a></p> </div> Bộ tiêu chí và Quy trình xét "
+        "công nhận, công bố thôn đạt chuẩn nông thôn mới <span>Mon, 22/04/2019 - 08:54</span>");
+    std::vector<std::string> events;
+    for (const NewsEvent& e : a.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
+    EXPECT_EQ(events, std::vector<std::string>{"2019-07-16 directive"}) << notes(a);
+    // The source line of a corpus file, dates in addresses and the week a bulletin covers.
+    const NewsBulletin b = parse(
+        "# https://langson.gov.vn/chi-dao-trong-tuan-tu-ngay-12-01-2026-18-01-2026-.html | 2026-01 | Lạng Sơn\n"
+        "Chỉ đạo, điều hành nổi bật của UBND tỉnh trong tuần (từ ngày 12/01/2026 - 18/01/2026)\n"
+        "Phát động phong trào thi đua; Chỉ đạo triển khai thực hiện Nghị định số 339/2025/NĐ-CP;… là những thông tin "
+        "chỉ đạo điều hành nổi bật của UBND tỉnh trong tuần (từ ngày 12/01/2026 - 18/01/2026).\n"
+        "Nguồn: http://baoapbac.vn/xa-hoi/202505/tin-12-05-2025.html");
+    EXPECT_TRUE(b.events.empty()) << b.events.size() << " events, the first " << (b.events.empty() ? "" : b.events[0].sentence);
+    // The issuer without the verb after it.
+    const NewsBulletin c = parse(
+        "Phấn đấu đạt 100% mục tiêu Nghị quyết số 44/2025/NQ-HĐND ngày 10/12/2025 của Hội đồng nhân dân tỉnh đề ra.");
+    ASSERT_EQ(c.events.size(), 1u) << notes(c);
+    EXPECT_EQ(c.events[0].event.organiser, "Hội đồng nhân dân tỉnh");
+}
+
+TEST(NewsEvents, GroundsAndImplementedDocumentsAreBackgroundWrappedOrNot) {
+    // "Căn cứ ..." lines of a legal document, as PDF text wraps them, and the document's own heading.
+    const NewsBulletin a = parse(
+        "Số: 424/NQ-CP Hà Nội, ngày 30 tháng 12 năm 2025\nNGHỊ QUYẾT\nBAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ "
+        "QUYẾT SỐ 257/2025/QH15 NGÀY\n11 THÁNG 12 NĂM 2025 CỦA QUỐC HỘI PHÊ DUYỆT CHỦ TRƯƠNG ĐẦU TƯ CHƯƠNG\nTRÌNH "
+        "MỤC TIÊU QUỐC GIA XÂY DỰNG NÔNG THÔN MỚI\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm "
+        "2025;\nCăn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024; Luật sửa đổi, bổ sung một số điều của Luật\nĐấu "
+        "thầu; Luật Hải quan; Luật Quản lý, sử dụng\ntài sản công ngày 25 tháng 6 năm 2025;\n");
+    std::vector<std::string> events;
+    for (const NewsEvent& e : a.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
+    EXPECT_EQ(events, std::vector<std::string>{"2025-12-30 directive"}) << notes(a);
+    // What a plan implements, each document of the list, and the plan dated by its dateline.
+    const NewsBulletin b = parse(
+        "Số: 303/KH-UBND\n\nLạng Sơn, ngày 24 tháng 11 năm 2025\n\nKẾ HOẠCH\n\nThực hiện Chỉ thị số 31/CT-TTg ngày "
+        "18/10/2025 của Thủ tướng Chính phủ về việc xây dựng Kế hoạch 5 năm 2026 - 2030; Công văn số "
+        "16684/BTC-NSNN ngày 24/10/2025 của Bộ Tài chính về việc hướng dẫn đánh giá thực hiện Kế hoạch 5 năm 2021- "
+        "2025. Uỷ ban nhân dân tỉnh Lạng Sơn xây dựng Kế hoạch 5 năm 2026 - 2030 như sau:");
+    events.clear();
+    for (const NewsEvent& e : b.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
+    EXPECT_EQ(events, std::vector<std::string>{"2025-11-24 directive"}) << notes(b);
+    ASSERT_FALSE(b.documents.empty());
+    EXPECT_EQ(b.documents[0].number, "303/KH-UBND");
+    ASSERT_TRUE(b.documents[0].date.has_value());
+    EXPECT_EQ(b.documents[0].date->iso(), "2025-11-24");
+}
+
+TEST(NewsRecognitions, ACouncilsVoteIsNoRecognitionAndEachListTakesItsNearestLevel) {
+    const NewsBulletin a = parse(
+        "Kết quả 100% số phiếu đồng ý công nhận 6 xã nêu trên đạt chuẩn NTM và 2 xã: Hữu Lân và Bính Xá đạt chuẩn "
+        "xã NTM nâng cao năm 2019.");
+    EXPECT_TRUE(a.recognitions.empty()) << notes(a);
+    const NewsBulletin b = parse(
+        "UBND tỉnh công nhận 6 xã nêu trên đạt chuẩn NTM và 2 xã: Hữu Lân và Bính Xá đạt chuẩn xã NTM nâng cao năm "
+        "2019.");
+    ASSERT_EQ(b.recognitions.size(), 2u) << notes(b);
+    for (const NewsRecognition& r : b.recognitions) {
+        EXPECT_EQ(r.recognition.level, Level::Advanced) << r.unit_written;
+        EXPECT_EQ(r.recognition.year, 2019) << r.unit_written;
+    }
+}
+
 }  // namespace
 }  // namespace ntm::io
