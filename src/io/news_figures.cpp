@@ -250,6 +250,28 @@ bool change_before(const Tokens& t, size_t from, size_t k) {
     return false;
 }
 
+// "47 xã đạt từ 15 - 18 tiêu chí (trong đó có 23 xã đã được công nhận …)": a count inside
+// parentheses opened by "trong đó" counts some of the count before them, not the province's —
+// unless it counts a higher level ("120 xã đạt chuẩn (trong đó có 30 xã đạt chuẩn nâng cao)"),
+// which only xã at standard reach.
+bool inside_of_which(const Tokens& t, size_t from, size_t k, size_t to) {
+    int depth = 0;
+    for (size_t j = k; j > from && j + 60 > k; --j) {  // bounded, as change_before
+        const Token& w = t[j - 1];
+        if (w.punct(')')) ++depth;
+        else if (w.punct('(') && depth-- == 0) {
+            size_t after = j;
+            while (after < k && t[after].kind == Token::Punct) ++after;
+            if (!match_exact(t, after, "trong đó") && !match_exact(t, after, "trong số đó")) return false;
+            for (size_t q = k; q < to && q < k + 12 && !t[q].punct(')') && !t[q].punct(';'); ++q)
+                if (match_exact(t, q, "nâng cao") || match_exact(t, q, "kiểu mẫu") || match_exact(t, q, "hiện đại"))
+                    return false;
+            return true;
+        }
+    }
+    return false;
+}
+
 // Words after "xã" that narrow what is counted to some of the province's communes: "9/20 xã biên
 // giới", "xã đặc biệt khó khăn", "xã thuộc vùng dân tộc thiểu số", "5 xã vừa được công nhận".
 bool subset_after(const Tokens& t, size_t j, size_t to) {
@@ -575,6 +597,10 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
             continue;
         }
         const size_t cstart = clause_start(k);
+        if (inside_of_which(t, from, k, to)) {
+            k = number->end;
+            continue;
+        }
         // Percentage first: "71,3% số xã đạt chuẩn".
         if (number->percent) {
             size_t j = number->end;

@@ -452,6 +452,14 @@ TEST(NewsForms, MoreFigurePhrasings) {
         {"Đến hết năm 2023, toàn tỉnh tăng thêm 9 xã đạt chuẩn nông thôn mới.", {}},
         {"Đến hết năm 2023, có gần 100 xã đạt chuẩn nông thôn mới.", {}},
         {"Đến hết năm 2023, còn 7 xã chưa đạt chuẩn nông thôn mới.", {}},
+        // "(trong đó …)" counts some of the count before it: the province's only when it is a
+        // higher level (a real Quảng Bình sentence of 2018, dated and put in Lạng Sơn).
+        {"Đến ngày 30/6/2018, tỉnh có 47 xã đạt từ 15 - 18 tiêu chí (trong đó có 23 xã đã được công nhận đạt "
+         "chuẩn NTM nhưng bị sụt giảm tiêu chí); 38 xã đạt từ 10 - 14 tiêu chí.",
+         {"2018-06-30 province:20 band:15-18:count 47", "2018-06-30 province:20 band:10-14:count 38"}},
+        {"Đến ngày 30/6/2024, tỉnh có 120 xã đạt chuẩn nông thôn mới (trong đó có 30 xã đạt chuẩn nông thôn mới "
+         "nâng cao).",
+         {"2024-06-30 province:20 xa_standard_count 120", "2024-06-30 province:20 xa_advanced_count 30"}},
     };
     for (const auto& c : cases) EXPECT_EQ(figures(parse(c.text)), c.want) << c.text;
 }
