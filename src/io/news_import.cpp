@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/provinces.h"
 #include "core/text.h"
 #include "io/news_dates.h"
 #include "io/news_documents.h"
@@ -555,6 +556,21 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
 // Nội", "TP. Hồ Chí Minh" when no district of the dataset has that name), lower case, and whether
 // the text names the dataset's province or one of its districts. "Chủ tịch UBND tỉnh Hồ Tiến
 // Thiệu": the words after an office's "tỉnh" may be its holder's name, not a province.
+// province_names() with each name as tokens write it, lower case ("quảng bình").
+const std::vector<std::pair<std::string, std::string>>& lower_province_names() {
+    static const std::vector<std::pair<std::string, std::string>> names = [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const std::string& name : province_names()) {
+            std::string lower;
+            for (const Token& w : news::tokenize(name))
+                if (w.kind == Token::Word) lower += (lower.empty() ? "" : " ") + w.exact;
+            out.emplace_back(name, lower);
+        }
+        return out;
+    }();
+    return names;
+}
+
 struct ProvincesNamed {
     std::vector<std::string> others;
     std::vector<std::string> others_written;  // "Hà Nội", in the order of `others`
@@ -597,6 +613,41 @@ ProvincesNamed provinces_named(const std::vector<news::Paragraph>& paragraphs, c
             if (district || std::find(out.others.begin(), out.others.end(), name) != out.others.end()) continue;
             out.others.push_back(name);
             out.others_written.push_back(written);
+        }
+        // A province named alone as the subject of a clause ("Quảng Bình hiện có 29 xã đạt 19/19
+        // tiêu chí"): by the list of provinces, written with capitals, not after a type word, not a
+        // place of the dataset ("xã Thái Bình" of Đình Lập), followed by a verb — a commune of the
+        // same name in a list ("Hương Toàn, Hải Dương (Hương Trà)") is none.
+        for (size_t k = 0; k < t.size(); ++k) {
+            if (t[k].kind != Token::Word || !t[k].upper) continue;
+            if (k > 0 && t[k - 1].kind == Token::Word &&
+                (t[k - 1].word_exact("xã") || t[k - 1].word_exact("phường") || t[k - 1].word_exact("huyện") ||
+                 t[k - 1].word_exact("trấn") || t[k - 1].word_exact("thôn") || t[k - 1].word_exact("bản") ||
+                 t[k - 1].word_exact("quận") || t[k - 1].word_exact("tỉnh") || t[k - 1].word_exact("phố") ||
+                 t[k - 1].word_exact("tp")))
+                continue;
+            bool place = false;
+            for (const news::PlaceName& p : scan.names) place = place || (p.from <= k && k < p.to);
+            if (place) continue;
+            for (const auto& [written, lower] : lower_province_names()) {
+                const size_t n = news::match_exact(t, k, lower);
+                if (!n || k + n >= t.size() || t[k + n].kind != Token::Word || t[k + n].upper) continue;
+                static const char* const kVerbs[] = {"có", "hiện", "đã", "đang", "vẫn", "còn", "đạt", "là",
+                                                     "được", "xếp", "đứng", "cũng", "tiếp", "hoàn", "phấn"};
+                if (std::none_of(std::begin(kVerbs), std::end(kVerbs),
+                                 [&](const char* v) { return t[k + n].word_exact(v); }))
+                    continue;
+                bool capitals = true;
+                for (size_t w = k; w < k + n; ++w) capitals = capitals && (t[w].kind != Token::Word || t[w].upper);
+                if (!capitals) continue;
+                if (news::place_key(lower) != news::place_key(province) &&
+                    std::find(out.others.begin(), out.others.end(), lower) == out.others.end()) {
+                    out.others.push_back(lower);
+                    out.others_written.push_back(written);
+                }
+                k += n - 1;
+                break;
+            }
         }
     }
     return out;

@@ -571,6 +571,20 @@ TEST(NewsFigures, AFigureOfAnItemAboutAnotherProvinceIsNotStored) {
         "nông thôn mới.");
     EXPECT_EQ(dated_figures(c), std::vector<std::string>{"2022-12-31 province:20 xa_standard_count 98"}) << notes(c);
     EXPECT_NE(notes(c).find("a figure of Hà Nội, not of Lạng Sơn"), std::string::npos) << notes(c);
+    // A province named alone as a clause's subject, never with its type word (a real Quảng Bình
+    // sentence of 2018, dated here); a commune list naming "Hải Dương (Hương Trà)" does not name the
+    // province Hải Dương (the figure is Hương Trà's, a district Lạng Sơn has not).
+    const NewsBulletin d = parse(
+        "Đến ngày 30/6/2018, kết quả rà soát theo Bộ tiêu chí, Quảng Bình hiện có 29 xã đạt 19/19 tiêu chí; 47 xã "
+        "đạt từ 15 - 18 tiêu chí.");
+    EXPECT_TRUE(d.figures.empty()) << dated_figures(d).front();
+    EXPECT_NE(notes(d).find("band:19:count = 29 xã đạt 19/19 tiêu chí: a figure of Quảng Bình, not of Lạng Sơn"),
+              std::string::npos)
+        << notes(d);
+    const NewsBulletin e = parse(
+        "Đến cuối năm 2018 có thêm 2 xã hoàn thành 19/19 tiêu chí: Hương Toàn, Hải Dương (Hương Trà), đưa tổng số xã "
+        "đạt chuẩn toàn tỉnh lên 44 xã.");
+    EXPECT_EQ(notes(e).find("a figure of Hải Dương"), std::string::npos) << notes(e);
 }
 
 TEST(NewsRecognitions, AListOfDistrictsRecognisesNoCommune) {
