@@ -543,7 +543,9 @@ std::string format_distance(double metres, bool vi) {
 }
 
 std::string default_title(const Dataset& dataset, Date date, bool vi, const std::string& scope_name) {
-    const std::string province = province_place(dataset.info.title, vi);
+    // A dataset of several provinces (its units grouped by province) is no "tỉnh": its title as is.
+    const bool national = !dataset.versions.empty() && dataset.grouping_on(date) == Grouping::Province;
+    const std::string province = national ? dataset.info.title : province_place(dataset.info.title, vi);
     std::string place;
     if (!scope_name.empty())
         place = vi ? lower_type_word(scope_name) : english_district(scope_name);

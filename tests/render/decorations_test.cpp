@@ -52,6 +52,12 @@ TEST(Decorations, DemoTextOnTheReportDate) {
     EXPECT_EQ(district.title, "Kết quả xây dựng nông thôn mới — huyện Cao Lộc, tỉnh Lạng Sơn, ngày 31/07/2020");
     const auto custom = ntm::render::make_decoration_data(d, s, date, true, "", "Bản đồ NTM quý II");
     EXPECT_EQ(custom.title, "Bản đồ NTM quý II");
+    // A national dataset (units grouped by province) titled "vn" is no "tỉnh vn".
+    ntm::Dataset national = d;
+    national.info.title = "vn";
+    for (ntm::BoundaryVersion& v : national.versions) v.grouping = ntm::Grouping::Province;
+    EXPECT_EQ(ntm::render::make_decoration_data(national, s, date, true).title,
+              "Kết quả xây dựng nông thôn mới — vn, ngày 31/07/2020");
 }
 
 }  // namespace
