@@ -189,7 +189,8 @@ void ImportDialog::draw(const AppState& state, Settings& settings) {
     }
     if (!chooser_error_.empty()) error_text(chooser_error_);
 
-    const float footer = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetTextLineHeightWithSpacing() * 2;
+    // Room for the checkbox, the target (two lines when its paths wrap), a message and the buttons.
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetTextLineHeightWithSpacing() * 3;
     ImGui::BeginChild("##import_body", ImVec2(0, -footer), true);
     if (session_.loaded() && !session_.has_preview()) error_text(import_message(session_.error()));
     if (session_.has_preview()) {
@@ -227,9 +228,9 @@ void ImportDialog::draw(const AppState& state, Settings& settings) {
         ImGui::SameLine();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextUnformatted(where.c_str());
-    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(where.c_str()).x > ImGui::GetContentRegionAvail().x)
-        ImGui::SetTooltip("%s", where.c_str());
+    // Wrapped at " · " between the two paths; a path longer than the dialog still says all on hover.
+    ImGui::TextWrapped("%s", where.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", where.c_str());
     ImGui::PopStyleColor();
     const std::string blocker = session_.blocker();
     if (!commit_error_.empty()) error_text(import_message(commit_error_));
