@@ -342,7 +342,13 @@ Header find_header(const TextGrid& g) {
             const std::string& cell = row[c];
             const std::optional<int> number = cells::criterion_number(cells::strip_decimal_zeros(cell));
             const bool criteria = is_criteria_group(pk) || in_criteria[c];
-            if (criteria && number) joined[c] = "Tiêu chí " + std::to_string(*number);
+            // "Tiêu chí 1" over "Đạt" | "Chưa đạt": the "Đạt" column is the criterion's, its twin
+            // says the same thing the other way round and is left out.
+            const std::optional<int> parent_number = cells::criterion_number(parent);
+            const int said = parent_number ? cells::parse_mark(cell) : -1;
+            if (said == 1) joined[c] = "Tiêu chí " + std::to_string(*parent_number);
+            else if (said == 0) joined[c] = parent + " (" + cell + ")";
+            else if (criteria && number) joined[c] = "Tiêu chí " + std::to_string(*number);
             else if (criteria || named_under) joined[c] = cell;
             else joined[c] = parent + " " + cell;
             bottoms[c] = cell;
@@ -1444,10 +1450,12 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                     continue;
                 }
                 int met = 0;
+                bool written = false;  // a mark of either kind ("0", "Chưa đạt" say not met)
                 std::vector<Observation> row_obs;
                 for (const auto& [n, c] : rd.criteria) {
                     if (!set.find(n)) continue;
                     const std::string& s = cell_of(rd, r, c);
+                    written = written || !s.empty();
                     const int mark = cells::parse_mark(s);
                     if (mark < 0) {
                         p.errors.push_back(where(p, r.line, c) + ": '" + s +
@@ -1460,7 +1468,7 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                 }
                 if (!ok) continue;
                 const std::string& total = cell_of(rd, r, m.total);
-                if (met > 0 || !total.empty()) any_filled = true;
+                if (met > 0 || written || !total.empty()) any_filled = true;
                 else blank_lines.push_back(r.line);
                 if (!total.empty()) {
                     const std::optional<int> t = cells::parse_count(total);

@@ -619,6 +619,28 @@ TEST_F(Annexes, HeadingsMarksAndCountsOfOtherOffices) {
     EXPECT_EQ(cells::parse_mark("Chưa hoàn thành"), 0);
 }
 
+// Each criterion over an "Đạt" | "Chưa đạt" pair (the "Đạt" column read, its twin left out); a row
+// of "0" marks is a row filled with "not met", not a blank one.
+TEST_F(Annexes, MetAndNotMetColumnPairsAndRowsOfZeros) {
+    const std::string path = dir + "/pairs.xlsx";
+    write_xlsx(path,
+               {{"KẾT QUẢ (Tính đến ngày 30/6/2024)"},
+                {"STT", "Tên xã", "Tiêu chí 1", "", "Tiêu chí 2", "", "Tổng số tiêu chí đạt"},
+                {"", "", "Đạt", "Chưa đạt", "Đạt", "Chưa đạt", ""},
+                {"1", "Xã Mai Pha", "x", "", "", "x", "1"},
+                {"2", "Xã Hồng Thái", "x", "", "x", "", "2"}},
+               {{1, 2, 1, 3}, {1, 4, 1, 5}});
+    const TableImportResult r = import_table(path, ds, {});
+    EXPECT_EQ(r.preview.mapping.criteria, (std::vector<std::pair<int, int>>{{2, 1}, {4, 2}}));  // (column, criterion)
+    EXPECT_EQ(met_per_unit(r.observations), (std::map<std::string, int>{{"06184", 1}, {"06175", 2}}));
+    const std::string zeros = write_text(dir + "/zeros.csv",
+                                         "KẾT QUẢ (tính đến ngày 30/6/2024)\nSTT,Đơn vị,TC1,TC2,Tổng số tiêu chí đạt\n"
+                                         "1,Xã Mai Pha,0,0,\n2,Xã Hồng Thái,1,1,\n");
+    const TableImportResult z = import_table(zeros, ds, {});
+    EXPECT_EQ(met_per_unit(z.observations), (std::map<std::string, int>{{"06184", 0}, {"06175", 2}}));
+    EXPECT_TRUE(z.preview.warnings.empty()) << z.preview.warnings.front();
+}
+
 // A recognitions list grouped under "Năm 2018" heading rows (the year each is for), headed
 // "Thuộc huyện" and "Mức", and one with the decision's number and day in one cell.
 TEST_F(Annexes, RecognitionsUnderYearHeadings) {
