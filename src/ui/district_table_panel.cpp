@@ -98,6 +98,9 @@ void DistrictTablePanel::draw(AppState& state) {
     TableViewOptions options;
     options.footer_rows = 1;  // the province
     options.selected_district = selected_;
+    // Shown at first: what fits a side panel. The code and the counts of advanced and model xã
+    // (their shares are shown) start hidden; the header's menu shows them, the CSV keeps them.
+    options.hidden = {"code", "advanced", "model"};
     // Each value against its target: green when met, red when not; the met/not met columns are
     // for the CSV.
     std::vector<std::pair<int, int>> checked;  // (value column, met column)
