@@ -145,7 +145,7 @@ const Keys kKind = {"kind", "type", "loai", "loaisukien", "hinhthuc", "category"
 const Keys kOrganiser = {"organiser", "organizer", "donvitochuc", "tochuc", "chutri", "coquan", "coquantochuc",
                          "donvichutri", "coquanchutri"};
 const Keys kTitle = {"title", "noidung", "tieude", "tensukien", "ten", "name", "hoatdong", "description",
-                     "noidunghoatdong"};
+                     "noidunghoatdong", "noidungcongviec", "noidungkiemtra", "congviec"};
 const Keys kParticipants = {"participants", "songuoi", "songuoithamdu", "soluong", "nguoithamdu",
                             "attendance", "soluongnguoi"};
 const Keys kCriterion = {"criterion", "tieuchiso", "tc", "sotieuchi", "criterionnumber", "criteria",
@@ -266,6 +266,9 @@ int recognised_cells(const std::vector<std::string>& row, bool* unit_column, boo
 // The header: the first row (of the first 40) with a unit column or a date column and at least
 // one more column of a known name; then the rows under it that continue it (cells under a
 // merged "Tiêu chí", a row of column numbers).
+std::string lettered_label(const std::string& label);
+std::optional<std::pair<int, std::string>> numbered_criterion_name(const std::string& text);
+
 Header find_header(const TextGrid& g) {
     Header h;
     const int limit = std::min<int>(static_cast<int>(g.rows.size()), 40);
@@ -346,8 +349,11 @@ Header find_header(const TextGrid& g) {
             // says the same thing the other way round and is left out.
             const std::optional<int> parent_number = cells::criterion_number(parent);
             const int said = parent_number ? cells::parse_mark(cell) : -1;
+            // "I. QUY HOẠCH" over "TC 1 - Quy hoạch": a group of criteria numbered on its own.
+            const bool in_group = !lettered_label(parent).empty() && (number || numbered_criterion_name(cell));
             if (said == 1) joined[c] = "Tiêu chí " + std::to_string(*parent_number);
             else if (said == 0) joined[c] = parent + " (" + cell + ")";
+            else if (in_group) joined[c] = number ? "Tiêu chí " + std::to_string(*number) : cell;
             else if (criteria && number) joined[c] = "Tiêu chí " + std::to_string(*number);
             else if (criteria || named_under) joined[c] = cell;
             else joined[c] = parent + " " + cell;

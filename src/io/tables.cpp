@@ -100,8 +100,14 @@ std::vector<int> csv_record_lines(const std::string& path) {
 // A whole-valued decimal as a spreadsheet stores it ("6184.0", "1.0000000000") without its
 // fractional zeros; anything else unchanged.
 std::string strip_decimal_zeros(const std::string& s) {
-    const size_t dot = s.find('.');
-    if (dot == std::string::npos || dot == 0) return s;
+    size_t dot = s.find('.');
+    // A decimal comma as Vietnamese sheets write it ("15,00", "15,0"); three digits after a comma
+    // group thousands ("1,000") and stay.
+    if (dot == std::string::npos) {
+        dot = s.find(',');
+        if (dot == std::string::npos || dot + 1 == s.size() || s.size() - dot - 1 > 2) return s;
+    }
+    if (dot == 0) return s;
     for (size_t i = 0; i < dot; ++i)
         if (s[i] < '0' || s[i] > '9') return s;
     for (size_t i = dot + 1; i < s.size(); ++i)

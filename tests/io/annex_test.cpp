@@ -641,6 +641,26 @@ TEST_F(Annexes, MetAndNotMetColumnPairsAndRowsOfZeros) {
     EXPECT_TRUE(z.preview.warnings.empty()) << z.preview.warnings.front();
 }
 
+// The criteria under the groups of the set ("I. QUY HOẠCH" over "TC 1 - Quy hoạch"), a total
+// with a decimal comma ("2,00", not 200), and "1,000" still a thousand.
+TEST_F(Annexes, CriteriaUnderGroupRowsAndDecimalCommaTotals) {
+    const std::string path = dir + "/groups.xlsx";
+    write_xlsx(path,
+               {{"KẾT QUẢ (Tính đến ngày 30/6/2024)"},
+                {"STT", "Tên xã", "I. QUY HOẠCH", "II. HẠ TẦNG KINH TẾ - XÃ HỘI", "", "Tổng số tiêu chí đạt"},
+                {"", "", "TC 1 - Quy hoạch", "TC 2 - Giao thông", "TC 3 - Thủy lợi", ""},
+                {"1", "Xã Mai Pha", "x", "", "x", "2,00"},
+                {"2", "Xã Hồng Thái", "x", "x", "x", "3,00"}},
+               {{1, 3, 1, 4}});
+    const TableImportResult r = import_table(path, ds, {});
+    EXPECT_EQ(r.preview.mapping.criteria, (std::vector<std::pair<int, int>>{{2, 1}, {3, 2}, {4, 3}}));
+    EXPECT_EQ(met_per_unit(r.observations), (std::map<std::string, int>{{"06184", 2}, {"06175", 3}}));
+    for (const std::string& w : r.preview.warnings) EXPECT_EQ(w.find("the marks give"), std::string::npos) << w;
+    EXPECT_EQ(cells::strip_decimal_zeros("15,00"), "15");
+    EXPECT_EQ(cells::strip_decimal_zeros("1,000"), "1,000");
+    EXPECT_EQ(cells::parse_count("1,000"), 1000);
+}
+
 // A recognitions list grouped under "Năm 2018" heading rows (the year each is for), headed
 // "Thuộc huyện" and "Mức", and one with the decision's number and day in one cell.
 TEST_F(Annexes, RecognitionsUnderYearHeadings) {
@@ -679,7 +699,7 @@ TEST_F(Annexes, RecognitionsUnderYearHeadings) {
 TEST_F(Annexes, EventsPlanWithPeriodsAndDistrictsBesideUnits) {
     const std::string path = write_text(
         dir + "/plan.csv",
-        "Thời gian,Nội dung,Địa bàn,Đơn vị chủ trì\n"
+        "Thời gian,Nội dung công việc,Địa bàn,Đơn vị chủ trì\n"
         "Từ 15-17/4/2024,Thẩm định hồ sơ xã,Xã Tân Thành (Bắc Sơn),Sở Nông nghiệp\n"
         "Tháng 5/2024,Tập huấn cán bộ xã,Xã Tân Thành - Hữu Lũng,VPĐP\n"
         "Quý III/2024,\"Kiểm tra, đánh giá\",Xã Mai Pha,HĐND tỉnh\n"
@@ -695,6 +715,7 @@ TEST_F(Annexes, EventsPlanWithPeriodsAndDistrictsBesideUnits) {
     EXPECT_EQ(r.events[0].end, Date::from_ymd(2024, 4, 17));
     EXPECT_EQ(r.events[0].kind, EventKind::Inspection);
     EXPECT_EQ(r.events[0].unit_codes, (std::vector<std::string>{"06379"}));
+    EXPECT_EQ(r.events[0].title, "Thẩm định hồ sơ xã");
     EXPECT_EQ(r.events[1].start, Date::from_ymd(2024, 5, 1));
     EXPECT_EQ(r.events[1].end, Date::from_ymd(2024, 5, 31));
     EXPECT_EQ(r.events[1].kind, EventKind::Training);
