@@ -650,8 +650,12 @@ struct Matcher {
             for (const std::string& c : closest_units(ds, outside, name))
                 if (problem->candidates.size() < kClosestUnits) problem->candidates.push_back(c);
         } else {
-            problem->reason = std::to_string(here.size()) + " units of that name in " + version +
-                              "; give the district (a heading row or a Huyện column)";
+            // Within the row's district: a xã and a thị trấn of one name (Chi Lăng); the kind settles it.
+            problem->reason = use_district
+                                  ? std::to_string(here.size()) + " units of that name in " + district + " (" + version +
+                                        "); write the kind before the name (Xã, Phường, Thị trấn)"
+                                  : std::to_string(here.size()) + " units of that name in " + version +
+                                        "; give the district (a heading row or a Huyện column)";
             for (int u : here) problem->candidates.push_back(describe_unit(ds, u));
         }
         return -1;
@@ -1329,6 +1333,15 @@ Reading read(const std::string& path, const Dataset& ds, const TableImportOption
         dr.district = !district_cell.empty() ? district_cell : district;
         // The row's date.
         const int date_col = kind == TableKind::Recognitions && use.date < 0 ? use.decision_date : use.date;
+        // "Tháng 3/2024" alone in the date column of an events log: a heading over that month's rows.
+        if (kind == TableKind::Events && date_col >= 0 && !row[date_col].empty()) {
+            bool alone = true;
+            for (int c = 0; c < ncols && alone; ++c) alone = c == date_col || c == stt_col || row[c].empty();
+            if (alone) {
+                ++p.skipped.heading;
+                continue;
+            }
+        }
         if (options.date) {
             dr.date = options.date;
         } else if (date_col >= 0) {
@@ -1686,12 +1699,16 @@ void convert(Reading& rd, const Dataset& ds, TableImportResult& out) {
                     u = matcher.by_name(item, "", v, r.line, &problem);
                     if (u < 0 && problem.candidates.size() > 1 && !district_names.empty()) {
                         std::vector<int> settled;
+                        NameProblem within;  // what the one district given says of the name
                         for (const std::string& d : district_names) {
                             NameProblem again;
                             const int in_d = matcher.by_name(item, d, v, r.line, &again);
                             if (in_d >= 0) settled.push_back(in_d);
+                            else within = again;
                         }
                         if (settled.size() == 1) u = settled[0];
+                        else if (settled.empty() && district_names.size() == 1 && within.candidates.size() > 1)
+                            problem = within;  // a xã and a thị trấn of that name in the district
                     }
                 }
                 if (u < 0) {

@@ -94,6 +94,8 @@ const std::vector<std::pair<std::regex, std::string>>& forms() {
             {R"('([^']*)' is no district of boundary version '([^']*)')", "'$1' không phải huyện của phiên bản ranh giới '$2'"},
             {R"('([^']*)' is no district of the dataset)", "'$1' không phải huyện của bộ dữ liệu"},
             // Names and codes.
+            {R"((\d+) units of that name in (.+) \(boundary version '([^']*)'\); write the kind before the name \(Xã, Phường, Thị trấn\))",
+             "$1 đơn vị cùng tên ở $2 (phiên bản ranh giới '$3'); hãy ghi loại đơn vị trước tên (Xã, Phường, Thị trấn)"},
             {R"((\d+) units of that name in boundary version '([^']*)'; give the district \(a heading row or a Huyện column\))",
              "$1 đơn vị trùng tên trong phiên bản ranh giới '$2'; hãy ghi huyện (dòng tên huyện hoặc cột Huyện)"},
             {R"(no unit of that name in boundary version '([^']*)')", "không có đơn vị tên này trong phiên bản ranh giới '$1'"},

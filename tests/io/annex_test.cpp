@@ -700,6 +700,7 @@ TEST_F(Annexes, EventsPlanWithPeriodsAndDistrictsBesideUnits) {
     const std::string path = write_text(
         dir + "/plan.csv",
         "Thời gian,Nội dung công việc,Địa bàn,Đơn vị chủ trì\n"
+        "Tháng 4/2024,,,\n"
         "Từ 15-17/4/2024,Thẩm định hồ sơ xã,Xã Tân Thành (Bắc Sơn),Sở Nông nghiệp\n"
         "Tháng 5/2024,Tập huấn cán bộ xã,Xã Tân Thành - Hữu Lũng,VPĐP\n"
         "Quý III/2024,\"Kiểm tra, đánh giá\",Xã Mai Pha,HĐND tỉnh\n"
@@ -716,6 +717,13 @@ TEST_F(Annexes, EventsPlanWithPeriodsAndDistrictsBesideUnits) {
     EXPECT_EQ(r.events[0].kind, EventKind::Inspection);
     EXPECT_EQ(r.events[0].unit_codes, (std::vector<std::string>{"06379"}));
     EXPECT_EQ(r.events[0].title, "Thẩm định hồ sơ xã");
+    EXPECT_EQ(r.preview.skipped.heading, 1);  // "Tháng 4/2024" alone heads the month's rows
+    // A xã and a thị trấn of one name in the row's district: the kind is what is missing.
+    const std::string both = write_text(dir + "/both.csv", "Ngày,Xã,Huyện,Nội dung\n12/3/2024,Chi Lăng,Chi Lăng,Kiểm tra\n");
+    const TablePreview b = preview_table(both, ds, o);
+    ASSERT_EQ(b.unmatched.size(), 1u);
+    EXPECT_EQ(b.unmatched[0].reason, "2 units of that name in Huyện Chi Lăng (boundary version '2020'); write the kind "
+                                     "before the name (Xã, Phường, Thị trấn)");
     EXPECT_EQ(r.events[1].start, Date::from_ymd(2024, 5, 1));
     EXPECT_EQ(r.events[1].end, Date::from_ymd(2024, 5, 31));
     EXPECT_EQ(r.events[1].kind, EventKind::Training);
