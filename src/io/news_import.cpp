@@ -388,8 +388,24 @@ struct Pending {
     }
 };
 
+// province_names() with each name as tokens write it, lower case ("quảng bình").
+const std::vector<std::pair<std::string, std::string>>& lower_province_names() {
+    static const std::vector<std::pair<std::string, std::string>> names = [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const std::string& name : province_names()) {
+            std::string lower;
+            for (const Token& w : news::tokenize(name))
+                if (w.kind == Token::Word) lower += (lower.empty() ? "" : " ") + w.exact;
+            out.emplace_back(name, lower);
+        }
+        return out;
+    }();
+    return names;
+}
+
 // "Chủ tịch UBND tỉnh Hoàng Xuân Ánh" -> "Chủ tịch UBND tỉnh": the office issues, not the person;
-// words after "tỉnh" that are not the province's name are the signer's. "UBND tỉnh Cao Bằng" stays.
+// words after "tỉnh" that are not a province's name are the signer's. "UBND tỉnh Cao Bằng" stays,
+// and so does "Ủy ban Nhân dân tỉnh Tiền Giang" read into another province's dataset.
 std::string office_of(const std::string& subject, const std::string& province_name) {
     const Tokens w = news::tokenize(subject);
     for (size_t k = 0; k + 1 < w.size(); ++k) {
@@ -399,7 +415,10 @@ std::string office_of(const std::string& subject, const std::string& province_na
         size_t j = k + 1;
         for (; j < w.size() && w[j].kind == Token::Word; ++j) {
             name += (name.empty() ? "" : " ") + w[j].exact;
-            if (name == province_name) return trim(subject.substr(0, w[j].end));
+            const auto& provinces = lower_province_names();
+            if (name == province_name || std::any_of(provinces.begin(), provinces.end(),
+                                                     [&](const auto& p) { return p.second == name; }))
+                return trim(subject.substr(0, w[j].end));
         }
         if (province_name.empty()) return subject;
         return trim(subject.substr(0, w[k].end));
@@ -556,21 +575,6 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
 // Nội", "TP. Hồ Chí Minh" when no district of the dataset has that name), lower case, and whether
 // the text names the dataset's province or one of its districts. "Chủ tịch UBND tỉnh Hồ Tiến
 // Thiệu": the words after an office's "tỉnh" may be its holder's name, not a province.
-// province_names() with each name as tokens write it, lower case ("quảng bình").
-const std::vector<std::pair<std::string, std::string>>& lower_province_names() {
-    static const std::vector<std::pair<std::string, std::string>> names = [] {
-        std::vector<std::pair<std::string, std::string>> out;
-        for (const std::string& name : province_names()) {
-            std::string lower;
-            for (const Token& w : news::tokenize(name))
-                if (w.kind == Token::Word) lower += (lower.empty() ? "" : " ") + w.exact;
-            out.emplace_back(name, lower);
-        }
-        return out;
-    }();
-    return names;
-}
-
 struct ProvincesNamed {
     std::vector<std::string> others;
     std::vector<std::string> others_written;  // "Hà Nội", in the order of `others`

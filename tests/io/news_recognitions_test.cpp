@@ -683,5 +683,23 @@ TEST(NewsRecognitions, ACouncilsVoteIsNoRecognitionAndEachListTakesItsNearestLev
     }
 }
 
+TEST(NewsRecognitions, AnotherProvincesCommitteeKeepsItsName) {
+    // Read into the Lạng Sơn demo: the name after "tỉnh" is a province's, not the signer's.
+    const NewsBulletin b = parse(
+        "Ủy ban Nhân dân tỉnh Tiền Giang ban hành các Quyết định 1289, 1291 công nhận các xã: Yên Luông, huyện Gò "
+        "Công Tây đạt chuẩn NTM nâng cao năm 2024; Thạnh Lộc, huyện Cai Lậy đạt chuẩn NTM nâng cao năm 2025.");
+    ASSERT_EQ(b.recognitions.size(), 2u) << notes(b);
+    for (const NewsRecognition& r : b.recognitions) {
+        EXPECT_EQ(r.recognition.issuer, "Ủy ban Nhân dân tỉnh Tiền Giang") << r.unit_written;
+        EXPECT_FALSE(r.stored) << r.unit_written;
+    }
+    // The signer's name after "tỉnh" is still left out.
+    const NewsBulletin s = parse(
+        "Ngày 14/01/2019, Chủ tịch UBND tỉnh Hồ Tiến Thiệu đã ký Quyết định số 46/QĐ-UBND công nhận xã Bính Xá, "
+        "huyện Đình Lập đạt chuẩn nông thôn mới năm 2018.");
+    ASSERT_EQ(s.recognitions.size(), 1u);
+    EXPECT_EQ(s.recognitions[0].recognition.issuer, "Chủ tịch UBND tỉnh");
+}
+
 }  // namespace
 }  // namespace ntm::io
