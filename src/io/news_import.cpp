@@ -370,6 +370,10 @@ struct PendingNotice {
     // "Ngày 29/12/2017, UBND tỉnh ... ban hành các Quyết định về việc công nhận xã ...": decisions of
     // that day without numbers.
     std::optional<Date> day;
+    // "công nhận thêm 12 xã ..., trong đó có 5 xã đạt chuẩn NTM nâng cao. 5 xã ..., gồm: ... 7 xã ...,
+    // gồm: ...": a notice that counts its communes serves the sentences after it until that many are
+    // listed.
+    std::size_t count = 0, listed = 0;
 };
 struct Pending {
     std::vector<PendingDecision> decisions;
@@ -475,7 +479,8 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
             }
         } else if (r.counts_communes && pending.decisions.empty()) {
             pending.notice = PendingNotice{r.level, issuer, paragraph, false,
-                                           r.decision_word && day ? std::optional<Date>(day->start) : std::nullopt};
+                                           r.decision_word && day ? std::optional<Date>(day->start) : std::nullopt,
+                                           r.count, 0};
             if (pending.notice->day) pending.decisions_day = std::make_pair(*pending.notice->day, paragraph);
         }
         return;
@@ -508,6 +513,7 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
             if (issuer.empty()) issuer = notice->issuer;
             pending.notice = notice;  // a sentence may list two levels, one clause each
             pending.notice->read = true;
+            pending.notice->listed += r.units.size();
         }
     }
     const size_t n = r.units.size();
@@ -960,7 +966,8 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                                      dataset, continues);
                     part.from = k + 1;
                 }
-                if (pending.notice && pending.notice->read) pending.notice.reset();
+                if (pending.notice && pending.notice->read && pending.notice->listed >= pending.notice->count)
+                    pending.notice.reset();
             }
             if (lead) {
                 paragraph_events.clear();

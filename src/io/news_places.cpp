@@ -324,6 +324,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             for (size_t k = type_from; k < a; ++k) {
                 if (t[k].kind != Token::Word) continue;
                 if (t[k].word("h") && k + 1 < a && t[k + 1].punct('.')) r.written += "huyện ";
+                else if (p.district && k == type_from && t[k].word_exact("phố")) r.written += "thành phố ";
                 else if (t[k].word("tx") && k + 1 < a && t[k + 1].punct('.')) r.written += "thị xã ";
                 else if (t[k].all_caps() && t[k].exact == t[k].fold) r.written += upper_ascii(t[k].exact) + " ";  // "TP"
                 else r.written += (t[k].upper ? capitalised(t[k].exact) : t[k].exact) + " ";
@@ -457,13 +458,15 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             i = after + dn;
         } else if (paren && !dp) {
             static const Prefix bare{"huyện", true, UnitKind::Unknown};
+            // "An Khang, Thái Long (phố Tuyên Quang); ...": "thành phố" clipped to "phố".
+            const size_t nq = q + 1 < to && t[q].word_exact("phố") && t[q - 1].punct('(') ? q + 1 : q;
             size_t dn = 0;
-            if (!read_name(q, true, &dn) || q + dn >= to || !(t[q + dn].punct(')') || t[q + dn].punct('-'))) {
+            if (!read_name(nq, true, &dn) || nq + dn >= to || !(t[nq + dn].punct(')') || t[nq + dn].punct('-'))) {
                 i = province_after(end);
                 continue;
             }
-            push(bare, q, q + dn, q);
-            i = q + dn;
+            push(nq > q ? kPrefixes[0] : bare, nq, nq + dn, q);
+            i = nq + dn;
         } else {
             i = province_after(end);
             continue;

@@ -701,5 +701,32 @@ TEST(NewsRecognitions, AnotherProvincesCommitteeKeepsItsName) {
     EXPECT_EQ(s.recognitions[0].recognition.issuer, "Chủ tịch UBND tỉnh");
 }
 
+TEST(NewsRecognitions, ACountedNoticeServesItsListsAndAllCriteriaOfALevelNameIt) {
+    // "công nhận thêm 3 xã ..." is served by the lists of the sentences after it until three communes
+    // are listed; "hoàn thành 19/19 tiêu chí NTM nâng cao" names the advanced level; "(phố Lạng Sơn)"
+    // is the city, "thành phố" clipped.
+    const NewsBulletin b = parse(
+        "UBND tỉnh vừa ban hành quyết định công nhận thêm 3 xã đạt chuẩn nông thôn mới (NTM), trong đó có 1 xã "
+        "đạt chuẩn NTM nâng cao.\n"
+        "1 xã đã hoàn thành 19/19 tiêu chí NTM nâng cao theo Bộ tiêu chí xã NTM nâng cao giai đoạn 2021-2025, "
+        "gồm: Hoàng Đồng (phố Lạng Sơn). 2 xã đã hoàn thành 19/19 tiêu chí theo bộ tiêu chí NTM mới, giai đoạn "
+        "2021-2025, gồm: Sơn Hà (Hữu Lũng); Bắc Lãng (Đình Lập).\n"
+        "Tính đến thời điểm này toàn tỉnh đã có 69 xã được công nhận đạt chuẩn NTM.");
+    std::vector<std::string> got;
+    for (const NewsRecognition& r : b.recognitions)
+        got.push_back(r.unit_written + " | " + r.district_written + " | " + level_id(r.recognition.level) + " | " +
+                      (r.stored ? "stored" : "-"));
+    EXPECT_EQ(got, (std::vector<std::string>{"Hoàng Đồng | thành phố Lạng Sơn | advanced | -",
+                                             "Sơn Hà | Hữu Lũng | standard | -", "Bắc Lãng | Đình Lập | standard | -"}))
+        << notes(b);
+    // Once its three communes are listed the notice serves no further sentence.
+    const NewsBulletin c = parse(
+        "UBND tỉnh vừa ban hành quyết định công nhận thêm 1 xã đạt chuẩn nông thôn mới. 1 xã đã hoàn thành 19/19 "
+        "tiêu chí, gồm: Sơn Hà (Hữu Lũng). Năm trước, xã Chi Lăng (Tràng Định) đã đạt chuẩn NTM nâng cao, gồm: "
+        "Bắc Lãng (Đình Lập).");
+    ASSERT_EQ(c.recognitions.size(), 1u) << notes(c);
+    EXPECT_EQ(c.recognitions[0].unit_written, "Sơn Hà");
+}
+
 }  // namespace
 }  // namespace ntm::io
