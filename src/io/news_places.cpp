@@ -605,6 +605,13 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
                     in_district.push_back(e);
             if (!in_district.empty()) candidates = in_district;
         }
+        // One code in two boundary versions ("Xã Vạn Linh" of 2020 and of 2025, both 06505) is one
+        // place to link: what is linked is the code.
+        std::vector<const Entry*> distinct;
+        for (const Entry* e : candidates)
+            if (std::none_of(distinct.begin(), distinct.end(), [&](const Entry* d) { return d->code == e->code; }))
+                distinct.push_back(e);
+        candidates = distinct;
         if (candidates.size() == 1) {
             add(false, *candidates[0], raw);
             names[r].status = PlaceName::Linked;

@@ -728,5 +728,19 @@ TEST(NewsRecognitions, ACountedNoticeServesItsListsAndAllCriteriaOfALevelNameIt)
     EXPECT_EQ(c.recognitions[0].unit_written, "Sơn Hà");
 }
 
+TEST(NewsPlaces, OneCodeInTwoBoundaryVersionsIsOnePlace) {
+    // Undated, the demo's units of 2020 and of 2025-07 are both looked at: Xã Vạn Linh is 06505 in
+    // both, one place to link; Xã Đình Lập is two units (06628 of 2020, 06613 of 2025), left out.
+    const news::PlaceIndex index(demo());
+    const std::string text = "hội đồng thẩm định đồng ý các xã Vạn Linh, Đình Lập đạt chuẩn nông thôn mới.";
+    const news::Tokens t = news::tokenize(text);
+    const news::PlaceScan scan = index.find(t, 0, t.size());
+    std::vector<std::string> linked;
+    for (const news::PlaceMention& p : scan.places) linked.push_back(p.code);
+    EXPECT_EQ(linked, std::vector<std::string>{"06505"});
+    ASSERT_EQ(scan.ambiguous.size(), 1u);
+    EXPECT_NE(scan.ambiguous[0].find("Đình Lập"), std::string::npos) << scan.ambiguous[0];
+}
+
 }  // namespace
 }  // namespace ntm::io
