@@ -371,6 +371,15 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         size_t end = k, n = 0;
         size_t name_from = type_from;
         while (read_name(k, prefix->district, &n)) {
+            // "... thành phố Hà Nội, Đoàn thẩm định ...", "tại phường An Hội, Hội đồng thẩm định ...": a
+            // word after the list's comma that opens a phrase in lower case, and is no name the dataset
+            // knows, is the next clause's subject, not one more place.
+            const std::vector<Entry>* entries = nullptr;
+            if (raws.size() > chain_first && n == 1 && k + 1 < to && t[k + 1].kind == Token::Word &&
+                !t[k + 1].upper && !t[k + 1].word_exact("và") && match_name(t, k, to, prefix->district, &entries) == 0) {
+                size_t ignored = 0;
+                if (!prefix_at(t, k + 1, to, &ignored)) break;
+            }
             push(*prefix, k, k + n, name_from);
             end = k + n;
             // A list of names of the same type: "huyện Lộc Bình, Đình Lập và Chi Lăng".

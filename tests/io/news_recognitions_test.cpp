@@ -742,5 +742,22 @@ TEST(NewsPlaces, OneCodeInTwoBoundaryVersionsIsOnePlace) {
     EXPECT_NE(scan.ambiguous[0].find("Đình Lập"), std::string::npos) << scan.ambiguous[0];
 }
 
+TEST(NewsPlaces, TheNextClausesSubjectIsNoMorePlaceOfTheList) {
+    // "Đoàn thẩm định", "Hội đồng thẩm định" after a place and its comma open the next clause.
+    const news::PlaceIndex index(demo());
+    auto names = [&](const std::string& text) {
+        const news::Tokens t = news::tokenize(text);
+        std::string out;
+        for (const news::PlaceName& p : index.find(t, 0, t.size()).names) out += p.written + ";";
+        return out;
+    };
+    EXPECT_EQ(names("Theo Văn phòng Điều phối thành phố Lạng Sơn, Đoàn thẩm định đã thẩm định 3 xã."),
+              "thành phố Lạng Sơn;");
+    EXPECT_EQ(names("Chiều 19/11, tại phường Chi Lăng, Hội đồng thẩm định tỉnh đã họp."), "phường Chi Lăng;");
+    // A list still goes on: "các xã Tân Liên, Gia Cát đạt chuẩn", "huyện Lộc Bình, Đình Lập và Chi Lăng".
+    EXPECT_EQ(names("các xã Tân Liên, Gia Cát đạt chuẩn nông thôn mới."), "xã Tân Liên;Gia Cát;");
+    EXPECT_EQ(names("huyện Lộc Bình, Đình Lập và Chi Lăng đã tổ chức."), "huyện Lộc Bình;Đình Lập;Chi Lăng;");
+}
+
 }  // namespace
 }  // namespace ntm::io
