@@ -445,6 +445,17 @@ std::string issuer_from_number(const std::string& number) {
     return code;
 }
 
+// "25 xã đạt chuẩn NTM nâng cao, gồm: ...", "1 xã đạt chuẩn nông thôn mới kiểu mẫu là xã ...": a count
+// of communes, a level and the list, at k.
+bool counted_list(const Tokens& t, size_t k, size_t to) {
+    if (k + 2 >= to || t[k].kind != Token::Number || !t[k + 1].word_exact("xã")) return false;
+    const auto level = news::find_level(t, k + 1, to);
+    if (!level || level->from > k + 3) return false;
+    for (size_t q = level->to; q < to && q < level->to + 3; ++q)
+        if (t[q].word_exact("gồm") || t[q].punct(':') || t[q].word_exact("là")) return true;
+    return false;
+}
+
 void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, const news::Span& s,
                       const std::string& sentence, int line, const news::PlaceScan& places, const DateMention* day,
                       const std::string& subject, Pending& pending, int paragraph, const Dataset& dataset,
@@ -734,6 +745,8 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             break;
         }
     }
+    // Recognitions read before the sentence: a list may go on in the next sentence or line.
+    size_t recognised = b.recognitions.size();
     for (const news::Paragraph& para : paragraphs) {
         ++paragraph;
         pending.expire(paragraph);
@@ -744,7 +757,6 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
         const std::string& p = para.text;
         const Tokens t = news::tokenize(p);
         std::vector<size_t> paragraph_events;  // indexes into b.events, for follow-up sentences
-        size_t recognised = b.recognitions.size();  // recognitions read before the sentence
         for (const news::Span& s : news::split_sentences(t)) {
             const std::string sentence = news::slice(p, t, s.from, s.to);
             const std::vector<DocumentRef> docs = news::find_documents(p, t, s.from, s.to);
@@ -914,8 +926,20 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             // of the sentence before.
             size_t opening = s.from;
             while (opening < s.to && t[opening].kind == Token::Punct) ++opening;
-            const bool continues = b.recognitions.size() > recognised && opening < s.to &&
-                                   (t[opening].word_exact("thêm") || news::match_exact(t, opening, "đồng thời"));
+            // "Theo đó, 2 xã đạt chuẩn nông thôn mới gồm: Kỳ Lạc, Kỳ Tây (huyện Kỳ Anh).\n25 xã đạt chuẩn NTM
+            // nâng cao, gồm: ...\n1 xã đạt chuẩn nông thôn mới kiểu mẫu là xã Tượng Sơn (Thạch Hà).": a
+            // counted list of a level after "Theo đó" (the decision it follows), or after a sentence whose
+            // list was read, goes on with that notice.
+            size_t after_connective = opening;
+            for (const char* c : {"theo đó", "cụ thể"})
+                if (size_t n = news::match_exact(t, opening, c); n && opening + n < s.to && t[opening + n].punct(','))
+                    after_connective = opening + n + 1;
+            const bool counted = counted_list(t, after_connective, s.to);
+            const bool continues =
+                opening < s.to &&
+                ((b.recognitions.size() > recognised &&
+                  (t[opening].word_exact("thêm") || news::match_exact(t, opening, "đồng thời") || counted)) ||
+                 (counted && after_connective > opening));
             recognised = b.recognitions.size();
             if (kind.kind == EventKind::Recognition || kind.kind == EventKind::Directive || !pending.empty() ||
                 continues) {

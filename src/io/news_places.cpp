@@ -131,6 +131,12 @@ const Prefix* prefix_at(const Tokens& t, size_t i, size_t to, size_t* after) {
         *after = i + 2;
         return t[i].word("h") ? &district : &town;
     }
+    // "Kỳ Ninh (TX Kỳ Anh)": the town's abbreviation without its dot, in capitals.
+    if (i + 1 < to && t[i].word("tx") && t[i].all_caps() && t[i + 1].kind == Token::Word && t[i + 1].upper &&
+        t[i + 1].space_before) {
+        *after = i + 1;
+        return &town;
+    }
     for (const Prefix& p : kPrefixes)
         if (size_t n = match_exact(t, i, p.exact)) {
             *after = i + n;

@@ -361,7 +361,9 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
         // "05 xã ... được công nhận đạt chuẩn NTM ... gồm: xã Đại Sơn, huyện Phục Hòa; ..."
         std::size_t listed = to;
         for (std::size_t k = level->to; k < to && listed == to; ++k)
-            if (t[k].word_exact("gồm") || t[k].punct(':') || match_exact(t, k, "đối với")) listed = k;
+            if (t[k].word_exact("gồm") || t[k].punct(':') || match_exact(t, k, "đối với") ||
+                (k == level->to && t[k].word_exact("là")))  // "1 xã đạt chuẩn NTM kiểu mẫu là xã Tượng Sơn"
+                listed = k;
         if (listed < to) {
             for (const PlaceName& p : places.names)
                 if (!p.district && p.from >= level->to && p.to <= to) r.units.push_back(p);

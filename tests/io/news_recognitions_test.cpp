@@ -759,5 +759,30 @@ TEST(NewsPlaces, TheNextClausesSubjectIsNoMorePlaceOfTheList) {
     EXPECT_EQ(names("huyện Lộc Bình, Đình Lập và Chi Lăng đã tổ chức."), "huyện Lộc Bình;Đình Lập;Chi Lăng;");
 }
 
+TEST(NewsRecognitions, CountedListsAfterTheoDoGoOnLineByLine) {
+    const NewsBulletin b = parse(
+        "Theo đó, 2 xã đạt chuẩn nông thôn mới gồm: Sơn Hà (huyện Hữu Lũng), Bắc Lãng (Đình Lập).\n"
+        "1 xã đạt chuẩn NTM nâng cao, gồm: Chi Lăng (Tràng Định).\n"
+        "1 xã đạt chuẩn nông thôn mới kiểu mẫu là xã Hoàng Đồng (TP Lạng Sơn).");
+    std::vector<std::string> got;
+    for (const NewsRecognition& r : b.recognitions)
+        got.push_back(r.unit_written + " | " + r.district_written + " | " + level_id(r.recognition.level) + " | " +
+                      std::to_string(r.recognition.year) + " | " + (r.stored ? "stored" : "-"));
+    EXPECT_EQ(got, (std::vector<std::string>{"Sơn Hà | huyện Hữu Lũng | standard | 0 | -",
+                                             "Bắc Lãng | Đình Lập | standard | 0 | -",
+                                             "Chi Lăng | Tràng Định | advanced | 0 | -",
+                                             "Hoàng Đồng | TP Lạng Sơn | model | 0 | -"}))
+        << notes(b);
+    // Without "Theo đó" or a list read just before, a count of communes at a level is no recognition.
+    EXPECT_TRUE(parse("Toàn tỉnh hiện có nhiều xã. 2 xã đạt chuẩn nông thôn mới gồm: Sơn Hà, Bắc Lãng.")
+                    .recognitions.empty());
+    // "TX" without its dot is a town: "Kỳ Ninh (TX Kỳ Anh)".
+    const news::PlaceIndex index(demo());
+    const news::Tokens t = news::tokenize("các xã Mỹ Lộc (Can Lộc), Kỳ Ninh (TX Kỳ Anh); Yên Hồ (Đức Thọ).");
+    std::string written;
+    for (const news::PlaceName& p : index.find(t, 0, t.size()).names) written += p.written + ";";
+    EXPECT_EQ(written, "xã Mỹ Lộc;Can Lộc;Kỳ Ninh;TX Kỳ Anh;Yên Hồ;Đức Thọ;");
+}
+
 }  // namespace
 }  // namespace ntm::io
