@@ -370,6 +370,10 @@ struct PendingNotice {
     // "Ngày 29/12/2017, UBND tỉnh ... ban hành các Quyết định về việc công nhận xã ...": decisions of
     // that day without numbers.
     std::optional<Date> day;
+    // "công nhận thêm 12 xã ..., trong đó có 5 xã đạt chuẩn NTM nâng cao. 5 xã ..., gồm: ... 7 xã ...,
+    // gồm: ...": a notice that counts its communes serves the sentences after it until that many are
+    // listed.
+    std::size_t count = 0, listed = 0;
 };
 struct Pending {
     std::vector<PendingDecision> decisions;
@@ -388,8 +392,24 @@ struct Pending {
     }
 };
 
+// province_names() with each name as tokens write it, lower case ("quảng bình").
+const std::vector<std::pair<std::string, std::string>>& lower_province_names() {
+    static const std::vector<std::pair<std::string, std::string>> names = [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const std::string& name : province_names()) {
+            std::string lower;
+            for (const Token& w : news::tokenize(name))
+                if (w.kind == Token::Word) lower += (lower.empty() ? "" : " ") + w.exact;
+            out.emplace_back(name, lower);
+        }
+        return out;
+    }();
+    return names;
+}
+
 // "Chủ tịch UBND tỉnh Hoàng Xuân Ánh" -> "Chủ tịch UBND tỉnh": the office issues, not the person;
-// words after "tỉnh" that are not the province's name are the signer's. "UBND tỉnh Cao Bằng" stays.
+// words after "tỉnh" that are not a province's name are the signer's. "UBND tỉnh Cao Bằng" stays,
+// and so does "Ủy ban Nhân dân tỉnh Tiền Giang" read into another province's dataset.
 std::string office_of(const std::string& subject, const std::string& province_name) {
     const Tokens w = news::tokenize(subject);
     for (size_t k = 0; k + 1 < w.size(); ++k) {
@@ -399,7 +419,10 @@ std::string office_of(const std::string& subject, const std::string& province_na
         size_t j = k + 1;
         for (; j < w.size() && w[j].kind == Token::Word; ++j) {
             name += (name.empty() ? "" : " ") + w[j].exact;
-            if (name == province_name) return trim(subject.substr(0, w[j].end));
+            const auto& provinces = lower_province_names();
+            if (name == province_name || std::any_of(provinces.begin(), provinces.end(),
+                                                     [&](const auto& p) { return p.second == name; }))
+                return trim(subject.substr(0, w[j].end));
         }
         if (province_name.empty()) return subject;
         return trim(subject.substr(0, w[k].end));
@@ -420,6 +443,17 @@ std::string issuer_from_number(const std::string& number) {
     const std::string code = number.substr(dash + 1);
     if (fold_search_key(code) == "ttg") return "Thủ tướng Chính phủ";
     return code;
+}
+
+// "25 xã đạt chuẩn NTM nâng cao, gồm: ...", "1 xã đạt chuẩn nông thôn mới kiểu mẫu là xã ...": a count
+// of communes, a level and the list, at k.
+bool counted_list(const Tokens& t, size_t k, size_t to) {
+    if (k + 2 >= to || t[k].kind != Token::Number || !t[k + 1].word_exact("xã")) return false;
+    const auto level = news::find_level(t, k + 1, to);
+    if (!level || level->from > k + 3) return false;
+    for (size_t q = level->to; q < to && q < level->to + 3; ++q)
+        if (t[q].word_exact("gồm") || t[q].punct(':') || t[q].word_exact("là")) return true;
+    return false;
 }
 
 void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, const news::Span& s,
@@ -456,7 +490,8 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
             }
         } else if (r.counts_communes && pending.decisions.empty()) {
             pending.notice = PendingNotice{r.level, issuer, paragraph, false,
-                                           r.decision_word && day ? std::optional<Date>(day->start) : std::nullopt};
+                                           r.decision_word && day ? std::optional<Date>(day->start) : std::nullopt,
+                                           r.count, 0};
             if (pending.notice->day) pending.decisions_day = std::make_pair(*pending.notice->day, paragraph);
         }
         return;
@@ -489,6 +524,7 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
             if (issuer.empty()) issuer = notice->issuer;
             pending.notice = notice;  // a sentence may list two levels, one clause each
             pending.notice->read = true;
+            pending.notice->listed += r.units.size();
         }
     }
     const size_t n = r.units.size();
@@ -556,21 +592,6 @@ void add_recognitions(NewsBulletin& b, const std::string& p, const Tokens& t, co
 // Nội", "TP. Hồ Chí Minh" when no district of the dataset has that name), lower case, and whether
 // the text names the dataset's province or one of its districts. "Chủ tịch UBND tỉnh Hồ Tiến
 // Thiệu": the words after an office's "tỉnh" may be its holder's name, not a province.
-// province_names() with each name as tokens write it, lower case ("quảng bình").
-const std::vector<std::pair<std::string, std::string>>& lower_province_names() {
-    static const std::vector<std::pair<std::string, std::string>> names = [] {
-        std::vector<std::pair<std::string, std::string>> out;
-        for (const std::string& name : province_names()) {
-            std::string lower;
-            for (const Token& w : news::tokenize(name))
-                if (w.kind == Token::Word) lower += (lower.empty() ? "" : " ") + w.exact;
-            out.emplace_back(name, lower);
-        }
-        return out;
-    }();
-    return names;
-}
-
 struct ProvincesNamed {
     std::vector<std::string> others;
     std::vector<std::string> others_written;  // "Hà Nội", in the order of `others`
@@ -724,6 +745,8 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             break;
         }
     }
+    // Recognitions read before the sentence: a list may go on in the next sentence or line.
+    size_t recognised = b.recognitions.size();
     for (const news::Paragraph& para : paragraphs) {
         ++paragraph;
         pending.expire(paragraph);
@@ -734,7 +757,6 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
         const std::string& p = para.text;
         const Tokens t = news::tokenize(p);
         std::vector<size_t> paragraph_events;  // indexes into b.events, for follow-up sentences
-        size_t recognised = b.recognitions.size();  // recognitions read before the sentence
         for (const news::Span& s : news::split_sentences(t)) {
             const std::string sentence = news::slice(p, t, s.from, s.to);
             const std::vector<DocumentRef> docs = news::find_documents(p, t, s.from, s.to);
@@ -904,8 +926,20 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
             // of the sentence before.
             size_t opening = s.from;
             while (opening < s.to && t[opening].kind == Token::Punct) ++opening;
-            const bool continues = b.recognitions.size() > recognised && opening < s.to &&
-                                   (t[opening].word_exact("thêm") || news::match_exact(t, opening, "đồng thời"));
+            // "Theo đó, 2 xã đạt chuẩn nông thôn mới gồm: Kỳ Lạc, Kỳ Tây (huyện Kỳ Anh).\n25 xã đạt chuẩn NTM
+            // nâng cao, gồm: ...\n1 xã đạt chuẩn nông thôn mới kiểu mẫu là xã Tượng Sơn (Thạch Hà).": a
+            // counted list of a level after "Theo đó" (the decision it follows), or after a sentence whose
+            // list was read, goes on with that notice.
+            size_t after_connective = opening;
+            for (const char* c : {"theo đó", "cụ thể"})
+                if (size_t n = news::match_exact(t, opening, c); n && opening + n < s.to && t[opening + n].punct(','))
+                    after_connective = opening + n + 1;
+            const bool counted = counted_list(t, after_connective, s.to);
+            const bool continues =
+                opening < s.to &&
+                ((b.recognitions.size() > recognised &&
+                  (t[opening].word_exact("thêm") || news::match_exact(t, opening, "đồng thời") || counted)) ||
+                 (counted && after_connective > opening));
             recognised = b.recognitions.size();
             if (kind.kind == EventKind::Recognition || kind.kind == EventKind::Directive || !pending.empty() ||
                 continues) {
@@ -956,7 +990,8 @@ NewsBulletin parse_news(std::string_view text, const std::string& name, const Da
                                      dataset, continues);
                     part.from = k + 1;
                 }
-                if (pending.notice && pending.notice->read) pending.notice.reset();
+                if (pending.notice && pending.notice->read && pending.notice->listed >= pending.notice->count)
+                    pending.notice.reset();
             }
             if (lead) {
                 paragraph_events.clear();

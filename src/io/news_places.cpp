@@ -131,6 +131,12 @@ const Prefix* prefix_at(const Tokens& t, size_t i, size_t to, size_t* after) {
         *after = i + 2;
         return t[i].word("h") ? &district : &town;
     }
+    // "Kỳ Ninh (TX Kỳ Anh)": the town's abbreviation without its dot, in capitals.
+    if (i + 1 < to && t[i].word("tx") && t[i].all_caps() && t[i + 1].kind == Token::Word && t[i + 1].upper &&
+        t[i + 1].space_before) {
+        *after = i + 1;
+        return &town;
+    }
     for (const Prefix& p : kPrefixes)
         if (size_t n = match_exact(t, i, p.exact)) {
             *after = i + n;
@@ -324,6 +330,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             for (size_t k = type_from; k < a; ++k) {
                 if (t[k].kind != Token::Word) continue;
                 if (t[k].word("h") && k + 1 < a && t[k + 1].punct('.')) r.written += "huyện ";
+                else if (p.district && k == type_from && t[k].word_exact("phố")) r.written += "thành phố ";
                 else if (t[k].word("tx") && k + 1 < a && t[k + 1].punct('.')) r.written += "thị xã ";
                 else if (t[k].all_caps() && t[k].exact == t[k].fold) r.written += upper_ascii(t[k].exact) + " ";  // "TP"
                 else r.written += (t[k].upper ? capitalised(t[k].exact) : t[k].exact) + " ";
@@ -370,6 +377,15 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
         size_t end = k, n = 0;
         size_t name_from = type_from;
         while (read_name(k, prefix->district, &n)) {
+            // "... thành phố Hà Nội, Đoàn thẩm định ...", "tại phường An Hội, Hội đồng thẩm định ...": a
+            // word after the list's comma that opens a phrase in lower case, and is no name the dataset
+            // knows, is the next clause's subject, not one more place.
+            const std::vector<Entry>* entries = nullptr;
+            if (raws.size() > chain_first && n == 1 && k + 1 < to && t[k + 1].kind == Token::Word &&
+                !t[k + 1].upper && !t[k + 1].word_exact("và") && match_name(t, k, to, prefix->district, &entries) == 0) {
+                size_t ignored = 0;
+                if (!prefix_at(t, k + 1, to, &ignored)) break;
+            }
             push(*prefix, k, k + n, name_from);
             end = k + n;
             // A list of names of the same type: "huyện Lộc Bình, Đình Lập và Chi Lăng".
@@ -457,13 +473,15 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             i = after + dn;
         } else if (paren && !dp) {
             static const Prefix bare{"huyện", true, UnitKind::Unknown};
+            // "An Khang, Thái Long (phố Tuyên Quang); ...": "thành phố" clipped to "phố".
+            const size_t nq = q + 1 < to && t[q].word_exact("phố") && t[q - 1].punct('(') ? q + 1 : q;
             size_t dn = 0;
-            if (!read_name(q, true, &dn) || q + dn >= to || !(t[q + dn].punct(')') || t[q + dn].punct('-'))) {
+            if (!read_name(nq, true, &dn) || nq + dn >= to || !(t[nq + dn].punct(')') || t[nq + dn].punct('-'))) {
                 i = province_after(end);
                 continue;
             }
-            push(bare, q, q + dn, q);
-            i = q + dn;
+            push(nq > q ? kPrefixes[0] : bare, nq, nq + dn, q);
+            i = nq + dn;
         } else {
             i = province_after(end);
             continue;
@@ -602,6 +620,13 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
                     in_district.push_back(e);
             if (!in_district.empty()) candidates = in_district;
         }
+        // One code in two boundary versions ("Xã Vạn Linh" of 2020 and of 2025, both 06505) is one
+        // place to link: what is linked is the code.
+        std::vector<const Entry*> distinct;
+        for (const Entry* e : candidates)
+            if (std::none_of(distinct.begin(), distinct.end(), [&](const Entry* d) { return d->code == e->code; }))
+                distinct.push_back(e);
+        candidates = distinct;
         if (candidates.size() == 1) {
             add(false, *candidates[0], raw);
             names[r].status = PlaceName::Linked;

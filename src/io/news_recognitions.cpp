@@ -161,7 +161,8 @@ std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::s
     for (std::size_t i = from; i < to; ++i) {
         // The phrases a notice names a level with:
         //   "đạt chuẩn (xã) nông thôn mới|NTM (nâng cao|kiểu mẫu)", "đạt chuẩn nâng cao" (the programme
-        //   left out), "(được) công nhận NTM", "4 xã NTM kiểu mẫu, gồm: ...", "cán đích|về đích nông thôn mới".
+        //   left out), "(được) công nhận NTM", "4 xã NTM kiểu mẫu, gồm: ...", "cán đích|về đích nông thôn mới",
+        //   "hoàn thành|đạt 19/19 tiêu chí (xã) NTM nâng cao|kiểu mẫu" (the level word required).
         std::size_t j = 0;
         bool need_level = false;
         if (std::size_t n = match_exact(t, i, "đạt chuẩn")) {
@@ -177,6 +178,16 @@ std::optional<LevelMention> find_level(const Tokens& t, std::size_t from, std::s
             const std::size_t m = ntm_words(t, i + 1, to);
             if (!m) continue;
             j = i + 1 + m;
+        } else if (std::size_t n4 = match_exact(t, i, "tiêu chí");
+                   n4 && i >= from + 3 && t[i - 1].kind == Token::Number && t[i - 2].punct('/') &&
+                   t[i - 3].kind == Token::Number) {
+            // "đã hoàn thành 19/19 tiêu chí NTM nâng cao": the criteria of a higher level, all met.
+            j = i + n4;
+            if (j < to && t[j].word_exact("xã")) ++j;
+            const std::size_t m = ntm_words(t, j, to);
+            if (!m) continue;
+            j += m;
+            need_level = true;
         } else if (std::size_t n3 = match_exact(t, i, "cán đích") ? 2 : match_exact(t, i, "về đích") ? 2 : 0) {
             const std::size_t m = ntm_words(t, i + n3, to);
             if (!m) continue;
@@ -350,7 +361,9 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
         // "05 xã ... được công nhận đạt chuẩn NTM ... gồm: xã Đại Sơn, huyện Phục Hòa; ..."
         std::size_t listed = to;
         for (std::size_t k = level->to; k < to && listed == to; ++k)
-            if (t[k].word_exact("gồm") || t[k].punct(':') || match_exact(t, k, "đối với")) listed = k;
+            if (t[k].word_exact("gồm") || t[k].punct(':') || match_exact(t, k, "đối với") ||
+                (k == level->to && t[k].word_exact("là")))  // "1 xã đạt chuẩn NTM kiểu mẫu là xã Tượng Sơn"
+                listed = k;
         if (listed < to) {
             for (const PlaceName& p : places.names)
                 if (!p.district && p.from >= level->to && p.to <= to) r.units.push_back(p);
@@ -382,8 +395,12 @@ std::optional<RecognitionFound> find_recognition(std::string_view text, const To
         r.decision_word = r.decision_word || match_exact(t, k, "quyết định");
     }
     // Communes counted by the notice ("công nhận 5 xã", "đối với 4 xã"): a list may follow it.
-    for (std::size_t k = cn_from; k < to && !r.counts_communes; ++k)
+    for (std::size_t k = cn_from; k < to && !r.counts_communes; ++k) {
         r.counts_communes = t[k].word_exact("xã") && !p_in_names(places, k);
+        if (r.counts_communes && k > cn_from && t[k - 1].kind == Token::Number && t[k - 1].fold.size() <= 4 &&
+            std::all_of(t[k - 1].fold.begin(), t[k - 1].fold.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            r.count = static_cast<std::size_t>(std::stoi(t[k - 1].fold));
+    }
     // "Cùng với 6 xã được công nhận đạt chuẩn NTM nâng cao, UBND tỉnh cũng có quyết định công nhận xã
     // Thái Bình, huyện Yên Sơn đạt chuẩn NTM kiểu mẫu": when the first "công nhận" names no commune,
     // the next one in the sentence may.

@@ -59,6 +59,7 @@ struct RecognitionFound {
     bool respectively = false;           // "lần lượt"
     bool decision_word = false;          // "Quyết định" is named, with or without a number
     bool counts_communes = false;        // "xã" names what is recognised ("công nhận 5 xã", "các xã")
+    std::size_t count = 0;               // how many: "công nhận thêm 12 xã" -> 12 (0 when not counted)
 };
 // A recognition in a sentence: "công nhận" (or "được công nhận") and a level. The communes are
 // those named between "công nhận" and the level, else those listed after it ("gồm: xã ...").

@@ -171,14 +171,16 @@ TEST_P(NewsCorpus, MatchesTheAnswerKey) {
     EXPECT_EQ(figures, want_figures) << lists(figures, want_figures);
 
     for (const json& n : (*key)["not_linked"]) {
-        const std::string code = n["code"];
+        // A null code: the place has no demo unit at all; only its report is checked.
+        const std::string code = n["code"].is_null() ? std::string() : n["code"].get<std::string>();
         for (const NewsEvent& ne : b.events) {
             EXPECT_EQ(std::count(ne.event.unit_codes.begin(), ne.event.unit_codes.end(), code), 0)
                 << n["name"] << " linked to " << code;
-            for (const NewsPlace& p : ne.places) EXPECT_NE(p.code, code) << n["name"];
+            for (const NewsPlace& p : ne.places) EXPECT_TRUE(code.empty() || p.code != code) << n["name"];
         }
         for (const NewsRecognition& r : b.recognitions)
-            EXPECT_FALSE(r.stored && r.recognition.unit_code == code) << n["name"] << " stored as " << code;
+            EXPECT_FALSE(r.stored && !code.empty() && r.recognition.unit_code == code)
+                << n["name"] << " stored as " << code;
         if (n.value("reported", false))
             EXPECT_NE(notes.find(n["name"].get<std::string>()), std::string::npos) << n["name"] << " is not reported";
     }

@@ -683,5 +683,106 @@ TEST(NewsRecognitions, ACouncilsVoteIsNoRecognitionAndEachListTakesItsNearestLev
     }
 }
 
+TEST(NewsRecognitions, AnotherProvincesCommitteeKeepsItsName) {
+    // Read into the Lạng Sơn demo: the name after "tỉnh" is a province's, not the signer's.
+    const NewsBulletin b = parse(
+        "Ủy ban Nhân dân tỉnh Tiền Giang ban hành các Quyết định 1289, 1291 công nhận các xã: Yên Luông, huyện Gò "
+        "Công Tây đạt chuẩn NTM nâng cao năm 2024; Thạnh Lộc, huyện Cai Lậy đạt chuẩn NTM nâng cao năm 2025.");
+    ASSERT_EQ(b.recognitions.size(), 2u) << notes(b);
+    for (const NewsRecognition& r : b.recognitions) {
+        EXPECT_EQ(r.recognition.issuer, "Ủy ban Nhân dân tỉnh Tiền Giang") << r.unit_written;
+        EXPECT_FALSE(r.stored) << r.unit_written;
+    }
+    // The signer's name after "tỉnh" is still left out.
+    const NewsBulletin s = parse(
+        "Ngày 14/01/2019, Chủ tịch UBND tỉnh Hồ Tiến Thiệu đã ký Quyết định số 46/QĐ-UBND công nhận xã Bính Xá, "
+        "huyện Đình Lập đạt chuẩn nông thôn mới năm 2018.");
+    ASSERT_EQ(s.recognitions.size(), 1u);
+    EXPECT_EQ(s.recognitions[0].recognition.issuer, "Chủ tịch UBND tỉnh");
+}
+
+TEST(NewsRecognitions, ACountedNoticeServesItsListsAndAllCriteriaOfALevelNameIt) {
+    // "công nhận thêm 3 xã ..." is served by the lists of the sentences after it until three communes
+    // are listed; "hoàn thành 19/19 tiêu chí NTM nâng cao" names the advanced level; "(phố Lạng Sơn)"
+    // is the city, "thành phố" clipped.
+    const NewsBulletin b = parse(
+        "UBND tỉnh vừa ban hành quyết định công nhận thêm 3 xã đạt chuẩn nông thôn mới (NTM), trong đó có 1 xã "
+        "đạt chuẩn NTM nâng cao.\n"
+        "1 xã đã hoàn thành 19/19 tiêu chí NTM nâng cao theo Bộ tiêu chí xã NTM nâng cao giai đoạn 2021-2025, "
+        "gồm: Hoàng Đồng (phố Lạng Sơn). 2 xã đã hoàn thành 19/19 tiêu chí theo bộ tiêu chí NTM mới, giai đoạn "
+        "2021-2025, gồm: Sơn Hà (Hữu Lũng); Bắc Lãng (Đình Lập).\n"
+        "Tính đến thời điểm này toàn tỉnh đã có 69 xã được công nhận đạt chuẩn NTM.");
+    std::vector<std::string> got;
+    for (const NewsRecognition& r : b.recognitions)
+        got.push_back(r.unit_written + " | " + r.district_written + " | " + level_id(r.recognition.level) + " | " +
+                      (r.stored ? "stored" : "-"));
+    EXPECT_EQ(got, (std::vector<std::string>{"Hoàng Đồng | thành phố Lạng Sơn | advanced | -",
+                                             "Sơn Hà | Hữu Lũng | standard | -", "Bắc Lãng | Đình Lập | standard | -"}))
+        << notes(b);
+    // Once its three communes are listed the notice serves no further sentence.
+    const NewsBulletin c = parse(
+        "UBND tỉnh vừa ban hành quyết định công nhận thêm 1 xã đạt chuẩn nông thôn mới. 1 xã đã hoàn thành 19/19 "
+        "tiêu chí, gồm: Sơn Hà (Hữu Lũng). Năm trước, xã Chi Lăng (Tràng Định) đã đạt chuẩn NTM nâng cao, gồm: "
+        "Bắc Lãng (Đình Lập).");
+    ASSERT_EQ(c.recognitions.size(), 1u) << notes(c);
+    EXPECT_EQ(c.recognitions[0].unit_written, "Sơn Hà");
+}
+
+TEST(NewsPlaces, OneCodeInTwoBoundaryVersionsIsOnePlace) {
+    // Undated, the demo's units of 2020 and of 2025-07 are both looked at: Xã Vạn Linh is 06505 in
+    // both, one place to link; Xã Đình Lập is two units (06628 of 2020, 06613 of 2025), left out.
+    const news::PlaceIndex index(demo());
+    const std::string text = "hội đồng thẩm định đồng ý các xã Vạn Linh, Đình Lập đạt chuẩn nông thôn mới.";
+    const news::Tokens t = news::tokenize(text);
+    const news::PlaceScan scan = index.find(t, 0, t.size());
+    std::vector<std::string> linked;
+    for (const news::PlaceMention& p : scan.places) linked.push_back(p.code);
+    EXPECT_EQ(linked, std::vector<std::string>{"06505"});
+    ASSERT_EQ(scan.ambiguous.size(), 1u);
+    EXPECT_NE(scan.ambiguous[0].find("Đình Lập"), std::string::npos) << scan.ambiguous[0];
+}
+
+TEST(NewsPlaces, TheNextClausesSubjectIsNoMorePlaceOfTheList) {
+    // "Đoàn thẩm định", "Hội đồng thẩm định" after a place and its comma open the next clause.
+    const news::PlaceIndex index(demo());
+    auto names = [&](const std::string& text) {
+        const news::Tokens t = news::tokenize(text);
+        std::string out;
+        for (const news::PlaceName& p : index.find(t, 0, t.size()).names) out += p.written + ";";
+        return out;
+    };
+    EXPECT_EQ(names("Theo Văn phòng Điều phối thành phố Lạng Sơn, Đoàn thẩm định đã thẩm định 3 xã."),
+              "thành phố Lạng Sơn;");
+    EXPECT_EQ(names("Chiều 19/11, tại phường Chi Lăng, Hội đồng thẩm định tỉnh đã họp."), "phường Chi Lăng;");
+    // A list still goes on: "các xã Tân Liên, Gia Cát đạt chuẩn", "huyện Lộc Bình, Đình Lập và Chi Lăng".
+    EXPECT_EQ(names("các xã Tân Liên, Gia Cát đạt chuẩn nông thôn mới."), "xã Tân Liên;Gia Cát;");
+    EXPECT_EQ(names("huyện Lộc Bình, Đình Lập và Chi Lăng đã tổ chức."), "huyện Lộc Bình;Đình Lập;Chi Lăng;");
+}
+
+TEST(NewsRecognitions, CountedListsAfterTheoDoGoOnLineByLine) {
+    const NewsBulletin b = parse(
+        "Theo đó, 2 xã đạt chuẩn nông thôn mới gồm: Sơn Hà (huyện Hữu Lũng), Bắc Lãng (Đình Lập).\n"
+        "1 xã đạt chuẩn NTM nâng cao, gồm: Chi Lăng (Tràng Định).\n"
+        "1 xã đạt chuẩn nông thôn mới kiểu mẫu là xã Hoàng Đồng (TP Lạng Sơn).");
+    std::vector<std::string> got;
+    for (const NewsRecognition& r : b.recognitions)
+        got.push_back(r.unit_written + " | " + r.district_written + " | " + level_id(r.recognition.level) + " | " +
+                      std::to_string(r.recognition.year) + " | " + (r.stored ? "stored" : "-"));
+    EXPECT_EQ(got, (std::vector<std::string>{"Sơn Hà | huyện Hữu Lũng | standard | 0 | -",
+                                             "Bắc Lãng | Đình Lập | standard | 0 | -",
+                                             "Chi Lăng | Tràng Định | advanced | 0 | -",
+                                             "Hoàng Đồng | TP Lạng Sơn | model | 0 | -"}))
+        << notes(b);
+    // Without "Theo đó" or a list read just before, a count of communes at a level is no recognition.
+    EXPECT_TRUE(parse("Toàn tỉnh hiện có nhiều xã. 2 xã đạt chuẩn nông thôn mới gồm: Sơn Hà, Bắc Lãng.")
+                    .recognitions.empty());
+    // "TX" without its dot is a town: "Kỳ Ninh (TX Kỳ Anh)".
+    const news::PlaceIndex index(demo());
+    const news::Tokens t = news::tokenize("các xã Mỹ Lộc (Can Lộc), Kỳ Ninh (TX Kỳ Anh); Yên Hồ (Đức Thọ).");
+    std::string written;
+    for (const news::PlaceName& p : index.find(t, 0, t.size()).names) written += p.written + ";";
+    EXPECT_EQ(written, "xã Mỹ Lộc;Can Lộc;Kỳ Ninh;TX Kỳ Anh;Yên Hồ;Đức Thọ;");
+}
+
 }  // namespace
 }  // namespace ntm::io
