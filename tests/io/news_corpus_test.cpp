@@ -157,8 +157,11 @@ TEST_P(NewsCorpus, MatchesTheAnswerKey) {
                                     level_id(r.recognition.level) + " | " + std::to_string(r.recognition.year));
         for (const json& u : (*key)["undecided"]) want_undecided.push_back(u);
         EXPECT_EQ(undecided, want_undecided) << lists(undecided, want_undecided);
-        for (const NewsRecognition& r : b.recognitions)
-            if (r.decision_number.empty() && !r.decision_date) EXPECT_FALSE(r.stored) << r.unit_written;
+        for (const NewsRecognition& r : b.recognitions) {
+            if (r.decision_number.empty() && !r.decision_date) {
+                EXPECT_FALSE(r.stored) << r.unit_written;
+            }
+        }
     }
 
     std::vector<std::string> figures, want_figures;
@@ -181,8 +184,9 @@ TEST_P(NewsCorpus, MatchesTheAnswerKey) {
         for (const NewsRecognition& r : b.recognitions)
             EXPECT_FALSE(r.stored && !code.empty() && r.recognition.unit_code == code)
                 << n["name"] << " stored as " << code;
-        if (n.value("reported", false))
+        if (n.value("reported", false)) {
             EXPECT_NE(notes.find(n["name"].get<std::string>()), std::string::npos) << n["name"] << " is not reported";
+        }
     }
 }
 
