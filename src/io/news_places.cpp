@@ -473,6 +473,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
             i = after + dn;
         } else if (paren && !dp) {
             static const Prefix bare{"huyện", true, UnitKind::Unknown};
+            static const Prefix city{"thành phố", true, UnitKind::Unknown};
             // "An Khang, Thái Long (phố Tuyên Quang); ...": "thành phố" clipped to "phố".
             const size_t nq = q + 1 < to && t[q].word_exact("phố") && t[q - 1].punct('(') ? q + 1 : q;
             size_t dn = 0;
@@ -480,7 +481,7 @@ PlaceScan PlaceIndex::find(const Tokens& t, size_t from, size_t to, std::optiona
                 i = province_after(end);
                 continue;
             }
-            push(nq > q ? kPrefixes[0] : bare, nq, nq + dn, q);
+            push(nq > q ? city : bare, nq, nq + dn, q);
             i = nq + dn;
         } else {
             i = province_after(end);
