@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/provinces.h"
 #include "core/text.h"
 #include "core/unit.h"
 #include "io/text_encoding.h"
@@ -176,7 +177,12 @@ std::string province_name_of(const Dataset& dataset) {
         if (w.kind != Token::Word) break;  // "Lạng Sơn (minh họa)": the name only
         name += (name.empty() ? "" : " ") + w.exact;
     }
-    return name;
+    // Only a province's name says which province the dataset is: a title made from a file name
+    // ("langson_communes_2025") says nothing, and every figure of "the province" is then taken.
+    const std::string key = place_key(name);
+    for (const std::string& province : province_names())
+        if (place_key(province) == key) return name;
+    return "";
 }
 
 std::string place_key(std::string_view name) { return name_key(name, false); }

@@ -585,6 +585,15 @@ TEST(NewsFigures, AFigureOfAnItemAboutAnotherProvinceIsNotStored) {
         "Đến cuối năm 2018 có thêm 2 xã hoàn thành 19/19 tiêu chí: Hương Toàn, Hải Dương (Hương Trà), đưa tổng số xã "
         "đạt chuẩn toàn tỉnh lên 44 xã.");
     EXPECT_EQ(notes(e).find("a figure of Hải Dương"), std::string::npos) << notes(e);
+    // A dataset made from a boundary file is titled by the file and has no province code: it
+    // cannot say which province it is, so the province named in the text is no other's.
+    Dataset from_file = demo();
+    from_file.info.title = "langson_communes_2025";
+    from_file.info.province_code.clear();
+    EXPECT_EQ(news::province_name_of(from_file), "");
+    const std::string text = "Đến hết năm 2025, toàn tỉnh Lạng Sơn có 98 xã đạt chuẩn nông thôn mới.";
+    const NewsBulletin f = parse_news(check_news_text(text, "t.txt"), "t.txt", from_file);
+    EXPECT_EQ(dated_figures(f), std::vector<std::string>{"2025-12-31 province xa_standard_count 98"}) << notes(f);
 }
 
 TEST(NewsRecognitions, AListOfDistrictsRecognisesNoCommune) {
