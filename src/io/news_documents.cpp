@@ -42,12 +42,6 @@ size_t parse_number(const Tokens& t, size_t i, size_t to) {
     return slash && letters ? k : 0;
 }
 
-std::string capitalised(std::string s) {
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    if (s.compare(0, 2, "\xC4\x91") == 0) s.replace(0, 2, "\xC4\x90");  // đ -> Đ
-    return s;
-}
-
 bool issuer_stop(const Tokens& t, size_t k) {
     const Token& tok = t[k];
     if (tok.kind == Token::Punct && !tok.punct('&') && !tok.punct('-')) return true;

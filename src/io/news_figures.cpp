@@ -10,28 +10,14 @@
 namespace ntm::io::news {
 namespace {
 
-// "hà" -> "Hà"; "hà nội" -> "Hà Nội": a name as news text writes it.
-std::string capitalised_word(const std::string& w) {
-    size_t pos = 0;
-    char32_t cp = 0;
-    if (w.empty() || !next_code_point(w, pos, cp)) return w;
-    std::string first;
-    VnLetter l;
-    if (cp >= 'a' && cp <= 'z') first = std::string(1, static_cast<char>(cp - 'a' + 'A'));
-    else if (split_vietnamese_letter(cp, l)) {
-        l.upper = true;
-        append_utf8(first, compose_vietnamese_letter(l));
-    } else return w;
-    return first + w.substr(pos);
-}
-
+// "hà nội" -> "Hà Nội": a name as news text writes it.
 std::string capitalised_name(const std::string& name) {
     std::string out;
     size_t p = 0;
     while (p <= name.size()) {
         size_t q = name.find(' ', p);
         if (q == std::string::npos) q = name.size();
-        out += (out.empty() ? "" : " ") + capitalised_word(name.substr(p, q - p));
+        out += (out.empty() ? "" : " ") + capitalised(name.substr(p, q - p));
         p = q + 1;
     }
     return out;
@@ -303,7 +289,7 @@ std::string other_province(const Tokens& t, size_t k, size_t to, const FigureSet
     std::string name, written = "tỉnh";
     for (size_t w = j; w < to && w < j + 3 && t[w].kind == Token::Word && t[w].upper; ++w) {
         name += (name.empty() ? "" : " ") + t[w].exact;
-        written += " " + capitalised_word(t[w].exact);
+        written += " " + capitalised(t[w].exact);
     }
     if (name.empty() || name.compare(0, settings.province_name.size(), settings.province_name) == 0) return "";
     return written;
@@ -416,7 +402,7 @@ std::vector<FigureMention> find_figures(const Tokens& t, size_t from, size_t to,
             const size_t n = match_exact(t, k, name);
             if (!n || (k + n < to && t[k + n].kind == Token::Word && t[k + n].upper)) continue;
             std::string written;
-            for (size_t w = k; w < k + n; ++w) written += (w > k ? " " : "") + capitalised_word(t[w].exact);
+            for (size_t w = k; w < k + n; ++w) written += (w > k ? " " : "") + capitalised(t[w].exact);
             markers.push_back({k, "other", written});
             break;
         }

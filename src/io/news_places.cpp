@@ -89,21 +89,6 @@ std::string name_key(std::string_view name, bool folded) {
     return key_of(t, 0, t.size(), folded);
 }
 
-// "tân" -> "Tân": names are shown as they are written.
-std::string capitalised(const std::string& w) {
-    size_t pos = 0;
-    char32_t cp = 0;
-    if (w.empty() || !next_code_point(w, pos, cp)) return w;
-    std::string first;
-    VnLetter l;
-    if (cp >= 'a' && cp <= 'z') first = std::string(1, static_cast<char>(cp - 'a' + 'A'));
-    else if (split_vietnamese_letter(cp, l)) {
-        l.upper = true;
-        append_utf8(first, compose_vietnamese_letter(l));
-    } else return w;
-    return first + w.substr(pos);
-}
-
 std::string upper_ascii(std::string s) {
     for (char& c : s)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');

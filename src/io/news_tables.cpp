@@ -15,21 +15,6 @@ bool is_roman(const Token& w) {
     return true;
 }
 
-// "tân" -> "Tân" (letters after the first as they are).
-std::string capitalised(const std::string& w) {
-    std::size_t pos = 0;
-    char32_t cp = 0;
-    if (w.empty() || !next_code_point(w, pos, cp)) return w;
-    std::string first;
-    VnLetter l;
-    if (cp >= 'a' && cp <= 'z') first = std::string(1, static_cast<char>(cp - 'a' + 'A'));
-    else if (split_vietnamese_letter(cp, l)) {
-        l.upper = true;
-        append_utf8(first, compose_vietnamese_letter(l));
-    } else return w;
-    return first + w.substr(pos);
-}
-
 struct Classified {
     Cell cell = Cell::Other;
     int year = 0;

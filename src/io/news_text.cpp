@@ -315,4 +315,18 @@ std::size_t after_source_tag(const Tokens& t, std::size_t from, std::size_t to) 
     return k + 1;
 }
 
+std::string capitalised(const std::string& w) {
+    size_t pos = 0;
+    char32_t cp = 0;
+    if (w.empty() || !next_code_point(w, pos, cp)) return w;
+    std::string first;
+    VnLetter l;
+    if (cp >= 'a' && cp <= 'z') first = std::string(1, static_cast<char>(cp - 'a' + 'A'));
+    else if (split_vietnamese_letter(cp, l)) {
+        l.upper = true;
+        append_utf8(first, compose_vietnamese_letter(l));
+    } else return w;
+    return first + w.substr(pos);
+}
+
 }  // namespace ntm::io::news

@@ -48,6 +48,9 @@ std::size_t match_exact(const Tokens& t, std::size_t i, std::string_view phrase)
 
 // The original text of tokens [from, to), trimmed.
 std::string slice(std::string_view text, const Tokens& t, std::size_t from, std::size_t to);
+// "tân" -> "Tân", "đông" -> "Đông": the first letter in capitals (the rest as it is), as news
+// text writes a name.
+std::string capitalised(const std::string& word);
 
 // A sentence as a token range of its paragraph.
 struct Span {
