@@ -39,6 +39,13 @@ std::size_t news_max_line() { return kNewsMaxLineBytes; }
 
 NewsBulletin parse(const std::string& text) { return parse_news(check_news_text(text, "t.txt"), "t.txt", demo()); }
 
+// "2019-07-16 directive": each event's start and kind, in order.
+std::vector<std::string> event_lines(const NewsBulletin& b) {
+    std::vector<std::string> out;
+    for (const NewsEvent& e : b.events) out.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
+    return out;
+}
+
 std::string notes(const NewsBulletin& b) {
     std::string out;
     for (const NewsNote& n : b.notes) out += n.message + "\n";
@@ -492,9 +499,7 @@ TEST(NewsEvents, TheDayADecisionTakesEffectAndItsHeadingInLines) {
         "tiêu chí quốc gia về nông thôn mới.\n\nSố: 51/2025/QĐ-TTg\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nHà Nội, "
         "ngày 29 tháng 12 năm 2025\n\nSố: 339/TB-VPCP\n\nĐộc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 01 tháng 7 "
         "năm 2025");
-    std::vector<std::string> events;
-    for (const NewsEvent& e : b.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
-    EXPECT_EQ(events, (std::vector<std::string>{"2025-12-29 directive", "2025-07-01 directive"})) << notes(b);
+    EXPECT_EQ(event_lines(b), (std::vector<std::string>{"2025-12-29 directive", "2025-07-01 directive"})) << notes(b);
 }
 
 TEST(NewsFigures, ProgrammeNamesAgencyTagsAndOtherProvincesSentences) {
@@ -633,9 +638,7 @@ TEST(NewsEvents, PostingStampsSourceLinesAndTheBulletinsWeekAreNoEvents) {
         "1271/QĐ-UBND ngày 16/7/2019 ban hành Bộ tiêu chí Khu dân cư nông thôn mới kiểu mẫu</p> <p><a "
         "href=\"http://sonn.langson.gov.vn/files/1271.pdf\">1271.pdf</a></p> </div> Bộ tiêu chí và Quy trình xét "
         "công nhận, công bố thôn đạt chuẩn nông thôn mới <span>Mon, 22/04/2019 - 08:54</span>");
-    std::vector<std::string> events;
-    for (const NewsEvent& e : a.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
-    EXPECT_EQ(events, std::vector<std::string>{"2019-07-16 directive"}) << notes(a);
+    EXPECT_EQ(event_lines(a), std::vector<std::string>{"2019-07-16 directive"}) << notes(a);
     // The source line of a corpus file, dates in addresses and the week a bulletin covers.
     const NewsBulletin b = parse(
         "# https://langson.gov.vn/chi-dao-trong-tuan-tu-ngay-12-01-2026-18-01-2026-.html | 2026-01 | Lạng Sơn\n"
@@ -659,18 +662,14 @@ TEST(NewsEvents, GroundsAndImplementedDocumentsAreBackgroundWrappedOrNot) {
         "MỤC TIÊU QUỐC GIA XÂY DỰNG NÔNG THÔN MỚI\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm "
         "2025;\nCăn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024; Luật sửa đổi, bổ sung một số điều của Luật\nĐấu "
         "thầu; Luật Hải quan; Luật Quản lý, sử dụng\ntài sản công ngày 25 tháng 6 năm 2025;\n");
-    std::vector<std::string> events;
-    for (const NewsEvent& e : a.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
-    EXPECT_EQ(events, std::vector<std::string>{"2025-12-30 directive"}) << notes(a);
+    EXPECT_EQ(event_lines(a), std::vector<std::string>{"2025-12-30 directive"}) << notes(a);
     // What a plan implements, each document of the list, and the plan dated by its dateline.
     const NewsBulletin b = parse(
         "Số: 303/KH-UBND\n\nLạng Sơn, ngày 24 tháng 11 năm 2025\n\nKẾ HOẠCH\n\nThực hiện Chỉ thị số 31/CT-TTg ngày "
         "18/10/2025 của Thủ tướng Chính phủ về việc xây dựng Kế hoạch 5 năm 2026 - 2030; Công văn số "
         "16684/BTC-NSNN ngày 24/10/2025 của Bộ Tài chính về việc hướng dẫn đánh giá thực hiện Kế hoạch 5 năm 2021- "
         "2025. Uỷ ban nhân dân tỉnh Lạng Sơn xây dựng Kế hoạch 5 năm 2026 - 2030 như sau:");
-    events.clear();
-    for (const NewsEvent& e : b.events) events.push_back(e.event.start.iso() + " " + event_kind_id(e.event.kind));
-    EXPECT_EQ(events, std::vector<std::string>{"2025-11-24 directive"}) << notes(b);
+    EXPECT_EQ(event_lines(b), std::vector<std::string>{"2025-11-24 directive"}) << notes(b);
     ASSERT_FALSE(b.documents.empty());
     EXPECT_EQ(b.documents[0].number, "303/KH-UBND");
     ASSERT_TRUE(b.documents[0].date.has_value());
